@@ -12,3 +12,11 @@ export abstract class PyObjectBase {}
 
 /** Any Python value. C's NULL is `null` (never a Python value). */
 export type PyObject = number | bigint | string | boolean | PyObjectBase;
+
+/** CPython: Objects/object.c, _Py_NoneStruct. */
+export class PyNoneType extends PyObjectBase {}
+export const Py_None = new PyNoneType();
+
+/** CPython: Objects/sliceobject.c, _Py_EllipsisObject. */
+export class PyEllipsisType extends PyObjectBase {}
+export const Py_Ellipsis = new PyEllipsisType();
