@@ -1,0 +1,54 @@
+// CPython: Objects/unicodeobject.c
+//
+// str is a JS string. Python indexes by code point while JS strings are UTF-16; strings without
+// surrogates (the common case) take the fast paths, others go through code-point arrays.
+import { isPrintableCodePoint } from "./unicodectype.js";
+
+const HEX = "0123456789abcdef";
+
+function hexEscape(prefix: string, cp: number, width: number): string {
+  let s = "";
+  for (let i = width - 1; i >= 0; i--) s += HEX[(cp >> (4 * i)) & 0xf];
+  return prefix + s;
+}
+
+/** repr(str) (CPython: unicode_repr). */
+export function unicodeRepr(s: string): string {
+  // Prefer single quotes unless the string contains ' and no ".
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  let runStart = 0;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f && c !== 0x5c && c !== 0x27 && c !== 0x22) continue;
+    let cp = c;
+    let width = 1;
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < n) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        width = 2;
+      }
+    }
+    let esc: string;
+    if (cp === 0x5c) esc = "\\\\";
+    else if (cp === 0x27 || cp === 0x22) {
+      if (cp !== quote.charCodeAt(0)) continue;
+      esc = "\\" + quote;
+    } else if (cp === 0x09) esc = "\\t";
+    else if (cp === 0x0a) esc = "\\n";
+    else if (cp === 0x0d) esc = "\\r";
+    else if (cp < 0x20 || cp === 0x7f) esc = hexEscape("\\x", cp, 2);
+    else if (isPrintableCodePoint(cp)) {
+      i += width - 1;
+      continue;
+    } else if (cp <= 0xff) esc = hexEscape("\\x", cp, 2);
+    else if (cp <= 0xffff) esc = hexEscape("\\u", cp, 4);
+    else esc = hexEscape("\\U", cp, 8);
+    out += s.slice(runStart, i) + esc;
+    i += width - 1;
+    runStart = i + 1;
+  }
+  return out + s.slice(runStart) + quote;
+}
