@@ -125,6 +125,12 @@ export function generateTs(mod: Module): string {
   const out: string[] = [
     HEADER,
     "// CPython: Include/internal/pycore_ast.h, Python/Python-ast.c",
+    "//",
+    "// Each ASDL constructor is a class with the ASDL's field names, then the attributes (lineno,",
+    "// col_offset, end_lineno, end_col_offset) as constructor parameters. A sum type T is a union",
+    "// type T of its classes (switch on `node._kind` to narrow it) plus an abstract class T_base.",
+    "// Sums without fields (operator, cmpop, boolop, unaryop, expr_context) are singletons: `Add`.",
+    "// Optional fields are `T | null`, sequences arrays; `arguments` is the class `arguments_`.",
     `import type { PyObject } from "../objects/object.js";`,
     ``,
     `/** One member per node class; every node stores its own as \`_kind\`. */`,
