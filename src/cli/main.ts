@@ -1,0 +1,226 @@
+// CPython: Modules/main.c (Py_BytesMain, pymain_run_python: command, module, file or stdin) with the
+// option parsing of Python/initconfig.c (config_parse_cmdline) and Python/getopt.c (_PyOS_GetOpt).
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { interpreterConfig, pyErrPrint, runSource } from "../python/pythonrun.js";
+import { dumpMain } from "./dump.js";
+import { writeStderr, writeStdout } from "./output.js";
+
+export const PY_VERSION = "3.14.2";
+const PROGRAM = "tython";
+
+/** lib/python3.14 beside the package (dist/src/cli/main.js -> ../../../lib/python3.14). */
+export const STDLIB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "lib", "python3.14");
+
+// CPython 3.14's short options; a letter followed by ':' takes an argument.
+const SHORT_OPTIONS = "bBc:dEhiIJm:OPqRsStuvVW:xX:?";
+const LONG_OPTIONS: Record<string, boolean> = {
+  "check-hash-based-pycs": true,
+  "help-env": false,
+  "help-xoptions": false,
+  "help-all": false,
+};
+
+const USAGE_LINE = `usage: ${PROGRAM} [option] ... [-c cmd | -m mod | file | -] [arg] ...\n`;
+
+const USAGE_HELP = `Options (tython accepts CPython's options; those it does not act on yet are ignored):
+-c cmd : run the program given as a string (ends the option list)
+-h     : print this help message and exit (also -? or --help)
+-m mod : run a module found on sys.path as a script (ends the option list)
+-V     : print the Python version number and exit (also --version)
+         when given twice, print more information about the build
+-x     : skip the first line of the source (for non-Unix forms of #!cmd)
+Arguments:
+file   : program read from script file
+-      : program read from stdin (default)
+arg ...: arguments passed to program in sys.argv[1:]
+Other commands:
+${PROGRAM} dump MODE FILE... : print a stage's canonical dump (tokens, ast, symtable, code, dis)
+`;
+
+interface CmdLine {
+  command: string | null;
+  module: string | null;
+  /** The script path, "-" for stdin, or null (stdin). */
+  filename: string | null;
+  args: string[];
+  skipFirstLine: boolean;
+}
+
+/** Prints the error usage (CPython: usage(1, program)) and returns exit status 2. */
+function usageError(message: string): number {
+  writeStderr(`${message}\n${USAGE_LINE}Try \`python -h' for more information.\n`);
+  return 2;
+}
+
+/** Parses options as _PyOS_GetOpt does; returns the command line, or an exit status. */
+function parseCmdLine(argv: readonly string[]): CmdLine | number {
+  const cl: CmdLine = { command: null, module: null, filename: null, args: [], skipFirstLine: false };
+  let versionCount = 0;
+  let i = 0;
+  options: while (i < argv.length) {
+    const arg = argv[i]!;
+    if (arg[0] !== "-" || arg === "-") break;
+    i++;
+    if (arg === "--") break;
+    if (arg === "--help") return help();
+    if (arg === "--version") {
+      versionCount++;
+      continue;
+    }
+    if (arg.startsWith("--")) {
+      const name = arg.slice(2);
+      if (!(name in LONG_OPTIONS)) return usageError(`unknown option ${arg}`);
+      if (name === "help-env" || name === "help-xoptions" || name === "help-all") return help();
+      if (LONG_OPTIONS[name]) {
+        if (i >= argv.length) return usageError(`Argument expected for the ${arg} options`);
+        i++;
+      }
+      continue;
+    }
+    for (let j = 1; j < arg.length; j++) {
+      const c = arg[j]!;
+      if (c === "J") return usageError("-J is reserved for Jython");
+      const k = SHORT_OPTIONS.indexOf(c);
+      if (c === ":" || k < 0) return usageError(`Unknown option: -${c}`);
+      let optarg: string | null = null;
+      if (SHORT_OPTIONS[k + 1] === ":") {
+        if (j + 1 < arg.length) optarg = arg.slice(j + 1);
+        else if (i < argv.length) optarg = argv[i++]!;
+        else return usageError(`Argument expected for the -${c} option`);
+      }
+      switch (c) {
+        case "c":
+          cl.command = optarg! + "\n";
+          break options;
+        case "m":
+          cl.module = optarg!;
+          break options;
+        case "h":
+        case "?":
+          return help();
+        case "V":
+          versionCount++;
+          break;
+        case "x":
+          cl.skipFirstLine = true;
+          break;
+        default:
+          // accepted for compatibility; no effect yet
+          break;
+      }
+      if (optarg !== null) break;
+    }
+  }
+  if (versionCount > 0) {
+    writeStdout(
+      versionCount === 1
+        ? `Python ${PY_VERSION}\n`
+        : `Python ${PY_VERSION} (tython, Node.js ${process.version}) [TypeScript on V8]\n`,
+    );
+    return 0;
+  }
+  if (cl.command === null && cl.module === null && i < argv.length) cl.filename = argv[i++]!;
+  cl.args = argv.slice(i);
+  return cl;
+}
+
+function help(): number {
+  writeStdout(USAGE_LINE + USAGE_HELP);
+  return 0;
+}
+
+/** The sys.path tython searches for -m (besides the script's or current directory). */
+export function defaultSysPath(): string[] {
+  return [STDLIB_DIR];
+}
+
+/** Finds a module for -m: NAME.py or NAME/__main__.py under each path entry (dotted names nest). */
+function findModule(name: string, searchPath: readonly string[]): { file: string } | { error: string } {
+  const rel = name.split(".").join(path.sep);
+  for (const dir of searchPath) {
+    const base = path.join(dir, rel);
+    if (fs.existsSync(base + ".py")) return { file: base + ".py" };
+    if (fs.existsSync(path.join(base, "__init__.py")) || (fs.statSync(base, { throwIfNoEntry: false })?.isDirectory() ?? false)) {
+      const main = path.join(base, "__main__.py");
+      if (fs.existsSync(main)) return { file: main };
+      return { error: `No module named ${name}.__main__; '${name}' is a package and cannot be directly executed` };
+    }
+  }
+  return { error: `No module named ${name}` };
+}
+
+function readStdin(): Uint8Array {
+  try {
+    return fs.readFileSync(0);
+  } catch {
+    return new Uint8Array(0);
+  }
+}
+
+function skipLine(source: Uint8Array): Uint8Array {
+  const nl = source.indexOf(10);
+  return nl < 0 ? new Uint8Array(0) : source.subarray(nl + 1);
+}
+
+/** CPython: pymain_main. Returns the process's exit status. */
+export async function pyBytesMain(argv: readonly string[]): Promise<number> {
+  try {
+    if (argv[0] === "dump") return await dumpMain(argv.slice(1));
+    const cl = parseCmdLine(argv);
+    if (typeof cl === "number") return cl;
+    return await runCmdLine(cl);
+  } catch (e) {
+    return pyErrPrint(e);
+  }
+}
+
+async function runCmdLine(cl: CmdLine): Promise<number> {
+  const cwd = process.cwd();
+  if (cl.command !== null) {
+    interpreterConfig.argv = ["-c", ...cl.args];
+    interpreterConfig.sysPath = ["", ...defaultSysPath()];
+    return runSource(Buffer.from(cl.command, "utf8"), "<string>");
+  }
+  if (cl.module !== null) {
+    const searchPath = [cwd, ...defaultSysPath()];
+    const found = findModule(cl.module, searchPath);
+    if ("error" in found) {
+      writeStderr(`${PROGRAM}: ${found.error}\n`);
+      return 1;
+    }
+    interpreterConfig.argv = [found.file, ...cl.args];
+    interpreterConfig.sysPath = searchPath;
+    return runSource(fs.readFileSync(found.file), found.file);
+  }
+  if (cl.filename !== null && cl.filename !== "-") {
+    let file = path.resolve(cwd, cl.filename);
+    let source: Uint8Array;
+    try {
+      if (fs.statSync(file).isDirectory()) {
+        const main = path.join(file, "__main__.py");
+        if (!fs.existsSync(main)) {
+          writeStderr(`${PROGRAM}: can't find '__main__' module in '${file}'\n`);
+          return 1;
+        }
+        interpreterConfig.sysPath = [file, ...defaultSysPath()];
+        file = main;
+      } else {
+        interpreterConfig.sysPath = [path.dirname(fs.realpathSync(file)), ...defaultSysPath()];
+      }
+      source = fs.readFileSync(file);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      const reason = err.code === "ENOENT" ? "[Errno 2] No such file or directory" : err.code === "EACCES" ? "[Errno 13] Permission denied" : String(err.message);
+      writeStderr(`${PROGRAM}: can't open file '${file}': ${reason}\n`);
+      return 2;
+    }
+    interpreterConfig.argv = [cl.filename, ...cl.args];
+    return runSource(cl.skipFirstLine ? skipLine(source) : source, file);
+  }
+  interpreterConfig.argv = [cl.filename ?? "", ...cl.args];
+  interpreterConfig.sysPath = ["", ...defaultSysPath()];
+  const source = readStdin();
+  return runSource(cl.skipFirstLine ? skipLine(source) : source, "<stdin>");
+}

@@ -1,0 +1,201 @@
+// CPython: Python/pythonrun.c (running a file or a string as __main__, PyErr_Print, PyErr_Display)
+// and Python/pylifecycle.c's exit handling (_Py_HandleSystemExit).
+//
+// The stages this drives (compiler, eval loop, tracebacks) are loaded on first use, so that the
+// command line still starts, and says clearly what is missing, while a stage is being written.
+import { PyBaseException, PySyntaxError } from "../objects/exceptions.js";
+import { writeStderr } from "../cli/output.js";
+import { PyObject_Str } from "../objects/abstract.js";
+import { PyExc_KeyboardInterrupt, PySystemExit } from "../objects/exceptions.js";
+import { Py_None, PyObject_TypeCheck, type PyObject } from "../objects/object.js";
+
+/** Why a program could not run at all (a stage of tython is missing), as opposed to a Python error. */
+export class TythonUnavailable extends Error {}
+
+/** The command line as the interpreter sees it (CPython: PyConfig); the sys module reads it. */
+export interface PyConfig {
+  /** sys.argv: [script, "-c", module path, "-" or "", then the program's arguments]. */
+  argv: string[];
+  /** The initial sys.path: the script's directory ("" = the current directory), then the stdlib. */
+  sysPath: string[];
+}
+
+export const interpreterConfig: PyConfig = { argv: [""], sysPath: [""] };
+
+/** A JS RangeError from a too-deep stack (V8's message), which Python reports as RecursionError. */
+export function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack size/i.test(e.message);
+}
+
+/** str(exc), as the one-line forms print it (CPython: BaseException_str and its overrides). */
+export function exceptionStr(exc: PyBaseException): string {
+  return PyObject_Str(exc);
+}
+
+/** A SyntaxError location field as an int, or null for None or a non-int. */
+function intField(v: PyObject | null): number | null {
+  return typeof v === "number" ? v : null;
+}
+
+// ---- SyntaxError display (CPython 3.14: traceback.TracebackException._format_syntax_error) ----
+
+function isPySpace(c: string): boolean {
+  return /^[\s\x1c-\x1f\x85]$/u.test(c);
+}
+
+/** The lines CPython prints for an uncaught SyntaxError, IndentationError or TabError. */
+export function formatSyntaxError(e: PySyntaxError): string {
+  const lineno = intField(e.lineno);
+  const filename = typeof e.filename === "string" ? e.filename : null;
+  let out = "";
+  let filenameSuffix = "";
+  if (e.lineno !== null && e.lineno !== Py_None) out += `  File "${filename || "<string>"}", line ${PyObject_Str(e.lineno)}\n`;
+  else if (filename !== null) filenameSuffix = ` (${filename})`;
+  if (typeof e.text === "string") {
+    // offsets count code points, as Python's str does
+    const rtext = Array.from(e.text.replace(/\n+$/, ""));
+    let lead = 0;
+    while (lead < rtext.length && (rtext[lead] === " " || rtext[lead] === "\n" || rtext[lead] === "\f")) lead++;
+    const ltext = rtext.slice(lead);
+    const textLen = Array.from(e.text).length;
+    const offsetField = intField(e.offset);
+    if (offsetField === null) {
+      out += `    ${ltext.join("")}\n`;
+    } else {
+      let offset = offsetField;
+      let endOffset: number;
+      const endOffsetField = intField(e.endOffset);
+      if (lineno === intField(e.endLineno)) endOffset = endOffsetField !== null && endOffsetField !== 0 ? endOffsetField : offset;
+      else endOffset = rtext.length + 1;
+      if (textLen > 0 && offset > textLen) offset = rtext.length + 1;
+      if (textLen > 0 && endOffset > textLen) endOffset = rtext.length + 1;
+      if (offset >= endOffset || endOffset < 0) endOffset = offset + 1;
+      const colno = offset - 1 - lead;
+      const endColno = endOffset - 1 - lead;
+      out += `    ${ltext.join("")}\n`;
+      if (colno >= 0) {
+        let space = "";
+        for (const c of ltext.slice(0, colno)) space += isPySpace(c) ? c : " ";
+        out += `    ${space}${"^".repeat(Math.max(0, endColno - colno))}\n`;
+      }
+    }
+  }
+  const msg = e.msg === Py_None ? "" : PyObject_Str(e.msg);
+  return out + `${e.typeName}: ${msg || "<no detail available>"}${filenameSuffix}\n`;
+}
+
+// ---- PyErr_Print ---------------------------------------------------------------------------------
+
+interface TracebackModule {
+  formatException(exc: PyBaseException): string;
+}
+
+async function loadStage<T>(spec: string, what: string): Promise<T> {
+  try {
+    return (await import(spec)) as T;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND") {
+      throw new TythonUnavailable(`tython: ${what} is not available yet (${spec} is missing)`);
+    }
+    throw e;
+  }
+}
+
+/** The text CPython's default excepthook prints for an uncaught exception. */
+export async function formatUncaught(exc: PyBaseException): Promise<string> {
+  if (exc instanceof PySyntaxError) return formatSyntaxError(exc);
+  try {
+    const tb = await loadStage<TracebackModule>("./traceback.js", "traceback printing");
+    return tb.formatException(exc);
+  } catch (e) {
+    if (!(e instanceof TythonUnavailable)) throw e;
+    const s = exceptionStr(exc);
+    return s === "" ? `${exc.typeName}\n` : `${exc.typeName}: ${s}\n`;
+  }
+}
+
+/**
+ * CPython: PyErr_Print + _Py_HandleSystemExit. Reports a value thrown out of the program and
+ * returns the process's exit status.
+ */
+export async function pyErrPrint(thrown: unknown): Promise<number> {
+  if (isStackOverflow(thrown)) {
+    writeStderr("RecursionError: maximum recursion depth exceeded\n");
+    return 1;
+  }
+  if (thrown instanceof TythonUnavailable) {
+    writeStderr(thrown.message + "\n");
+    return 1;
+  }
+  if (!(thrown instanceof PyBaseException)) {
+    writeStderr(internalErrorReport(thrown));
+    return 1;
+  }
+  if (thrown instanceof PySystemExit) return handleSystemExit(thrown);
+  try {
+    writeStderr(await formatUncaught(thrown));
+  } catch (e) {
+    writeStderr(internalErrorReport(e));
+  }
+  return PyObject_TypeCheck(thrown, PyExc_KeyboardInterrupt) ? 130 : 1;
+}
+
+/** CPython: _Py_HandleSystemExit: code None -> 0, an int -> that int, else printed to stderr, 1. */
+function handleSystemExit(exc: PySystemExit): number {
+  const code = exc.code;
+  if (code === Py_None) return 0;
+  if (typeof code === "number") return code | 0;
+  if (typeof code === "boolean") return code ? 1 : 0;
+  if (typeof code === "bigint") return Number(BigInt.asIntN(32, code));
+  writeStderr(PyObject_Str(code) + "\n");
+  return 1;
+}
+
+/** How tython reports one of its own bugs: one clear paragraph, not a raw stack trace. */
+export function internalErrorReport(e: unknown): string {
+  const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  const where = e instanceof Error && e.stack ? e.stack.split("\n").slice(1, 4).map((l) => l.trim()).join(" <- ") : "";
+  return `tython: internal error: ${what}${where ? `\n  (at ${where})` : ""}\n`;
+}
+
+// ---- running a program ---------------------------------------------------------------------------
+
+interface CompileApi {
+  compileStringObject(source: Uint8Array, filename: string, mode: "exec"): unknown;
+}
+interface ParserApi {
+  parserASTFromString(source: Uint8Array, filename: string, mode: "exec"): unknown;
+}
+interface EvalApi {
+  PyEval_EvalCode(code: unknown, globals: unknown, locals: unknown): unknown;
+}
+interface MainModuleApi {
+  newMainGlobals(filename: string): unknown;
+}
+
+/**
+ * CPython: _PyRun_SimpleStringFlagsWithName / pyrun_simple_file: compiles `source` as the
+ * __main__ module's code and runs it; reports an uncaught exception and returns the exit status.
+ */
+export async function runSource(source: Uint8Array, filename: string): Promise<number> {
+  try {
+    let compile: CompileApi;
+    try {
+      compile = await loadStage<CompileApi>("../compiler/compile.js", "the compiler");
+    } catch (e) {
+      // Without a compiler, still report the program's syntax errors when the parser exists.
+      if (!(e instanceof TythonUnavailable)) throw e;
+      const parser = await loadStage<ParserApi>("../parser/peg_api.js", "the parser");
+      parser.parserASTFromString(source, filename, "exec");
+      throw e;
+    }
+    const code = compile.compileStringObject(source, filename, "exec");
+    const ceval = await loadStage<EvalApi>("../vm/ceval.js", "the eval loop");
+    const main = await loadStage<MainModuleApi>("./main_module.js", "the __main__ module");
+    const globals = main.newMainGlobals(filename);
+    ceval.PyEval_EvalCode(code, globals, globals);
+    return 0;
+  } catch (e) {
+    return pyErrPrint(e);
+  }
+}
