@@ -1,0 +1,2 @@
+@dec x
+def f(): pass

@@ -1,0 +1,1 @@
+f(1, a=x for x in y)

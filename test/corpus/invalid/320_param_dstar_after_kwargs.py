@@ -1,0 +1,2 @@
+def f(**kw, **kw2):
+    pass

@@ -1,0 +1,2 @@
+def f(*args: *Ts, a=1, b):
+    pass

@@ -1,0 +1,4 @@
+match x:
+    case A.B(c=[1, *_]):
+        pass
+    case

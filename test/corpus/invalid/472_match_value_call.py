@@ -1,0 +1,5 @@
+match x:
+    case f():
+        pass
+    case a.b():
+        x =

@@ -1,0 +1,3 @@
+match x:
+    case A(b.c=1):
+        pass

@@ -1,0 +1,1 @@
+x = 1; y = f'abc {a $ b} def'

@@ -1,0 +1,2 @@
+ñame = 1
+ñame ñame
