@@ -53,6 +53,14 @@ def _tython_run(argv, cwd):
     saved_main = sys.modules["__main__"]
     saved_path = list(sys.path)
     saved_cwd = os.getcwd()
+    saved_limit = sys.getrecursionlimit()
+    # The program's frames must see CPython's default limit as if nothing were below <module>:
+    # count this launcher's frames (and runpy's three for a file or module) into the limit.
+    depth, f = 0, sys._getframe()
+    while f is not None:
+        depth, f = depth + 1, f.f_back
+    runpy_frames = 3 if argv and (argv[0] == "-m" or argv[0] not in ("-c", "-")) else 0
+    sys.setrecursionlimit(saved_limit + depth + runpy_frames)
     os.chdir(cwd)
     try:
         try:
@@ -99,6 +107,7 @@ def _tython_run(argv, cwd):
         except BaseException:
             pass
         os.chdir(saved_cwd)
+        sys.setrecursionlimit(saved_limit)
         sys.path[:] = saved_path
         sys.modules["__main__"] = saved_main
         for name in set(sys.modules) - saved_modules:

@@ -1,0 +1,35 @@
+// Whole programs (test/corpus/programs/*.py) run by tython, compared with CPython 3.14's stdout,
+// stderr and exit status (test/golden/programs/, written by tools/oracle/golden_programs.ts:
+// `npm run build && node dist/tools/oracle/golden_programs.js`).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { missingStage, REPO_ROOT, runTython } from "../support/tython.js";
+
+const PROGRAMS = path.join(REPO_ROOT, "test", "corpus", "programs");
+const GOLDEN = path.join(REPO_ROOT, "test", "golden", "programs");
+
+/** Programs that need more than a stage's first version; each says what is missing. */
+const TODO: Record<string, string> = {};
+
+for (const file of fs.readdirSync(PROGRAMS).filter((f) => f.endsWith(".py")).sort()) {
+  const name = file.slice(0, -3);
+  test(`program ${file}`, (t) => {
+    const expected = {
+      stdout: fs.readFileSync(path.join(GOLDEN, name + ".stdout"), "utf8"),
+      stderr: fs.readFileSync(path.join(GOLDEN, name + ".stderr"), "utf8"),
+      status: Number(fs.readFileSync(path.join(GOLDEN, name + ".status"), "utf8")),
+    };
+    const r = runTython([file], { cwd: PROGRAMS });
+    const missing = missingStage(r.stderr);
+    if (missing !== null) t.todo(missing);
+    else if (name in TODO) t.todo(TODO[name]);
+    const actual = {
+      stdout: r.stdout,
+      stderr: r.stderr.split(PROGRAMS + path.sep).join("<DIR>" + path.sep),
+      status: r.status,
+    };
+    assert.deepEqual(actual, expected);
+  });
+}

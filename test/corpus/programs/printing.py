@@ -1,0 +1,13 @@
+# print's sep/end, range forms, len of many types, repr of nested values.
+print()
+print(1, 2, 3)
+print(1, 2, 3, sep=", ")
+print("no newline", end="")
+print(" -- continued")
+print("a", "b", sep="")
+print(*range(5))
+print(list(range(3, 10, 2)), list(range(10, 0, -3)), list(range(0)))
+print(len([1, 2]), len((1,)), len({}), len("four"), len(range(7)), len({1: 2, 3: 4}))
+print(range(5), range(1, 10, 2))
+print(None, True, False, 0, -0, 0.0, -0.0, 1e100)
+print((1, (2, (3,))), [[], [[]]], {"k": [1, {"n": None}]})

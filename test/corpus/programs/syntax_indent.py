@@ -1,0 +1,3 @@
+# An IndentationError: a block with no body.
+def f():
+return 1

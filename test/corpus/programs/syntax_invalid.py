@@ -1,0 +1,3 @@
+# A SyntaxError in the middle of a line.
+x = 1
+y = x +* 2

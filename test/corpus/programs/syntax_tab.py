@@ -1,0 +1,4 @@
+# A TabError: tabs and spaces mixed inconsistently.
+if True:
+        x = 1
+	y = 2

@@ -1,0 +1,3 @@
+# An IndentationError: unexpected indent.
+x = 1
+    y = 2
