@@ -4,6 +4,7 @@ import * as ast from "../ast/ast.generated.js";
 import { Py_Ellipsis, Py_None } from "../objects/object.js";
 import { MAXSTACK, Parser, type Token } from "./pegen.js";
 import * as h from "./action_helpers.js";
+import * as e from "./pegen_errors.js";
 
 export class GeneratedParser extends Parser {
   // file: a=[statements] ENDMARKER
@@ -632,7 +633,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_assignment
       let invalid_assignment_var: any;
       if (
-        (invalid_assignment_var = this.undefinedRule("invalid_assignment")) !== null
+        (invalid_assignment_var = this.invalid_assignment_rule()) !== null
       ) {
         const _res: ast.stmt | null = invalid_assignment_var;
         this.level--;
@@ -1007,7 +1008,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_del_stmt
       let invalid_del_stmt_var: any;
       if (
-        (invalid_del_stmt_var = this.undefinedRule("invalid_del_stmt")) !== null
+        (invalid_del_stmt_var = this.invalid_del_stmt_rule()) !== null
       ) {
         const _res: ast.stmt | null = invalid_del_stmt_var;
         this.level--;
@@ -1085,7 +1086,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_import
       let invalid_import_var: any;
       if (
-        (invalid_import_var = this.undefinedRule("invalid_import")) !== null
+        (invalid_import_var = this.invalid_import_rule()) !== null
       ) {
         const _res: ast.stmt | null = invalid_import_var;
         this.insertMemo(_mark, 1001, _res);
@@ -1239,7 +1240,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_import_from_targets
       let invalid_import_from_targets_var: any;
       if (
-        (invalid_import_from_targets_var = this.undefinedRule("invalid_import_from_targets")) !== null
+        (invalid_import_from_targets_var = this.invalid_import_from_targets_rule()) !== null
       ) {
         const _res: ast.alias[] | null = invalid_import_from_targets_var;
         this.level--;
@@ -1276,7 +1277,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_import_from_as_name
       let invalid_import_from_as_name_var: any;
       if (
-        (invalid_import_from_as_name_var = this.undefinedRule("invalid_import_from_as_name")) !== null
+        (invalid_import_from_as_name_var = this.invalid_import_from_as_name_rule()) !== null
       ) {
         const _res: ast.alias | null = invalid_import_from_as_name_var;
         this.level--;
@@ -1327,7 +1328,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_dotted_as_name
       let invalid_dotted_as_name_var: any;
       if (
-        (invalid_dotted_as_name_var = this.undefinedRule("invalid_dotted_as_name")) !== null
+        (invalid_dotted_as_name_var = this.invalid_dotted_as_name_rule()) !== null
       ) {
         const _res: ast.alias | null = invalid_dotted_as_name_var;
         this.level--;
@@ -1451,7 +1452,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_block
       let invalid_block_var: any;
       if (
-        (invalid_block_var = this.undefinedRule("invalid_block")) !== null
+        (invalid_block_var = this.invalid_block_rule()) !== null
       ) {
         const _res: ast.stmt[] | null = invalid_block_var;
         this.insertMemo(_mark, 1003, _res);
@@ -1521,7 +1522,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_class_def_raw
       let invalid_class_def_raw_var: any;
       if (
-        (invalid_class_def_raw_var = this.undefinedRule("invalid_class_def_raw")) !== null
+        (invalid_class_def_raw_var = this.invalid_class_def_raw_rule()) !== null
       ) {
         const _res: ast.stmt | null = invalid_class_def_raw_var;
         this.level--;
@@ -1593,7 +1594,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_def_raw
       let invalid_def_raw_var: any;
       if (
-        (invalid_def_raw_var = this.undefinedRule("invalid_def_raw")) !== null
+        (invalid_def_raw_var = this.invalid_def_raw_rule()) !== null
       ) {
         const _res: ast.stmt | null = invalid_def_raw_var;
         this.level--;
@@ -1673,7 +1674,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_parameters
       let invalid_parameters_var: any;
       if (
-        (invalid_parameters_var = this.undefinedRule("invalid_parameters")) !== null
+        (invalid_parameters_var = this.invalid_parameters_rule()) !== null
       ) {
         const _res: ast.arguments_ | null = invalid_parameters_var;
         this.level--;
@@ -1856,7 +1857,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_star_etc
       let invalid_star_etc_var: any;
       if (
-        (invalid_star_etc_var = this.undefinedRule("invalid_star_etc")) !== null
+        (invalid_star_etc_var = this.invalid_star_etc_rule()) !== null
       ) {
         const _res: h.StarEtc | null = invalid_star_etc_var;
         this.level--;
@@ -1936,7 +1937,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_kwds
       let invalid_kwds_var: any;
       if (
-        (invalid_kwds_var = this.undefinedRule("invalid_kwds")) !== null
+        (invalid_kwds_var = this.invalid_kwds_rule()) !== null
       ) {
         const _res: ast.arg | null = invalid_kwds_var;
         this.level--;
@@ -2216,7 +2217,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_default
       let invalid_default_var: any;
       if (
-        (invalid_default_var = this.undefinedRule("invalid_default")) !== null
+        (invalid_default_var = this.invalid_default_rule()) !== null
       ) {
         const _res: ast.expr | null = invalid_default_var;
         this.level--;
@@ -2235,7 +2236,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_if_stmt
       let invalid_if_stmt_var: any;
       if (
-        (invalid_if_stmt_var = this.undefinedRule("invalid_if_stmt")) !== null
+        (invalid_if_stmt_var = this.invalid_if_stmt_rule()) !== null
       ) {
         const _res: ast.stmt | null = invalid_if_stmt_var;
         this.level--;
@@ -2294,7 +2295,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_elif_stmt
       let invalid_elif_stmt_var: any;
       if (
-        (invalid_elif_stmt_var = this.undefinedRule("invalid_elif_stmt")) !== null
+        (invalid_elif_stmt_var = this.invalid_elif_stmt_rule()) !== null
       ) {
         const _res: ast.stmt | null = invalid_elif_stmt_var;
         this.level--;
@@ -2352,7 +2353,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_else_stmt
       let invalid_else_stmt_var: any;
       if (
-        (invalid_else_stmt_var = this.undefinedRule("invalid_else_stmt")) !== null
+        (invalid_else_stmt_var = this.invalid_else_stmt_rule()) !== null
       ) {
         const _res: ast.stmt[] | null = invalid_else_stmt_var;
         this.level--;
@@ -2386,7 +2387,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_while_stmt
       let invalid_while_stmt_var: any;
       if (
-        (invalid_while_stmt_var = this.undefinedRule("invalid_while_stmt")) !== null
+        (invalid_while_stmt_var = this.invalid_while_stmt_rule()) !== null
       ) {
         const _res: ast.stmt | null = invalid_while_stmt_var;
         this.level--;
@@ -2425,7 +2426,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_for_stmt
       let invalid_for_stmt_var: any;
       if (
-        (invalid_for_stmt_var = this.undefinedRule("invalid_for_stmt")) !== null
+        (invalid_for_stmt_var = this.invalid_for_stmt_rule()) !== null
       ) {
         const _res: ast.stmt | null = invalid_for_stmt_var;
         this.level--;
@@ -2502,7 +2503,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_for_target
       let invalid_for_target_var: any;
       if (
-        (invalid_for_target_var = this.undefinedRule("invalid_for_target")) !== null
+        (invalid_for_target_var = this.invalid_for_target_rule()) !== null
       ) {
         const _res: ast.stmt | null = invalid_for_target_var;
         this.level--;
@@ -2521,7 +2522,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_with_stmt_indent
       let invalid_with_stmt_indent_var: any;
       if (
-        (invalid_with_stmt_indent_var = this.undefinedRule("invalid_with_stmt_indent")) !== null
+        (invalid_with_stmt_indent_var = this.invalid_with_stmt_indent_rule()) !== null
       ) {
         const _res: ast.stmt | null = invalid_with_stmt_indent_var;
         this.level--;
@@ -2626,7 +2627,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_with_stmt
       let invalid_with_stmt_var: any;
       if (
-        (invalid_with_stmt_var = this.undefinedRule("invalid_with_stmt")) !== null
+        (invalid_with_stmt_var = this.invalid_with_stmt_rule()) !== null
       ) {
         const _res: ast.stmt | null = invalid_with_stmt_var;
         this.level--;
@@ -2660,7 +2661,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_with_item
       let invalid_with_item_var: any;
       if (
-        (invalid_with_item_var = this.undefinedRule("invalid_with_item")) !== null
+        (invalid_with_item_var = this.invalid_with_item_rule()) !== null
       ) {
         const _res: ast.withitem | null = invalid_with_item_var;
         this.level--;
@@ -2690,7 +2691,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_try_stmt
       let invalid_try_stmt_var: any;
       if (
-        (invalid_try_stmt_var = this.undefinedRule("invalid_try_stmt")) !== null
+        (invalid_try_stmt_var = this.invalid_try_stmt_rule()) !== null
       ) {
         const _res: ast.stmt | null = invalid_try_stmt_var;
         this.level--;
@@ -2771,7 +2772,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_except_stmt_indent
       let invalid_except_stmt_indent_var: any;
       if (
-        (invalid_except_stmt_indent_var = this.undefinedRule("invalid_except_stmt_indent")) !== null
+        (invalid_except_stmt_indent_var = this.invalid_except_stmt_indent_rule()) !== null
       ) {
         const _res: ast.excepthandler | null = invalid_except_stmt_indent_var;
         this.level--;
@@ -2856,7 +2857,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_except_stmt
       let invalid_except_stmt_var: any;
       if (
-        (invalid_except_stmt_var = this.undefinedRule("invalid_except_stmt")) !== null
+        (invalid_except_stmt_var = this.invalid_except_stmt_rule()) !== null
       ) {
         const _res: ast.excepthandler | null = invalid_except_stmt_var;
         this.level--;
@@ -2875,7 +2876,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_except_star_stmt_indent
       let invalid_except_star_stmt_indent_var: any;
       if (
-        (invalid_except_star_stmt_indent_var = this.undefinedRule("invalid_except_star_stmt_indent")) !== null
+        (invalid_except_star_stmt_indent_var = this.invalid_except_star_stmt_indent_rule()) !== null
       ) {
         const _res: ast.excepthandler | null = invalid_except_star_stmt_indent_var;
         this.level--;
@@ -2950,7 +2951,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_except_star_stmt
       let invalid_except_star_stmt_var: any;
       if (
-        (invalid_except_star_stmt_var = this.undefinedRule("invalid_except_star_stmt")) !== null
+        (invalid_except_star_stmt_var = this.invalid_except_star_stmt_rule()) !== null
       ) {
         const _res: ast.excepthandler | null = invalid_except_star_stmt_var;
         this.level--;
@@ -2968,7 +2969,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_finally_stmt
       let invalid_finally_stmt_var: any;
       if (
-        (invalid_finally_stmt_var = this.undefinedRule("invalid_finally_stmt")) !== null
+        (invalid_finally_stmt_var = this.invalid_finally_stmt_rule()) !== null
       ) {
         const _res: ast.stmt[] | null = invalid_finally_stmt_var;
         this.level--;
@@ -3026,7 +3027,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_match_stmt
       let invalid_match_stmt_var: any;
       if (
-        (invalid_match_stmt_var = this.undefinedRule("invalid_match_stmt")) !== null
+        (invalid_match_stmt_var = this.invalid_match_stmt_rule()) !== null
       ) {
         const _res: ast.stmt | null = invalid_match_stmt_var;
         this.level--;
@@ -3079,7 +3080,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_case_block
       let invalid_case_block_var: any;
       if (
-        (invalid_case_block_var = this.undefinedRule("invalid_case_block")) !== null
+        (invalid_case_block_var = this.invalid_case_block_rule()) !== null
       ) {
         const _res: ast.match_case | null = invalid_case_block_var;
         this.level--;
@@ -3213,7 +3214,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_as_pattern
       let invalid_as_pattern_var: any;
       if (
-        (invalid_as_pattern_var = this.undefinedRule("invalid_as_pattern")) !== null
+        (invalid_as_pattern_var = this.invalid_as_pattern_rule()) !== null
       ) {
         const _res: ast.pattern | null = invalid_as_pattern_var;
         this.level--;
@@ -4229,7 +4230,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_class_pattern
       let invalid_class_pattern_var: any;
       if (
-        (invalid_class_pattern_var = this.undefinedRule("invalid_class_pattern")) !== null
+        (invalid_class_pattern_var = this.invalid_class_pattern_rule()) !== null
       ) {
         const _res: ast.pattern | null = invalid_class_pattern_var;
         this.level--;
@@ -4333,7 +4334,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_type_params
       let invalid_type_params_var: any;
       if (
-        (invalid_type_params_var = this.undefinedRule("invalid_type_params")) !== null
+        (invalid_type_params_var = this.invalid_type_params_rule()) !== null
       ) {
         const _res: ast.type_param[] | null = invalid_type_params_var;
         this.level--;
@@ -4409,7 +4410,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_type_param
       let invalid_type_param_var: any;
       if (
-        (invalid_type_param_var = this.undefinedRule("invalid_type_param")) !== null
+        (invalid_type_param_var = this.invalid_type_param_rule()) !== null
       ) {
         const _res: ast.type_param | null = invalid_type_param_var;
         this.insertMemo(_mark, 1007, _res);
@@ -4577,7 +4578,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_expression
       let invalid_expression_var: any;
       if (
-        (invalid_expression_var = this.undefinedRule("invalid_expression")) !== null
+        (invalid_expression_var = this.invalid_expression_rule()) !== null
       ) {
         const _res: ast.expr | null = invalid_expression_var;
         this.insertMemo(_mark, 1008, _res);
@@ -4589,7 +4590,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_legacy_expression
       let invalid_legacy_expression_var: any;
       if (
-        (invalid_legacy_expression_var = this.undefinedRule("invalid_legacy_expression")) !== null
+        (invalid_legacy_expression_var = this.invalid_legacy_expression_rule()) !== null
       ) {
         const _res: ast.expr | null = invalid_legacy_expression_var;
         this.insertMemo(_mark, 1008, _res);
@@ -4895,7 +4896,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_named_expression
       let invalid_named_expression_var: any;
       if (
-        (invalid_named_expression_var = this.undefinedRule("invalid_named_expression")) !== null
+        (invalid_named_expression_var = this.invalid_named_expression_rule()) !== null
       ) {
         const _res: ast.expr | null = invalid_named_expression_var;
         this.level--;
@@ -5642,7 +5643,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_arithmetic
       let invalid_arithmetic_var: any;
       if (
-        (invalid_arithmetic_var = this.undefinedRule("invalid_arithmetic")) !== null
+        (invalid_arithmetic_var = this.invalid_arithmetic_rule()) !== null
       ) {
         const _res: ast.expr | null = invalid_arithmetic_var;
         this.level--;
@@ -5851,7 +5852,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_factor
       let invalid_factor_var: any;
       if (
-        (invalid_factor_var = this.undefinedRule("invalid_factor")) !== null
+        (invalid_factor_var = this.invalid_factor_rule()) !== null
       ) {
         const _res: ast.expr | null = invalid_factor_var;
         this.level--;
@@ -6348,7 +6349,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_group
       let invalid_group_var: any;
       if (
-        (invalid_group_var = this.undefinedRule("invalid_group")) !== null
+        (invalid_group_var = this.invalid_group_rule()) !== null
       ) {
         const _res: ast.expr | null = invalid_group_var;
         this.level--;
@@ -6392,7 +6393,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_lambda_parameters
       let invalid_lambda_parameters_var: any;
       if (
-        (invalid_lambda_parameters_var = this.undefinedRule("invalid_lambda_parameters")) !== null
+        (invalid_lambda_parameters_var = this.invalid_lambda_parameters_rule()) !== null
       ) {
         const _res: ast.arguments_ | null = invalid_lambda_parameters_var;
         this.level--;
@@ -6575,7 +6576,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_lambda_star_etc
       let invalid_lambda_star_etc_var: any;
       if (
-        (invalid_lambda_star_etc_var = this.undefinedRule("invalid_lambda_star_etc")) !== null
+        (invalid_lambda_star_etc_var = this.invalid_lambda_star_etc_rule()) !== null
       ) {
         const _res: h.StarEtc | null = invalid_lambda_star_etc_var;
         this.level--;
@@ -6638,7 +6639,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_lambda_kwds
       let invalid_lambda_kwds_var: any;
       if (
-        (invalid_lambda_kwds_var = this.undefinedRule("invalid_lambda_kwds")) !== null
+        (invalid_lambda_kwds_var = this.invalid_lambda_kwds_rule()) !== null
       ) {
         const _res: ast.arg | null = invalid_lambda_kwds_var;
         this.level--;
@@ -6845,7 +6846,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_fstring_replacement_field
       let invalid_fstring_replacement_field_var: any;
       if (
-        (invalid_fstring_replacement_field_var = this.undefinedRule("invalid_fstring_replacement_field")) !== null
+        (invalid_fstring_replacement_field_var = this.invalid_fstring_replacement_field_rule()) !== null
       ) {
         const _res: ast.expr | null = invalid_fstring_replacement_field_var;
         this.level--;
@@ -6979,7 +6980,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_tstring_replacement_field
       let invalid_tstring_replacement_field_var: any;
       if (
-        (invalid_tstring_replacement_field_var = this.undefinedRule("invalid_tstring_replacement_field")) !== null
+        (invalid_tstring_replacement_field_var = this.invalid_tstring_replacement_field_rule()) !== null
       ) {
         const _res: ast.expr | null = invalid_tstring_replacement_field_var;
         this.level--;
@@ -7071,7 +7072,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_tstring_replacement_field
       let invalid_tstring_replacement_field_var: any;
       if (
-        (invalid_tstring_replacement_field_var = this.undefinedRule("invalid_tstring_replacement_field")) !== null
+        (invalid_tstring_replacement_field_var = this.invalid_tstring_replacement_field_rule()) !== null
       ) {
         const _res: ast.expr | null = invalid_tstring_replacement_field_var;
         this.level--;
@@ -7171,7 +7172,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_string_tstring_concat
       let invalid_string_tstring_concat_var: any;
       if (
-        (invalid_string_tstring_concat_var = this.undefinedRule("invalid_string_tstring_concat")) !== null
+        (invalid_string_tstring_concat_var = this.invalid_string_tstring_concat_rule()) !== null
       ) {
         const _res: ast.expr | null = invalid_string_tstring_concat_var;
         this.insertMemo(_mark, 1023, _res);
@@ -7309,7 +7310,7 @@ export class GeneratedParser extends Parser {
       let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
-        (invalid_double_starred_kvpairs_var = this.undefinedRule("invalid_double_starred_kvpairs")) !== null &&
+        (invalid_double_starred_kvpairs_var = this.invalid_double_starred_kvpairs_rule()) !== null &&
         (_literal_1 = this.expectToken(26 /* '}' */)) !== null
       ) {
         const _res: ast.expr | null = this.dummyName(_literal, invalid_double_starred_kvpairs_var, _literal_1);
@@ -7471,7 +7472,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_for_if_clause
       let invalid_for_if_clause_var: any;
       if (
-        (invalid_for_if_clause_var = this.undefinedRule("invalid_for_if_clause")) !== null
+        (invalid_for_if_clause_var = this.invalid_for_if_clause_rule()) !== null
       ) {
         const _res: ast.comprehension | null = invalid_for_if_clause_var;
         this.level--;
@@ -7482,7 +7483,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_for_target
       let invalid_for_target_var: any;
       if (
-        (invalid_for_target_var = this.undefinedRule("invalid_for_target")) !== null
+        (invalid_for_target_var = this.invalid_for_target_rule()) !== null
       ) {
         const _res: ast.comprehension | null = invalid_for_target_var;
         this.level--;
@@ -7519,7 +7520,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_comprehension
       let invalid_comprehension_var: any;
       if (
-        (invalid_comprehension_var = this.undefinedRule("invalid_comprehension")) !== null
+        (invalid_comprehension_var = this.invalid_comprehension_rule()) !== null
       ) {
         const _res: ast.expr | null = invalid_comprehension_var;
         this.level--;
@@ -7556,7 +7557,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_comprehension
       let invalid_comprehension_var: any;
       if (
-        (invalid_comprehension_var = this.undefinedRule("invalid_comprehension")) !== null
+        (invalid_comprehension_var = this.invalid_comprehension_rule()) !== null
       ) {
         const _res: ast.expr | null = invalid_comprehension_var;
         this.level--;
@@ -7593,7 +7594,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_comprehension
       let invalid_comprehension_var: any;
       if (
-        (invalid_comprehension_var = this.undefinedRule("invalid_comprehension")) !== null
+        (invalid_comprehension_var = this.invalid_comprehension_rule()) !== null
       ) {
         const _res: ast.expr | null = invalid_comprehension_var;
         this.level--;
@@ -7630,7 +7631,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_dict_comprehension
       let invalid_dict_comprehension_var: any;
       if (
-        (invalid_dict_comprehension_var = this.undefinedRule("invalid_dict_comprehension")) !== null
+        (invalid_dict_comprehension_var = this.invalid_dict_comprehension_rule()) !== null
       ) {
         const _res: ast.expr | null = invalid_dict_comprehension_var;
         this.level--;
@@ -7668,7 +7669,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_arguments
       let invalid_arguments_var: any;
       if (
-        (invalid_arguments_var = this.undefinedRule("invalid_arguments")) !== null
+        (invalid_arguments_var = this.invalid_arguments_rule()) !== null
       ) {
         const _res: ast.Call | null = invalid_arguments_var;
         this.insertMemo(_mark, 1024, _res);
@@ -7770,7 +7771,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_starred_expression_unpacking
       let invalid_starred_expression_unpacking_var: any;
       if (
-        (invalid_starred_expression_unpacking_var = this.undefinedRule("invalid_starred_expression_unpacking")) !== null
+        (invalid_starred_expression_unpacking_var = this.invalid_starred_expression_unpacking_rule()) !== null
       ) {
         const _res: ast.expr | null = invalid_starred_expression_unpacking_var;
         this.level--;
@@ -7795,7 +7796,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_starred_expression
       let invalid_starred_expression_var: any;
       if (
-        (invalid_starred_expression_var = this.undefinedRule("invalid_starred_expression")) !== null
+        (invalid_starred_expression_var = this.invalid_starred_expression_rule()) !== null
       ) {
         const _res: ast.expr | null = invalid_starred_expression_var;
         this.level--;
@@ -7814,7 +7815,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_kwarg
       let invalid_kwarg_var: any;
       if (
-        (invalid_kwarg_var = this.undefinedRule("invalid_kwarg")) !== null
+        (invalid_kwarg_var = this.invalid_kwarg_rule()) !== null
       ) {
         const _res: h.KeywordOrStarred | null = invalid_kwarg_var;
         this.level--;
@@ -7860,7 +7861,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_kwarg
       let invalid_kwarg_var: any;
       if (
-        (invalid_kwarg_var = this.undefinedRule("invalid_kwarg")) !== null
+        (invalid_kwarg_var = this.invalid_kwarg_rule()) !== null
       ) {
         const _res: h.KeywordOrStarred | null = invalid_kwarg_var;
         this.level--;
@@ -8696,7 +8697,7 @@ export class GeneratedParser extends Parser {
     if (this.callInvalidRules) { // invalid_double_type_comments
       let invalid_double_type_comments_var: any;
       if (
-        (invalid_double_type_comments_var = this.undefinedRule("invalid_double_type_comments")) !== null
+        (invalid_double_type_comments_var = this.invalid_double_type_comments_rule()) !== null
       ) {
         const _res: Token | null = invalid_double_type_comments_var;
         this.level--;
@@ -8710,6 +8711,3142 @@ export class GeneratedParser extends Parser {
         (type_comment_var = this.expectToken(57 /* TYPE_COMMENT */)) !== null
       ) {
         const _res: Token | null = type_comment_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_arguments: ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) a=',' ','.(starred_expression !'=')+ | a=expression b=for_if_clauses ',' [args | expression for_if_clauses] | a=NAME b='=' expression for_if_clauses | [args ','] a=NAME b='=' &(',' | ')') | a=args b=for_if_clauses | args ',' a=expression b=for_if_clauses | a=args ',' args
+  invalid_arguments_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) a=',' ','.(starred_expression !'=')+
+      let _tmp_97_var: any;
+      let a: Token | null;
+      let _gather_99_var: ast.expr[] | null;
+      if (
+        (_tmp_97_var = this._tmp_97_rule()) !== null &&
+        (a = this.expectToken(12 /* ',' */)) !== null &&
+        (_gather_99_var = this._gather_99_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, a, "iterable argument unpacking follows keyword argument unpacking");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a=expression b=for_if_clauses ',' [args | expression for_if_clauses]
+      let a: ast.expr | null;
+      let b: ast.comprehension[] | null;
+      let _literal: Token | null;
+      let _opt_var: any;
+      if (
+        (a = this.expression_rule()) !== null &&
+        (b = this.for_if_clauses_rule()) !== null &&
+        (_literal = this.expectToken(12 /* ',' */)) !== null &&
+        ((_opt_var = this._tmp_101_rule()), true)
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, e.getLastComprehensionItem(e.lastItem(b)), "Generator expression must be parenthesized");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a=NAME b='=' expression for_if_clauses
+      let a: ast.Name | null;
+      let b: Token | null;
+      let expression_var: ast.expr | null;
+      let for_if_clauses_var: ast.comprehension[] | null;
+      if (
+        (a = this.nameToken()) !== null &&
+        (b = this.expectToken(22 /* '=' */)) !== null &&
+        (expression_var = this.expression_rule()) !== null &&
+        (for_if_clauses_var = this.for_if_clauses_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // [args ','] a=NAME b='=' &(',' | ')')
+      let _opt_var: any;
+      let a: ast.Name | null;
+      let b: Token | null;
+      if (
+        ((_opt_var = this._tmp_102_rule()), true) &&
+        (a = this.nameToken()) !== null &&
+        (b = this.expectToken(22 /* '=' */)) !== null &&
+        this.positiveLookahead(this.mark, this._tmp_103_rule())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "expected argument value expression");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a=args b=for_if_clauses
+      let a: ast.Call | null;
+      let b: ast.comprehension[] | null;
+      if (
+        (a = this.args_rule()) !== null &&
+        (b = this.for_if_clauses_rule()) !== null
+      ) {
+        const _res: any = e.nonparenGenexpInCall(this, a, b);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // args ',' a=expression b=for_if_clauses
+      let args_var: ast.Call | null;
+      let _literal: Token | null;
+      let a: ast.expr | null;
+      let b: ast.comprehension[] | null;
+      if (
+        (args_var = this.args_rule()) !== null &&
+        (_literal = this.expectToken(12 /* ',' */)) !== null &&
+        (a = this.expression_rule()) !== null &&
+        (b = this.for_if_clauses_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, e.getLastComprehensionItem(e.lastItem(b)), "Generator expression must be parenthesized");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a=args ',' args
+      let a: ast.Call | null;
+      let _literal: Token | null;
+      let args_var: ast.Call | null;
+      if (
+        (a = this.args_rule()) !== null &&
+        (_literal = this.expectToken(12 /* ',' */)) !== null &&
+        (args_var = this.args_rule()) !== null
+      ) {
+        const _res: any = e.argumentsParsingError(this, a);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_kwarg: a=('True' | 'False' | 'None') b='=' | a=NAME b='=' expression for_if_clauses | !(NAME '=') a=expression b='=' | a='**' expression '=' b=expression
+  invalid_kwarg_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // a=('True' | 'False' | 'None') b='='
+      let a: Token | null;
+      let b: Token | null;
+      if (
+        (a = this._tmp_104_rule() as unknown as Token | null) !== null &&
+        (b = this.expectToken(22 /* '=' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, `cannot assign to ${a.string}`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a=NAME b='=' expression for_if_clauses
+      let a: ast.Name | null;
+      let b: Token | null;
+      let expression_var: ast.expr | null;
+      let for_if_clauses_var: ast.comprehension[] | null;
+      if (
+        (a = this.nameToken()) !== null &&
+        (b = this.expectToken(22 /* '=' */)) !== null &&
+        (expression_var = this.expression_rule()) !== null &&
+        (for_if_clauses_var = this.for_if_clauses_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // !(NAME '=') a=expression b='='
+      let a: ast.expr | null;
+      let b: Token | null;
+      if (
+        this.negativeLookahead(this.mark, this._tmp_105_rule()) &&
+        (a = this.expression_rule()) !== null &&
+        (b = this.expectToken(22 /* '=' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "expression cannot contain assignment, perhaps you meant \"==\"?");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a='**' expression '=' b=expression
+      let a: Token | null;
+      let expression_var: ast.expr | null;
+      let _literal: Token | null;
+      let b: ast.expr | null;
+      if (
+        (a = this.expectToken(35 /* '**' */)) !== null &&
+        (expression_var = this.expression_rule()) !== null &&
+        (_literal = this.expectToken(22 /* '=' */)) !== null &&
+        (b = this.expression_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "cannot assign to keyword argument unpacking");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // expression_without_invalid: a=disjunction 'if' b=disjunction 'else' c=expression | disjunction | lambdef
+  expression_without_invalid_rule(): ast.expr | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    const _start = this.peekToken();
+    const _prev_call_invalid = this.callInvalidRules;
+    this.callInvalidRules = false;
+    { // a=disjunction 'if' b=disjunction 'else' c=expression
+      let a: ast.expr | null;
+      let _keyword: Token | null;
+      let b: ast.expr | null;
+      let _keyword_1: Token | null;
+      let c: ast.expr | null;
+      if (
+        (a = this.disjunction_rule()) !== null &&
+        (_keyword = this.expectToken(514 /* 'if' */)) !== null &&
+        (b = this.disjunction_rule()) !== null &&
+        (_keyword_1 = this.expectToken(522 /* 'else' */)) !== null &&
+        (c = this.expression_rule()) !== null
+      ) {
+        const _end = this.lastNonwhitespaceToken();
+        const _res: ast.expr | null = new ast.IfExp(b, a, c, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        this.callInvalidRules = _prev_call_invalid;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // disjunction
+      let disjunction_var: ast.expr | null;
+      if (
+        (disjunction_var = this.disjunction_rule()) !== null
+      ) {
+        const _res: ast.expr | null = disjunction_var;
+        this.callInvalidRules = _prev_call_invalid;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // lambdef
+      let lambdef_var: ast.expr | null;
+      if (
+        (lambdef_var = this.lambdef_rule()) !== null
+      ) {
+        const _res: ast.expr | null = lambdef_var;
+        this.callInvalidRules = _prev_call_invalid;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.callInvalidRules = _prev_call_invalid;
+    this.level--;
+    return null;
+  }
+  // invalid_legacy_expression: a=NAME !'(' b=star_expressions
+  invalid_legacy_expression_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // a=NAME !'(' b=star_expressions
+      let a: ast.Name | null;
+      let b: ast.expr | null;
+      if (
+        (a = this.nameToken()) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(7 /* '(' */)) &&
+        (b = this.star_expressions_rule()) !== null
+      ) {
+        const _res: any = e.checkLegacyStmt(this, a) ? e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b,
+            `Missing parentheses in call to '${a.id}'. Did you mean ${a.id}(...)?`) : null;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_type_param: '*' a=NAME colon=':' x=expression | '**' a=NAME colon=':' x=expression
+  invalid_type_param_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '*' a=NAME colon=':' x=expression
+      let _literal: Token | null;
+      let a: ast.Name | null;
+      let colon: Token | null;
+      let x: ast.expr | null;
+      if (
+        (_literal = this.expectToken(16 /* '*' */)) !== null &&
+        (a = this.nameToken()) !== null &&
+        (colon = this.expectToken(11 /* ':' */)) !== null &&
+        (x = this.expression_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, colon, x._kind === ast.Kind.Tuple
+            ? "cannot use constraints with TypeVarTuple"
+            : "cannot use bound with TypeVarTuple");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '**' a=NAME colon=':' x=expression
+      let _literal: Token | null;
+      let a: ast.Name | null;
+      let colon: Token | null;
+      let x: ast.expr | null;
+      if (
+        (_literal = this.expectToken(35 /* '**' */)) !== null &&
+        (a = this.nameToken()) !== null &&
+        (colon = this.expectToken(11 /* ':' */)) !== null &&
+        (x = this.expression_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, colon, x._kind === ast.Kind.Tuple
+            ? "cannot use constraints with ParamSpec"
+            : "cannot use bound with ParamSpec");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_expression: STRING a=(!STRING expression_without_invalid)+ STRING | !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid | a=disjunction 'if' b=disjunction !('else' | ':') | a=disjunction 'if' b=disjunction 'else' !expression | a=(pass_stmt | break_stmt | continue_stmt) 'if' b=disjunction 'else' c=simple_stmt | a='lambda' [lambda_params] b=':' &FSTRING_MIDDLE | a='lambda' [lambda_params] b=':' &TSTRING_MIDDLE
+  invalid_expression_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // STRING a=(!STRING expression_without_invalid)+ STRING
+      let string_var: Token | null;
+      let a: ast.expr[] | null;
+      let string_var_1: Token | null;
+      if (
+        (string_var = this.stringToken()) !== null &&
+        (a = this._loop1_106_rule()) !== null &&
+        (string_var_1 = this.stringToken()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, e.firstItem(a), e.lastItem(a),
+            "invalid syntax. Is this intended to be part of the string?");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
+      let a: ast.expr | null;
+      let b: ast.expr | null;
+      if (
+        this.negativeLookahead(this.mark, this._tmp_108_rule()) &&
+        (a = this.disjunction_rule()) !== null &&
+        (b = this.expression_without_invalid_rule()) !== null
+      ) {
+        const _res: any = e.raiseErrorForMissingComma(this, a, b);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a=disjunction 'if' b=disjunction !('else' | ':')
+      let a: ast.expr | null;
+      let _keyword: Token | null;
+      let b: ast.expr | null;
+      if (
+        (a = this.disjunction_rule()) !== null &&
+        (_keyword = this.expectToken(514 /* 'if' */)) !== null &&
+        (b = this.disjunction_rule()) !== null &&
+        this.negativeLookahead(this.mark, this._tmp_109_rule())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "expected 'else' after 'if' expression");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a=disjunction 'if' b=disjunction 'else' !expression
+      let a: ast.expr | null;
+      let _keyword: Token | null;
+      let b: ast.expr | null;
+      let _keyword_1: Token | null;
+      if (
+        (a = this.disjunction_rule()) !== null &&
+        (_keyword = this.expectToken(514 /* 'if' */)) !== null &&
+        (b = this.disjunction_rule()) !== null &&
+        (_keyword_1 = this.expectToken(522 /* 'else' */)) !== null &&
+        this.negativeLookahead(this.mark, this.expression_rule())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "expected expression after 'else', but statement is given");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a=(pass_stmt | break_stmt | continue_stmt) 'if' b=disjunction 'else' c=simple_stmt
+      let a: ast.stmt | null;
+      let _keyword: Token | null;
+      let b: ast.expr | null;
+      let _keyword_1: Token | null;
+      let c: ast.stmt | null;
+      if (
+        (a = this._tmp_110_rule() as unknown as ast.stmt | null) !== null &&
+        (_keyword = this.expectToken(514 /* 'if' */)) !== null &&
+        (b = this.disjunction_rule()) !== null &&
+        (_keyword_1 = this.expectToken(522 /* 'else' */)) !== null &&
+        (c = this.simple_stmt_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "expected expression before 'if', but statement is given");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a='lambda' [lambda_params] b=':' &FSTRING_MIDDLE
+      let a: Token | null;
+      let _opt_var: ast.arguments_ | null;
+      let b: Token | null;
+      if (
+        (a = this.expectToken(534 /* 'lambda' */)) !== null &&
+        ((_opt_var = this.lambda_params_rule()), true) &&
+        (b = this.expectToken(11 /* ':' */)) !== null &&
+        this.positiveLookahead(this.mark, this.expectToken(60 /* FSTRING_MIDDLE */))
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "f-string: lambda expressions are not allowed without parentheses");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a='lambda' [lambda_params] b=':' &TSTRING_MIDDLE
+      let a: Token | null;
+      let _opt_var: ast.arguments_ | null;
+      let b: Token | null;
+      if (
+        (a = this.expectToken(534 /* 'lambda' */)) !== null &&
+        ((_opt_var = this.lambda_params_rule()), true) &&
+        (b = this.expectToken(11 /* ':' */)) !== null &&
+        this.positiveLookahead(this.mark, this.expectToken(63 /* TSTRING_MIDDLE */))
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "t-string: lambda expressions are not allowed without parentheses");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_named_expression (memo): a=expression ':=' expression | a=NAME '=' b=bitwise_or !('=' | ':=') | !(list | tuple | genexp | 'True' | 'None' | 'False') a=bitwise_or b='=' bitwise_or !('=' | ':=')
+  invalid_named_expression_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _memo = this.getMemo(1029);
+    if (_memo !== undefined) {
+      this.level--;
+      return _memo as any;
+    }
+    const _mark = this.mark;
+    { // a=expression ':=' expression
+      let a: ast.expr | null;
+      let _literal: Token | null;
+      let expression_var: ast.expr | null;
+      if (
+        (a = this.expression_rule()) !== null &&
+        (_literal = this.expectToken(53 /* ':=' */)) !== null &&
+        (expression_var = this.expression_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot use assignment expressions with ${e.getExprName(a)}`);
+        this.insertMemo(_mark, 1029, _res);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a=NAME '=' b=bitwise_or !('=' | ':=')
+      let a: ast.Name | null;
+      let _literal: Token | null;
+      let b: ast.expr | null;
+      if (
+        (a = this.nameToken()) !== null &&
+        (_literal = this.expectToken(22 /* '=' */)) !== null &&
+        (b = this.bitwise_or_rule()) !== null &&
+        this.negativeLookahead(this.mark, this._tmp_111_rule())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        this.insertMemo(_mark, 1029, _res);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // !(list | tuple | genexp | 'True' | 'None' | 'False') a=bitwise_or b='=' bitwise_or !('=' | ':=')
+      let a: ast.expr | null;
+      let b: Token | null;
+      let bitwise_or_var: ast.expr | null;
+      if (
+        this.negativeLookahead(this.mark, this._tmp_112_rule()) &&
+        (a = this.bitwise_or_rule()) !== null &&
+        (b = this.expectToken(22 /* '=' */)) !== null &&
+        (bitwise_or_var = this.bitwise_or_rule()) !== null &&
+        this.negativeLookahead(this.mark, this._tmp_111_rule())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot assign to ${e.getExprName(a)} here. Maybe you meant '==' instead of '='?`);
+        this.insertMemo(_mark, 1029, _res);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.insertMemo(_mark, 1029, null);
+    this.level--;
+    return null;
+  }
+  // invalid_assignment: a=invalid_ann_assign_target ':' expression | a=star_named_expression ',' star_named_expressions* ':' expression | a=expression ':' expression | (star_targets '=')* a=star_expressions '=' | (star_targets '=')* a=yield_expr '=' | a=star_expressions augassign annotated_rhs
+  invalid_assignment_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // a=invalid_ann_assign_target ':' expression
+      let a: ast.expr | null;
+      let _literal: Token | null;
+      let expression_var: ast.expr | null;
+      if (
+        (a = this.invalid_ann_assign_target_rule()) !== null &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (expression_var = this.expression_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `only single target (not ${e.getExprName(a)}) can be annotated`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a=star_named_expression ',' star_named_expressions* ':' expression
+      let a: ast.expr | null;
+      let _literal: Token | null;
+      let _loop0_113_var: ast.expr[][] | null;
+      let _literal_1: Token | null;
+      let expression_var: ast.expr | null;
+      if (
+        (a = this.star_named_expression_rule()) !== null &&
+        (_literal = this.expectToken(12 /* ',' */)) !== null &&
+        (_loop0_113_var = this._loop0_113_rule()) !== null &&
+        (_literal_1 = this.expectToken(11 /* ':' */)) !== null &&
+        (expression_var = this.expression_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "only single target (not tuple) can be annotated");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a=expression ':' expression
+      let a: ast.expr | null;
+      let _literal: Token | null;
+      let expression_var: ast.expr | null;
+      if (
+        (a = this.expression_rule()) !== null &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (expression_var = this.expression_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "illegal target for annotation");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // (star_targets '=')* a=star_expressions '='
+      let _loop0_114_var: any[] | null;
+      let a: ast.expr | null;
+      let _literal: Token | null;
+      if (
+        (_loop0_114_var = this._loop0_114_rule()) !== null &&
+        (a = this.star_expressions_rule()) !== null &&
+        (_literal = this.expectToken(22 /* '=' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_INVALID_TARGET(this, e.TargetsType.STAR_TARGETS, a);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // (star_targets '=')* a=yield_expr '='
+      let _loop0_114_var: any[] | null;
+      let a: ast.expr | null;
+      let _literal: Token | null;
+      if (
+        (_loop0_114_var = this._loop0_114_rule()) !== null &&
+        (a = this.yield_expr_rule()) !== null &&
+        (_literal = this.expectToken(22 /* '=' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "assignment to yield expression not possible");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a=star_expressions augassign annotated_rhs
+      let a: ast.expr | null;
+      let augassign_var: ast.operator | null;
+      let annotated_rhs_var: ast.expr | null;
+      if (
+        (a = this.star_expressions_rule()) !== null &&
+        (augassign_var = this.augassign_rule()) !== null &&
+        (annotated_rhs_var = this.annotated_rhs_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `'${e.getExprName(a)}' is an illegal expression for augmented assignment`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_ann_assign_target: list | tuple | '(' a=invalid_ann_assign_target ')'
+  invalid_ann_assign_target_rule(): ast.expr | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // list
+      let list_var: ast.expr | null;
+      if (
+        (list_var = this.list_rule()) !== null
+      ) {
+        const _res: ast.expr | null = list_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // tuple
+      let tuple_var: ast.expr | null;
+      if (
+        (tuple_var = this.tuple_rule()) !== null
+      ) {
+        const _res: ast.expr | null = tuple_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '(' a=invalid_ann_assign_target ')'
+      let _literal: Token | null;
+      let a: ast.expr | null;
+      let _literal_1: Token | null;
+      if (
+        (_literal = this.expectToken(7 /* '(' */)) !== null &&
+        (a = this.invalid_ann_assign_target_rule()) !== null &&
+        (_literal_1 = this.expectToken(8 /* ')' */)) !== null
+      ) {
+        const _res: ast.expr | null = a;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_del_stmt: 'del' a=star_expressions
+  invalid_del_stmt_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // 'del' a=star_expressions
+      let _keyword: Token | null;
+      let a: ast.expr | null;
+      if (
+        (_keyword = this.expectToken(505 /* 'del' */)) !== null &&
+        (a = this.star_expressions_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_INVALID_TARGET(this, e.TargetsType.DEL_TARGETS, a);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_block: NEWLINE !INDENT
+  invalid_block_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // NEWLINE !INDENT
+      let newline_var: Token | null;
+      if (
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
+      ) {
+        const _res: any = e.RAISE_INDENTATION_ERROR(this, "expected an indented block");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_comprehension: ('[' | '(' | '{') a=starred_expression for_if_clauses | ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses | ('[' | '{') a=star_named_expression b=',' for_if_clauses
+  invalid_comprehension_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ('[' | '(' | '{') a=starred_expression for_if_clauses
+      let _tmp_116_var: Token | null;
+      let a: ast.expr | null;
+      let for_if_clauses_var: ast.comprehension[] | null;
+      if (
+        (_tmp_116_var = this._tmp_116_rule()) !== null &&
+        (a = this.starred_expression_rule()) !== null &&
+        (for_if_clauses_var = this.for_if_clauses_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "iterable unpacking cannot be used in comprehension");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses
+      let _tmp_117_var: Token | null;
+      let a: ast.expr | null;
+      let _literal: Token | null;
+      let b: ast.expr[] | null;
+      let for_if_clauses_var: ast.comprehension[] | null;
+      if (
+        (_tmp_117_var = this._tmp_117_rule()) !== null &&
+        (a = this.star_named_expression_rule()) !== null &&
+        (_literal = this.expectToken(12 /* ',' */)) !== null &&
+        (b = this.star_named_expressions_rule()) !== null &&
+        (for_if_clauses_var = this.for_if_clauses_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, e.lastItem(b), "did you forget parentheses around the comprehension target?");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // ('[' | '{') a=star_named_expression b=',' for_if_clauses
+      let _tmp_117_var: Token | null;
+      let a: ast.expr | null;
+      let b: Token | null;
+      let for_if_clauses_var: ast.comprehension[] | null;
+      if (
+        (_tmp_117_var = this._tmp_117_rule()) !== null &&
+        (a = this.star_named_expression_rule()) !== null &&
+        (b = this.expectToken(12 /* ',' */)) !== null &&
+        (for_if_clauses_var = this.for_if_clauses_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "did you forget parentheses around the comprehension target?");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_dict_comprehension: '{' a='**' bitwise_or for_if_clauses '}'
+  invalid_dict_comprehension_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '{' a='**' bitwise_or for_if_clauses '}'
+      let _literal: Token | null;
+      let a: Token | null;
+      let bitwise_or_var: ast.expr | null;
+      let for_if_clauses_var: ast.comprehension[] | null;
+      let _literal_1: Token | null;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        (a = this.expectToken(35 /* '**' */)) !== null &&
+        (bitwise_or_var = this.bitwise_or_rule()) !== null &&
+        (for_if_clauses_var = this.for_if_clauses_rule()) !== null &&
+        (_literal_1 = this.expectToken(26 /* '}' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "dict unpacking cannot be used in dict comprehension");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_parameters: a="/" ',' | (slash_no_default | slash_with_default) param_maybe_default* a='/' | slash_no_default? param_no_default* invalid_parameters_helper a=param_no_default | param_no_default* a='(' param_no_default+ ','? b=')' | [slash_no_default | slash_with_default] param_maybe_default* '*' (',' | param_no_default) param_maybe_default* a='/' | param_maybe_default+ '/' a='*'
+  invalid_parameters_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // a="/" ','
+      let a: Token | null;
+      let _literal: Token | null;
+      if (
+        (a = this.expectToken(17 /* '/' */)) !== null &&
+        (_literal = this.expectToken(12 /* ',' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "at least one argument must precede /");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // (slash_no_default | slash_with_default) param_maybe_default* a='/'
+      let _tmp_118_var: ast.arg[] | h.SlashWithDefault | null;
+      let _loop0_30_var: h.NameDefaultPair[] | null;
+      let a: Token | null;
+      if (
+        (_tmp_118_var = this._tmp_118_rule()) !== null &&
+        (_loop0_30_var = this._loop0_30_rule()) !== null &&
+        (a = this.expectToken(17 /* '/' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "/ may appear only once");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // slash_no_default? param_no_default* invalid_parameters_helper a=param_no_default
+      let _opt_var: ast.arg[] | null;
+      let _loop0_26_var: ast.arg[] | null;
+      let invalid_parameters_helper_var: any;
+      let a: ast.arg | null;
+      if (
+        ((_opt_var = this.slash_no_default_rule()), true) &&
+        (_loop0_26_var = this._loop0_26_rule()) !== null &&
+        (invalid_parameters_helper_var = this.invalid_parameters_helper_rule()) !== null &&
+        (a = this.param_no_default_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "parameter without a default follows parameter with a default");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // param_no_default* a='(' param_no_default+ ','? b=')'
+      let _loop0_26_var: ast.arg[] | null;
+      let a: Token | null;
+      let _loop1_28_var: ast.arg[] | null;
+      let _opt_var: Token | null;
+      let b: Token | null;
+      if (
+        (_loop0_26_var = this._loop0_26_rule()) !== null &&
+        (a = this.expectToken(7 /* '(' */)) !== null &&
+        (_loop1_28_var = this._loop1_28_rule()) !== null &&
+        ((_opt_var = this.expectToken(12 /* ',' */)), true) &&
+        (b = this.expectToken(8 /* ')' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "Function parameters cannot be parenthesized");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // [slash_no_default | slash_with_default] param_maybe_default* '*' (',' | param_no_default) param_maybe_default* a='/'
+      let _opt_var: ast.arg[] | h.SlashWithDefault | null;
+      let _loop0_30_var: h.NameDefaultPair[] | null;
+      let _literal: Token | null;
+      let _tmp_119_var: Token | ast.arg | null;
+      let _loop0_30_var_1: h.NameDefaultPair[] | null;
+      let a: Token | null;
+      if (
+        ((_opt_var = this._tmp_118_rule()), true) &&
+        (_loop0_30_var = this._loop0_30_rule()) !== null &&
+        (_literal = this.expectToken(16 /* '*' */)) !== null &&
+        (_tmp_119_var = this._tmp_119_rule()) !== null &&
+        (_loop0_30_var_1 = this._loop0_30_rule()) !== null &&
+        (a = this.expectToken(17 /* '/' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "/ must be ahead of *");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // param_maybe_default+ '/' a='*'
+      let _loop1_31_var: h.NameDefaultPair[] | null;
+      let _literal: Token | null;
+      let a: Token | null;
+      if (
+        (_loop1_31_var = this._loop1_31_rule()) !== null &&
+        (_literal = this.expectToken(17 /* '/' */)) !== null &&
+        (a = this.expectToken(16 /* '*' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "expected comma between / and *");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_default: a='=' &(')' | ',')
+  invalid_default_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // a='=' &(')' | ',')
+      let a: Token | null;
+      if (
+        (a = this.expectToken(22 /* '=' */)) !== null &&
+        this.positiveLookahead(this.mark, this._tmp_120_rule())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "expected default value expression");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_star_etc: a='*' (')' | ',' (')' | '**')) | '*' ',' TYPE_COMMENT | '*' param a='=' | '*' (param_no_default | ',') param_maybe_default* a='*' (param_no_default | ',')
+  invalid_star_etc_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // a='*' (')' | ',' (')' | '**'))
+      let a: Token | null;
+      let _tmp_121_var: any;
+      if (
+        (a = this.expectToken(16 /* '*' */)) !== null &&
+        (_tmp_121_var = this._tmp_121_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "named arguments must follow bare *");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '*' ',' TYPE_COMMENT
+      let _literal: Token | null;
+      let _literal_1: Token | null;
+      let type_comment_var: Token | null;
+      if (
+        (_literal = this.expectToken(16 /* '*' */)) !== null &&
+        (_literal_1 = this.expectToken(12 /* ',' */)) !== null &&
+        (type_comment_var = this.expectToken(57 /* TYPE_COMMENT */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR(this, "bare * has associated type comment");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '*' param a='='
+      let _literal: Token | null;
+      let param_var: ast.arg | null;
+      let a: Token | null;
+      if (
+        (_literal = this.expectToken(16 /* '*' */)) !== null &&
+        (param_var = this.param_rule()) !== null &&
+        (a = this.expectToken(22 /* '=' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "var-positional argument cannot have default value");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '*' (param_no_default | ',') param_maybe_default* a='*' (param_no_default | ',')
+      let _literal: Token | null;
+      let _tmp_123_var: ast.arg | Token | null;
+      let _loop0_30_var: h.NameDefaultPair[] | null;
+      let a: Token | null;
+      let _tmp_123_var_1: ast.arg | Token | null;
+      if (
+        (_literal = this.expectToken(16 /* '*' */)) !== null &&
+        (_tmp_123_var = this._tmp_123_rule()) !== null &&
+        (_loop0_30_var = this._loop0_30_rule()) !== null &&
+        (a = this.expectToken(16 /* '*' */)) !== null &&
+        (_tmp_123_var_1 = this._tmp_123_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "* argument may appear only once");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_kwds: '**' param a='=' | '**' param ',' a=param | '**' param ',' a=('*' | '**' | '/')
+  invalid_kwds_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '**' param a='='
+      let _literal: Token | null;
+      let param_var: ast.arg | null;
+      let a: Token | null;
+      if (
+        (_literal = this.expectToken(35 /* '**' */)) !== null &&
+        (param_var = this.param_rule()) !== null &&
+        (a = this.expectToken(22 /* '=' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "var-keyword argument cannot have default value");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '**' param ',' a=param
+      let _literal: Token | null;
+      let param_var: ast.arg | null;
+      let _literal_1: Token | null;
+      let a: ast.arg | null;
+      if (
+        (_literal = this.expectToken(35 /* '**' */)) !== null &&
+        (param_var = this.param_rule()) !== null &&
+        (_literal_1 = this.expectToken(12 /* ',' */)) !== null &&
+        (a = this.param_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "arguments cannot follow var-keyword argument");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '**' param ',' a=('*' | '**' | '/')
+      let _literal: Token | null;
+      let param_var: ast.arg | null;
+      let _literal_1: Token | null;
+      let a: Token | null;
+      if (
+        (_literal = this.expectToken(35 /* '**' */)) !== null &&
+        (param_var = this.param_rule()) !== null &&
+        (_literal_1 = this.expectToken(12 /* ',' */)) !== null &&
+        (a = this._tmp_124_rule() as unknown as Token | null) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "arguments cannot follow var-keyword argument");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_parameters_helper: a=slash_with_default | param_with_default+
+  invalid_parameters_helper_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // a=slash_with_default
+      let a: h.SlashWithDefault | null;
+      if (
+        (a = this.slash_with_default_rule()) !== null
+      ) {
+        const _res: any = [a];
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // param_with_default+
+      let _loop1_29_var: h.NameDefaultPair[] | null;
+      if (
+        (_loop1_29_var = this._loop1_29_rule()) !== null
+      ) {
+        const _res: any = _loop1_29_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_lambda_parameters: a="/" ',' | (lambda_slash_no_default | lambda_slash_with_default) lambda_param_maybe_default* a='/' | lambda_slash_no_default? lambda_param_no_default* invalid_lambda_parameters_helper a=lambda_param_no_default | lambda_param_no_default* a='(' ','.lambda_param+ ','? b=')' | [lambda_slash_no_default | lambda_slash_with_default] lambda_param_maybe_default* '*' (',' | lambda_param_no_default) lambda_param_maybe_default* a='/' | lambda_param_maybe_default+ '/' a='*'
+  invalid_lambda_parameters_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // a="/" ','
+      let a: Token | null;
+      let _literal: Token | null;
+      if (
+        (a = this.expectToken(17 /* '/' */)) !== null &&
+        (_literal = this.expectToken(12 /* ',' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "at least one argument must precede /");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // (lambda_slash_no_default | lambda_slash_with_default) lambda_param_maybe_default* a='/'
+      let _tmp_125_var: ast.arg[] | h.SlashWithDefault | null;
+      let _loop0_69_var: h.NameDefaultPair[] | null;
+      let a: Token | null;
+      if (
+        (_tmp_125_var = this._tmp_125_rule()) !== null &&
+        (_loop0_69_var = this._loop0_69_rule()) !== null &&
+        (a = this.expectToken(17 /* '/' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "/ may appear only once");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // lambda_slash_no_default? lambda_param_no_default* invalid_lambda_parameters_helper a=lambda_param_no_default
+      let _opt_var: ast.arg[] | null;
+      let _loop0_65_var: ast.arg[] | null;
+      let invalid_lambda_parameters_helper_var: any;
+      let a: ast.arg | null;
+      if (
+        ((_opt_var = this.lambda_slash_no_default_rule()), true) &&
+        (_loop0_65_var = this._loop0_65_rule()) !== null &&
+        (invalid_lambda_parameters_helper_var = this.invalid_lambda_parameters_helper_rule()) !== null &&
+        (a = this.lambda_param_no_default_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "parameter without a default follows parameter with a default");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // lambda_param_no_default* a='(' ','.lambda_param+ ','? b=')'
+      let _loop0_65_var: ast.arg[] | null;
+      let a: Token | null;
+      let _gather_126_var: ast.arg[] | null;
+      let _opt_var: Token | null;
+      let b: Token | null;
+      if (
+        (_loop0_65_var = this._loop0_65_rule()) !== null &&
+        (a = this.expectToken(7 /* '(' */)) !== null &&
+        (_gather_126_var = this._gather_126_rule()) !== null &&
+        ((_opt_var = this.expectToken(12 /* ',' */)), true) &&
+        (b = this.expectToken(8 /* ')' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "Lambda expression parameters cannot be parenthesized");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // [lambda_slash_no_default | lambda_slash_with_default] lambda_param_maybe_default* '*' (',' | lambda_param_no_default) lambda_param_maybe_default* a='/'
+      let _opt_var: ast.arg[] | h.SlashWithDefault | null;
+      let _loop0_69_var: h.NameDefaultPair[] | null;
+      let _literal: Token | null;
+      let _tmp_127_var: Token | ast.arg | null;
+      let _loop0_69_var_1: h.NameDefaultPair[] | null;
+      let a: Token | null;
+      if (
+        ((_opt_var = this._tmp_125_rule()), true) &&
+        (_loop0_69_var = this._loop0_69_rule()) !== null &&
+        (_literal = this.expectToken(16 /* '*' */)) !== null &&
+        (_tmp_127_var = this._tmp_127_rule()) !== null &&
+        (_loop0_69_var_1 = this._loop0_69_rule()) !== null &&
+        (a = this.expectToken(17 /* '/' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "/ must be ahead of *");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // lambda_param_maybe_default+ '/' a='*'
+      let _loop1_70_var: h.NameDefaultPair[] | null;
+      let _literal: Token | null;
+      let a: Token | null;
+      if (
+        (_loop1_70_var = this._loop1_70_rule()) !== null &&
+        (_literal = this.expectToken(17 /* '/' */)) !== null &&
+        (a = this.expectToken(16 /* '*' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "expected comma between / and *");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_lambda_parameters_helper: a=lambda_slash_with_default | lambda_param_with_default+
+  invalid_lambda_parameters_helper_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // a=lambda_slash_with_default
+      let a: h.SlashWithDefault | null;
+      if (
+        (a = this.lambda_slash_with_default_rule()) !== null
+      ) {
+        const _res: any = [a];
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // lambda_param_with_default+
+      let _loop1_68_var: h.NameDefaultPair[] | null;
+      if (
+        (_loop1_68_var = this._loop1_68_rule()) !== null
+      ) {
+        const _res: any = _loop1_68_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_lambda_star_etc: '*' (':' | ',' (':' | '**')) | '*' lambda_param a='=' | '*' (lambda_param_no_default | ',') lambda_param_maybe_default* a='*' (lambda_param_no_default | ',')
+  invalid_lambda_star_etc_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '*' (':' | ',' (':' | '**'))
+      let _literal: Token | null;
+      let _tmp_128_var: any;
+      if (
+        (_literal = this.expectToken(16 /* '*' */)) !== null &&
+        (_tmp_128_var = this._tmp_128_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR(this, "named arguments must follow bare *");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '*' lambda_param a='='
+      let _literal: Token | null;
+      let lambda_param_var: ast.arg | null;
+      let a: Token | null;
+      if (
+        (_literal = this.expectToken(16 /* '*' */)) !== null &&
+        (lambda_param_var = this.lambda_param_rule()) !== null &&
+        (a = this.expectToken(22 /* '=' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "var-positional argument cannot have default value");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '*' (lambda_param_no_default | ',') lambda_param_maybe_default* a='*' (lambda_param_no_default | ',')
+      let _literal: Token | null;
+      let _tmp_130_var: ast.arg | Token | null;
+      let _loop0_69_var: h.NameDefaultPair[] | null;
+      let a: Token | null;
+      let _tmp_130_var_1: ast.arg | Token | null;
+      if (
+        (_literal = this.expectToken(16 /* '*' */)) !== null &&
+        (_tmp_130_var = this._tmp_130_rule()) !== null &&
+        (_loop0_69_var = this._loop0_69_rule()) !== null &&
+        (a = this.expectToken(16 /* '*' */)) !== null &&
+        (_tmp_130_var_1 = this._tmp_130_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "* argument may appear only once");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_lambda_kwds: '**' lambda_param a='=' | '**' lambda_param ',' a=lambda_param | '**' lambda_param ',' a=('*' | '**' | '/')
+  invalid_lambda_kwds_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '**' lambda_param a='='
+      let _literal: Token | null;
+      let lambda_param_var: ast.arg | null;
+      let a: Token | null;
+      if (
+        (_literal = this.expectToken(35 /* '**' */)) !== null &&
+        (lambda_param_var = this.lambda_param_rule()) !== null &&
+        (a = this.expectToken(22 /* '=' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "var-keyword argument cannot have default value");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '**' lambda_param ',' a=lambda_param
+      let _literal: Token | null;
+      let lambda_param_var: ast.arg | null;
+      let _literal_1: Token | null;
+      let a: ast.arg | null;
+      if (
+        (_literal = this.expectToken(35 /* '**' */)) !== null &&
+        (lambda_param_var = this.lambda_param_rule()) !== null &&
+        (_literal_1 = this.expectToken(12 /* ',' */)) !== null &&
+        (a = this.lambda_param_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "arguments cannot follow var-keyword argument");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '**' lambda_param ',' a=('*' | '**' | '/')
+      let _literal: Token | null;
+      let lambda_param_var: ast.arg | null;
+      let _literal_1: Token | null;
+      let a: Token | null;
+      if (
+        (_literal = this.expectToken(35 /* '**' */)) !== null &&
+        (lambda_param_var = this.lambda_param_rule()) !== null &&
+        (_literal_1 = this.expectToken(12 /* ',' */)) !== null &&
+        (a = this._tmp_124_rule() as unknown as Token | null) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "arguments cannot follow var-keyword argument");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_double_type_comments: TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT
+  invalid_double_type_comments_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT
+      let type_comment_var: Token | null;
+      let newline_var: Token | null;
+      let type_comment_var_1: Token | null;
+      let newline_var_1: Token | null;
+      let indent_var: Token | null;
+      if (
+        (type_comment_var = this.expectToken(57 /* TYPE_COMMENT */)) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
+        (type_comment_var_1 = this.expectToken(57 /* TYPE_COMMENT */)) !== null &&
+        (newline_var_1 = this.expectToken(4 /* NEWLINE */)) !== null &&
+        (indent_var = this.expectToken(5 /* INDENT */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR(this, "Cannot have two type comments on def");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_with_item: expression 'as' a=expression &(',' | ')' | ':')
+  invalid_with_item_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // expression 'as' a=expression &(',' | ')' | ':')
+      let expression_var: ast.expr | null;
+      let _keyword: Token | null;
+      let a: ast.expr | null;
+      if (
+        (expression_var = this.expression_rule()) !== null &&
+        (_keyword = this.expectToken(520 /* 'as' */)) !== null &&
+        (a = this.expression_rule()) !== null &&
+        this.positiveLookahead(this.mark, this._tmp_33_rule())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_INVALID_TARGET(this, e.TargetsType.STAR_TARGETS, a);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_for_if_clause: 'async'? 'for' (bitwise_or (',' bitwise_or)* [',']) !'in'
+  invalid_for_if_clause_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // 'async'? 'for' (bitwise_or (',' bitwise_or)* [',']) !'in'
+      let _opt_var: Token | null;
+      let _keyword: Token | null;
+      let _tmp_131_var: any;
+      if (
+        ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
+        (_keyword = this.expectToken(517 /* 'for' */)) !== null &&
+        (_tmp_131_var = this._tmp_131_rule()) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(523 /* 'in' */))
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR(this, "'in' expected after for-loop variables");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_for_target: 'async'? 'for' a=star_expressions
+  invalid_for_target_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // 'async'? 'for' a=star_expressions
+      let _opt_var: Token | null;
+      let _keyword: Token | null;
+      let a: ast.expr | null;
+      if (
+        ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
+        (_keyword = this.expectToken(517 /* 'for' */)) !== null &&
+        (a = this.star_expressions_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_INVALID_TARGET(this, e.TargetsType.FOR_TARGETS, a);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_group: '(' a=starred_expression ')' | '(' a='**' expression ')'
+  invalid_group_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '(' a=starred_expression ')'
+      let _literal: Token | null;
+      let a: ast.expr | null;
+      let _literal_1: Token | null;
+      if (
+        (_literal = this.expectToken(7 /* '(' */)) !== null &&
+        (a = this.starred_expression_rule()) !== null &&
+        (_literal_1 = this.expectToken(8 /* ')' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "cannot use starred expression here");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '(' a='**' expression ')'
+      let _literal: Token | null;
+      let a: Token | null;
+      let expression_var: ast.expr | null;
+      let _literal_1: Token | null;
+      if (
+        (_literal = this.expectToken(7 /* '(' */)) !== null &&
+        (a = this.expectToken(35 /* '**' */)) !== null &&
+        (expression_var = this.expression_rule()) !== null &&
+        (_literal_1 = this.expectToken(8 /* ')' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "cannot use double starred expression here");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_import: a='import' ','.dotted_name+ 'from' dotted_name | 'import' token=NEWLINE
+  invalid_import_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // a='import' ','.dotted_name+ 'from' dotted_name
+      let a: Token | null;
+      let _gather_134_var: ast.Name[] | null;
+      let _keyword: Token | null;
+      let dotted_name_var: ast.Name | null;
+      if (
+        (a = this.expectToken(501 /* 'import' */)) !== null &&
+        (_gather_134_var = this._gather_134_rule()) !== null &&
+        (_keyword = this.expectToken(502 /* 'from' */)) !== null &&
+        (dotted_name_var = this.dotted_name_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, a, "Did you mean to use 'from ... import ...' instead?");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // 'import' token=NEWLINE
+      let _keyword: Token | null;
+      let token: Token | null;
+      if (
+        (_keyword = this.expectToken(501 /* 'import' */)) !== null &&
+        (token = this.expectToken(4 /* NEWLINE */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, token, "Expected one or more names after 'import'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_dotted_as_name: dotted_name 'as' !(NAME (',' | ')' | NEWLINE)) a=expression
+  invalid_dotted_as_name_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // dotted_name 'as' !(NAME (',' | ')' | NEWLINE)) a=expression
+      let dotted_name_var: ast.Name | null;
+      let _keyword: Token | null;
+      let a: ast.expr | null;
+      if (
+        (dotted_name_var = this.dotted_name_rule()) !== null &&
+        (_keyword = this.expectToken(520 /* 'as' */)) !== null &&
+        this.negativeLookahead(this.mark, this._tmp_135_rule()) &&
+        (a = this.expression_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot use ${e.getExprName(a)} as import target`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_import_from_as_name: NAME 'as' !(NAME (',' | ')' | NEWLINE)) a=expression
+  invalid_import_from_as_name_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // NAME 'as' !(NAME (',' | ')' | NEWLINE)) a=expression
+      let name_var: ast.Name | null;
+      let _keyword: Token | null;
+      let a: ast.expr | null;
+      if (
+        (name_var = this.nameToken()) !== null &&
+        (_keyword = this.expectToken(520 /* 'as' */)) !== null &&
+        this.negativeLookahead(this.mark, this._tmp_135_rule()) &&
+        (a = this.expression_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot use ${e.getExprName(a)} as import target`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_import_from_targets: import_from_as_names ',' NEWLINE | token=NEWLINE
+  invalid_import_from_targets_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // import_from_as_names ',' NEWLINE
+      let import_from_as_names_var: ast.alias[] | null;
+      let _literal: Token | null;
+      let newline_var: Token | null;
+      if (
+        (import_from_as_names_var = this.import_from_as_names_rule()) !== null &&
+        (_literal = this.expectToken(12 /* ',' */)) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR(this, "trailing comma not allowed without surrounding parentheses");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // token=NEWLINE
+      let token: Token | null;
+      if (
+        (token = this.expectToken(4 /* NEWLINE */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, token, "Expected one or more names after 'import'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_with_stmt: ['async'] 'with' ','.(expression ['as' star_target])+ NEWLINE | ['async'] 'with' '(' ','.(expressions ['as' star_target])+ ','? ')' NEWLINE
+  invalid_with_stmt_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ['async'] 'with' ','.(expression ['as' star_target])+ NEWLINE
+      let _opt_var: Token | null;
+      let _keyword: Token | null;
+      let _gather_137_var: any[] | null;
+      let newline_var: Token | null;
+      if (
+        ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
+        (_keyword = this.expectToken(516 /* 'with' */)) !== null &&
+        (_gather_137_var = this._gather_137_rule()) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // ['async'] 'with' '(' ','.(expressions ['as' star_target])+ ','? ')' NEWLINE
+      let _opt_var: Token | null;
+      let _keyword: Token | null;
+      let _literal: Token | null;
+      let _gather_140_var: any[] | null;
+      let _opt_var_1: Token | null;
+      let _literal_1: Token | null;
+      let newline_var: Token | null;
+      if (
+        ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
+        (_keyword = this.expectToken(516 /* 'with' */)) !== null &&
+        (_literal = this.expectToken(7 /* '(' */)) !== null &&
+        (_gather_140_var = this._gather_140_rule()) !== null &&
+        ((_opt_var_1 = this.expectToken(12 /* ',' */)), true) &&
+        (_literal_1 = this.expectToken(8 /* ')' */)) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_with_stmt_indent: ['async'] a='with' ','.(expression ['as' star_target])+ ':' NEWLINE !INDENT | ['async'] a='with' '(' ','.(expressions ['as' star_target])+ ','? ')' ':' NEWLINE !INDENT
+  invalid_with_stmt_indent_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ['async'] a='with' ','.(expression ['as' star_target])+ ':' NEWLINE !INDENT
+      let _opt_var: Token | null;
+      let a: Token | null;
+      let _gather_137_var: any[] | null;
+      let _literal: Token | null;
+      let newline_var: Token | null;
+      if (
+        ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
+        (a = this.expectToken(516 /* 'with' */)) !== null &&
+        (_gather_137_var = this._gather_137_rule()) !== null &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
+      ) {
+        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'with' statement on line ${a.lineno}`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // ['async'] a='with' '(' ','.(expressions ['as' star_target])+ ','? ')' ':' NEWLINE !INDENT
+      let _opt_var: Token | null;
+      let a: Token | null;
+      let _literal: Token | null;
+      let _gather_140_var: any[] | null;
+      let _opt_var_1: Token | null;
+      let _literal_1: Token | null;
+      let _literal_2: Token | null;
+      let newline_var: Token | null;
+      if (
+        ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
+        (a = this.expectToken(516 /* 'with' */)) !== null &&
+        (_literal = this.expectToken(7 /* '(' */)) !== null &&
+        (_gather_140_var = this._gather_140_rule()) !== null &&
+        ((_opt_var_1 = this.expectToken(12 /* ',' */)), true) &&
+        (_literal_1 = this.expectToken(8 /* ')' */)) !== null &&
+        (_literal_2 = this.expectToken(11 /* ':' */)) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
+      ) {
+        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'with' statement on line ${a.lineno}`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_try_stmt: a='try' ':' NEWLINE !INDENT | 'try' ':' block !('except' | 'finally') | 'try' ':' block* except_block+ a='except' b='*' expression ['as' NAME] ':' | 'try' ':' block* except_star_block+ a='except' [expression ['as' NAME]] ':'
+  invalid_try_stmt_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // a='try' ':' NEWLINE !INDENT
+      let a: Token | null;
+      let _literal: Token | null;
+      let newline_var: Token | null;
+      if (
+        (a = this.expectToken(518 /* 'try' */)) !== null &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
+      ) {
+        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'try' statement on line ${a.lineno}`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // 'try' ':' block !('except' | 'finally')
+      let _keyword: Token | null;
+      let _literal: Token | null;
+      let block_var: ast.stmt[] | null;
+      if (
+        (_keyword = this.expectToken(518 /* 'try' */)) !== null &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (block_var = this.block_rule()) !== null &&
+        this.negativeLookahead(this.mark, this._tmp_142_rule())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected 'except' or 'finally' block");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // 'try' ':' block* except_block+ a='except' b='*' expression ['as' NAME] ':'
+      let _keyword: Token | null;
+      let _literal: Token | null;
+      let _loop0_143_var: ast.stmt[][] | null;
+      let _loop1_34_var: ast.excepthandler[] | null;
+      let a: Token | null;
+      let b: Token | null;
+      let expression_var: ast.expr | null;
+      let _opt_var: any;
+      let _literal_1: Token | null;
+      if (
+        (_keyword = this.expectToken(518 /* 'try' */)) !== null &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (_loop0_143_var = this._loop0_143_rule()) !== null &&
+        (_loop1_34_var = this._loop1_34_rule()) !== null &&
+        (a = this.expectToken(524 /* 'except' */)) !== null &&
+        (b = this.expectToken(16 /* '*' */)) !== null &&
+        (expression_var = this.expression_rule()) !== null &&
+        ((_opt_var = this._tmp_144_rule()), true) &&
+        (_literal_1 = this.expectToken(11 /* ':' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "cannot have both 'except' and 'except*' on the same 'try'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // 'try' ':' block* except_star_block+ a='except' [expression ['as' NAME]] ':'
+      let _keyword: Token | null;
+      let _literal: Token | null;
+      let _loop0_143_var: ast.stmt[][] | null;
+      let _loop1_35_var: ast.excepthandler[] | null;
+      let a: Token | null;
+      let _opt_var: any;
+      let _literal_1: Token | null;
+      if (
+        (_keyword = this.expectToken(518 /* 'try' */)) !== null &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (_loop0_143_var = this._loop0_143_rule()) !== null &&
+        (_loop1_35_var = this._loop1_35_rule()) !== null &&
+        (a = this.expectToken(524 /* 'except' */)) !== null &&
+        ((_opt_var = this._tmp_145_rule()), true) &&
+        (_literal_1 = this.expectToken(11 /* ':' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "cannot have both 'except' and 'except*' on the same 'try'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_except_stmt: 'except' a=expression ',' expressions 'as' NAME ':' | a='except' expression ['as' NAME] NEWLINE | a='except' NEWLINE | 'except' expression 'as' a=expression
+  invalid_except_stmt_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // 'except' a=expression ',' expressions 'as' NAME ':'
+      let _keyword: Token | null;
+      let a: ast.expr | null;
+      let _literal: Token | null;
+      let expressions_var: ast.expr | null;
+      let _keyword_1: Token | null;
+      let name_var: ast.Name | null;
+      let _literal_1: Token | null;
+      if (
+        (_keyword = this.expectToken(524 /* 'except' */)) !== null &&
+        (a = this.expression_rule()) !== null &&
+        (_literal = this.expectToken(12 /* ',' */)) !== null &&
+        (expressions_var = this.expressions_rule()) !== null &&
+        (_keyword_1 = this.expectToken(520 /* 'as' */)) !== null &&
+        (name_var = this.nameToken()) !== null &&
+        (_literal_1 = this.expectToken(11 /* ':' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, a, "multiple exception types must be parenthesized when using 'as'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a='except' expression ['as' NAME] NEWLINE
+      let a: Token | null;
+      let expression_var: ast.expr | null;
+      let _opt_var: any;
+      let newline_var: Token | null;
+      if (
+        (a = this.expectToken(524 /* 'except' */)) !== null &&
+        (expression_var = this.expression_rule()) !== null &&
+        ((_opt_var = this._tmp_144_rule()), true) &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a='except' NEWLINE
+      let a: Token | null;
+      let newline_var: Token | null;
+      if (
+        (a = this.expectToken(524 /* 'except' */)) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // 'except' expression 'as' a=expression
+      let _keyword: Token | null;
+      let expression_var: ast.expr | null;
+      let _keyword_1: Token | null;
+      let a: ast.expr | null;
+      if (
+        (_keyword = this.expectToken(524 /* 'except' */)) !== null &&
+        (expression_var = this.expression_rule()) !== null &&
+        (_keyword_1 = this.expectToken(520 /* 'as' */)) !== null &&
+        (a = this.expression_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot use except statement with ${e.getExprName(a)}`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_except_star_stmt: 'except' '*' a=expression ',' expressions 'as' NAME ':' | a='except' '*' expression ['as' NAME] NEWLINE | a='except' '*' (NEWLINE | ':') | 'except' '*' expression 'as' a=expression
+  invalid_except_star_stmt_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // 'except' '*' a=expression ',' expressions 'as' NAME ':'
+      let _keyword: Token | null;
+      let _literal: Token | null;
+      let a: ast.expr | null;
+      let _literal_1: Token | null;
+      let expressions_var: ast.expr | null;
+      let _keyword_1: Token | null;
+      let name_var: ast.Name | null;
+      let _literal_2: Token | null;
+      if (
+        (_keyword = this.expectToken(524 /* 'except' */)) !== null &&
+        (_literal = this.expectToken(16 /* '*' */)) !== null &&
+        (a = this.expression_rule()) !== null &&
+        (_literal_1 = this.expectToken(12 /* ',' */)) !== null &&
+        (expressions_var = this.expressions_rule()) !== null &&
+        (_keyword_1 = this.expectToken(520 /* 'as' */)) !== null &&
+        (name_var = this.nameToken()) !== null &&
+        (_literal_2 = this.expectToken(11 /* ':' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, a, "multiple exception types must be parenthesized when using 'as'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a='except' '*' expression ['as' NAME] NEWLINE
+      let a: Token | null;
+      let _literal: Token | null;
+      let expression_var: ast.expr | null;
+      let _opt_var: any;
+      let newline_var: Token | null;
+      if (
+        (a = this.expectToken(524 /* 'except' */)) !== null &&
+        (_literal = this.expectToken(16 /* '*' */)) !== null &&
+        (expression_var = this.expression_rule()) !== null &&
+        ((_opt_var = this._tmp_144_rule()), true) &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a='except' '*' (NEWLINE | ':')
+      let a: Token | null;
+      let _literal: Token | null;
+      let _tmp_146_var: Token | null;
+      if (
+        (a = this.expectToken(524 /* 'except' */)) !== null &&
+        (_literal = this.expectToken(16 /* '*' */)) !== null &&
+        (_tmp_146_var = this._tmp_146_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected one or more exception types");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // 'except' '*' expression 'as' a=expression
+      let _keyword: Token | null;
+      let _literal: Token | null;
+      let expression_var: ast.expr | null;
+      let _keyword_1: Token | null;
+      let a: ast.expr | null;
+      if (
+        (_keyword = this.expectToken(524 /* 'except' */)) !== null &&
+        (_literal = this.expectToken(16 /* '*' */)) !== null &&
+        (expression_var = this.expression_rule()) !== null &&
+        (_keyword_1 = this.expectToken(520 /* 'as' */)) !== null &&
+        (a = this.expression_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot use except* statement with ${e.getExprName(a)}`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_finally_stmt: a='finally' ':' NEWLINE !INDENT
+  invalid_finally_stmt_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // a='finally' ':' NEWLINE !INDENT
+      let a: Token | null;
+      let _literal: Token | null;
+      let newline_var: Token | null;
+      if (
+        (a = this.expectToken(525 /* 'finally' */)) !== null &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
+      ) {
+        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'finally' statement on line ${a.lineno}`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_except_stmt_indent: a='except' expression ['as' NAME] ':' NEWLINE !INDENT | a='except' ':' NEWLINE !INDENT
+  invalid_except_stmt_indent_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // a='except' expression ['as' NAME] ':' NEWLINE !INDENT
+      let a: Token | null;
+      let expression_var: ast.expr | null;
+      let _opt_var: any;
+      let _literal: Token | null;
+      let newline_var: Token | null;
+      if (
+        (a = this.expectToken(524 /* 'except' */)) !== null &&
+        (expression_var = this.expression_rule()) !== null &&
+        ((_opt_var = this._tmp_144_rule()), true) &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
+      ) {
+        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'except' statement on line ${a.lineno}`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a='except' ':' NEWLINE !INDENT
+      let a: Token | null;
+      let _literal: Token | null;
+      let newline_var: Token | null;
+      if (
+        (a = this.expectToken(524 /* 'except' */)) !== null &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
+      ) {
+        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'except' statement on line ${a.lineno}`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_except_star_stmt_indent: a='except' '*' expression ['as' NAME] ':' NEWLINE !INDENT
+  invalid_except_star_stmt_indent_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // a='except' '*' expression ['as' NAME] ':' NEWLINE !INDENT
+      let a: Token | null;
+      let _literal: Token | null;
+      let expression_var: ast.expr | null;
+      let _opt_var: any;
+      let _literal_1: Token | null;
+      let newline_var: Token | null;
+      if (
+        (a = this.expectToken(524 /* 'except' */)) !== null &&
+        (_literal = this.expectToken(16 /* '*' */)) !== null &&
+        (expression_var = this.expression_rule()) !== null &&
+        ((_opt_var = this._tmp_144_rule()), true) &&
+        (_literal_1 = this.expectToken(11 /* ':' */)) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
+      ) {
+        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'except*' statement on line ${a.lineno}`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_match_stmt: "match" subject_expr NEWLINE | a="match" subject=subject_expr ':' NEWLINE !INDENT
+  invalid_match_stmt_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // "match" subject_expr NEWLINE
+      let _keyword: ast.Name | null;
+      let subject_expr_var: ast.expr | null;
+      let newline_var: Token | null;
+      if (
+        (_keyword = this.expectSoftKeyword("match")) !== null &&
+        (subject_expr_var = this.subject_expr_rule()) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a="match" subject=subject_expr ':' NEWLINE !INDENT
+      let a: ast.Name | null;
+      let subject: ast.expr | null;
+      let _literal: Token | null;
+      let newline_var: Token | null;
+      if (
+        (a = this.expectSoftKeyword("match")) !== null &&
+        (subject = this.subject_expr_rule()) !== null &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
+      ) {
+        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'match' statement on line ${a.lineno}`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_case_block: "case" patterns guard? NEWLINE | a="case" patterns guard? ':' NEWLINE !INDENT
+  invalid_case_block_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // "case" patterns guard? NEWLINE
+      let _keyword: ast.Name | null;
+      let patterns_var: ast.pattern | null;
+      let _opt_var: ast.expr | null;
+      let newline_var: Token | null;
+      if (
+        (_keyword = this.expectSoftKeyword("case")) !== null &&
+        (patterns_var = this.patterns_rule()) !== null &&
+        ((_opt_var = this.guard_rule()), true) &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a="case" patterns guard? ':' NEWLINE !INDENT
+      let a: ast.Name | null;
+      let patterns_var: ast.pattern | null;
+      let _opt_var: ast.expr | null;
+      let _literal: Token | null;
+      let newline_var: Token | null;
+      if (
+        (a = this.expectSoftKeyword("case")) !== null &&
+        (patterns_var = this.patterns_rule()) !== null &&
+        ((_opt_var = this.guard_rule()), true) &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
+      ) {
+        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'case' statement on line ${a.lineno}`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_as_pattern: or_pattern 'as' a="_" | or_pattern 'as' a=expression
+  invalid_as_pattern_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // or_pattern 'as' a="_"
+      let or_pattern_var: ast.pattern | null;
+      let _keyword: Token | null;
+      let a: ast.Name | null;
+      if (
+        (or_pattern_var = this.or_pattern_rule()) !== null &&
+        (_keyword = this.expectToken(520 /* 'as' */)) !== null &&
+        (a = this.expectSoftKeyword("_")) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "cannot use '_' as a target");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // or_pattern 'as' a=expression
+      let or_pattern_var: ast.pattern | null;
+      let _keyword: Token | null;
+      let a: ast.expr | null;
+      if (
+        (or_pattern_var = this.or_pattern_rule()) !== null &&
+        (_keyword = this.expectToken(520 /* 'as' */)) !== null &&
+        (a = this.expression_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot use ${e.getExprName(a)} as pattern target`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_class_pattern: name_or_attr '(' a=invalid_class_argument_pattern
+  invalid_class_pattern_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // name_or_attr '(' a=invalid_class_argument_pattern
+      let name_or_attr_var: ast.expr | null;
+      let _literal: Token | null;
+      let a: ast.pattern[] | null;
+      if (
+        (name_or_attr_var = this.name_or_attr_rule()) !== null &&
+        (_literal = this.expectToken(7 /* '(' */)) !== null &&
+        (a = this.invalid_class_argument_pattern_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, e.firstItem(a), e.lastItem(a), "positional patterns follow keyword patterns");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_class_argument_pattern: [positional_patterns ','] keyword_patterns ',' a=positional_patterns
+  invalid_class_argument_pattern_rule(): ast.pattern[] | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // [positional_patterns ','] keyword_patterns ',' a=positional_patterns
+      let _opt_var: any;
+      let keyword_patterns_var: h.KeyPatternPair[] | null;
+      let _literal: Token | null;
+      let a: ast.pattern[] | null;
+      if (
+        ((_opt_var = this._tmp_147_rule()), true) &&
+        (keyword_patterns_var = this.keyword_patterns_rule()) !== null &&
+        (_literal = this.expectToken(12 /* ',' */)) !== null &&
+        (a = this.positional_patterns_rule()) !== null
+      ) {
+        const _res: ast.pattern[] | null = a;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_if_stmt: 'if' named_expression NEWLINE | a='if' named_expression ':' NEWLINE !INDENT
+  invalid_if_stmt_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // 'if' named_expression NEWLINE
+      let _keyword: Token | null;
+      let named_expression_var: ast.expr | null;
+      let newline_var: Token | null;
+      if (
+        (_keyword = this.expectToken(514 /* 'if' */)) !== null &&
+        (named_expression_var = this.named_expression_rule()) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a='if' named_expression ':' NEWLINE !INDENT
+      let a: Token | null;
+      let named_expression_var: ast.expr | null;
+      let _literal: Token | null;
+      let newline_var: Token | null;
+      if (
+        (a = this.expectToken(514 /* 'if' */)) !== null &&
+        (named_expression_var = this.named_expression_rule()) !== null &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
+      ) {
+        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'if' statement on line ${a.lineno}`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_elif_stmt: 'elif' named_expression NEWLINE | a='elif' named_expression ':' NEWLINE !INDENT
+  invalid_elif_stmt_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // 'elif' named_expression NEWLINE
+      let _keyword: Token | null;
+      let named_expression_var: ast.expr | null;
+      let newline_var: Token | null;
+      if (
+        (_keyword = this.expectToken(521 /* 'elif' */)) !== null &&
+        (named_expression_var = this.named_expression_rule()) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a='elif' named_expression ':' NEWLINE !INDENT
+      let a: Token | null;
+      let named_expression_var: ast.expr | null;
+      let _literal: Token | null;
+      let newline_var: Token | null;
+      if (
+        (a = this.expectToken(521 /* 'elif' */)) !== null &&
+        (named_expression_var = this.named_expression_rule()) !== null &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
+      ) {
+        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'elif' statement on line ${a.lineno}`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_else_stmt: a='else' ':' NEWLINE !INDENT | 'else' ':' block 'elif'
+  invalid_else_stmt_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // a='else' ':' NEWLINE !INDENT
+      let a: Token | null;
+      let _literal: Token | null;
+      let newline_var: Token | null;
+      if (
+        (a = this.expectToken(522 /* 'else' */)) !== null &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
+      ) {
+        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'else' statement on line ${a.lineno}`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // 'else' ':' block 'elif'
+      let _keyword: Token | null;
+      let _literal: Token | null;
+      let block_var: ast.stmt[] | null;
+      let _keyword_1: Token | null;
+      if (
+        (_keyword = this.expectToken(522 /* 'else' */)) !== null &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (block_var = this.block_rule()) !== null &&
+        (_keyword_1 = this.expectToken(521 /* 'elif' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR(this, "'elif' block follows an 'else' block");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_while_stmt: 'while' named_expression NEWLINE | a='while' named_expression ':' NEWLINE !INDENT
+  invalid_while_stmt_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // 'while' named_expression NEWLINE
+      let _keyword: Token | null;
+      let named_expression_var: ast.expr | null;
+      let newline_var: Token | null;
+      if (
+        (_keyword = this.expectToken(519 /* 'while' */)) !== null &&
+        (named_expression_var = this.named_expression_rule()) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a='while' named_expression ':' NEWLINE !INDENT
+      let a: Token | null;
+      let named_expression_var: ast.expr | null;
+      let _literal: Token | null;
+      let newline_var: Token | null;
+      if (
+        (a = this.expectToken(519 /* 'while' */)) !== null &&
+        (named_expression_var = this.named_expression_rule()) !== null &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
+      ) {
+        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'while' statement on line ${a.lineno}`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_for_stmt: ['async'] 'for' star_targets 'in' star_expressions NEWLINE | ['async'] a='for' star_targets 'in' star_expressions ':' NEWLINE !INDENT
+  invalid_for_stmt_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ['async'] 'for' star_targets 'in' star_expressions NEWLINE
+      let _opt_var: Token | null;
+      let _keyword: Token | null;
+      let star_targets_var: ast.expr | null;
+      let _keyword_1: Token | null;
+      let star_expressions_var: ast.expr | null;
+      let newline_var: Token | null;
+      if (
+        ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
+        (_keyword = this.expectToken(517 /* 'for' */)) !== null &&
+        (star_targets_var = this.star_targets_rule()) !== null &&
+        (_keyword_1 = this.expectToken(523 /* 'in' */)) !== null &&
+        (star_expressions_var = this.star_expressions_rule()) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // ['async'] a='for' star_targets 'in' star_expressions ':' NEWLINE !INDENT
+      let _opt_var: Token | null;
+      let a: Token | null;
+      let star_targets_var: ast.expr | null;
+      let _keyword: Token | null;
+      let star_expressions_var: ast.expr | null;
+      let _literal: Token | null;
+      let newline_var: Token | null;
+      if (
+        ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
+        (a = this.expectToken(517 /* 'for' */)) !== null &&
+        (star_targets_var = this.star_targets_rule()) !== null &&
+        (_keyword = this.expectToken(523 /* 'in' */)) !== null &&
+        (star_expressions_var = this.star_expressions_rule()) !== null &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
+      ) {
+        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'for' statement on line ${a.lineno}`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_def_raw: ['async'] a='def' NAME [type_params] '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT | ['async'] 'def' NAME [type_params] &&'(' [params] ')' ['->' expression] &&':' [func_type_comment] block
+  invalid_def_raw_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ['async'] a='def' NAME [type_params] '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT
+      let _opt_var: Token | null;
+      let a: Token | null;
+      let name_var: ast.Name | null;
+      let _opt_var_1: ast.type_param[] | null;
+      let _literal: Token | null;
+      let _opt_var_2: ast.arguments_ | null;
+      let _literal_1: Token | null;
+      let _opt_var_3: any;
+      let _literal_2: Token | null;
+      let newline_var: Token | null;
+      if (
+        ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
+        (a = this.expectToken(512 /* 'def' */)) !== null &&
+        (name_var = this.nameToken()) !== null &&
+        ((_opt_var_1 = this.type_params_rule()), true) &&
+        (_literal = this.expectToken(7 /* '(' */)) !== null &&
+        ((_opt_var_2 = this.params_rule()), true) &&
+        (_literal_1 = this.expectToken(8 /* ')' */)) !== null &&
+        ((_opt_var_3 = this._tmp_148_rule()), true) &&
+        (_literal_2 = this.expectToken(11 /* ':' */)) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
+      ) {
+        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after function definition on line ${a.lineno}`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // ['async'] 'def' NAME [type_params] &&'(' [params] ')' ['->' expression] &&':' [func_type_comment] block
+      let _opt_var: Token | null;
+      let _keyword: Token | null;
+      let name_var: ast.Name | null;
+      let _opt_var_1: ast.type_param[] | null;
+      let _literal: Token | null;
+      let _opt_var_2: ast.arguments_ | null;
+      let _literal_1: Token | null;
+      let _opt_var_3: any;
+      let _literal_2: Token | null;
+      let _opt_var_4: Token | null;
+      let block_var: ast.stmt[] | null;
+      if (
+        ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
+        (_keyword = this.expectToken(512 /* 'def' */)) !== null &&
+        (name_var = this.nameToken()) !== null &&
+        ((_opt_var_1 = this.type_params_rule()), true) &&
+        (_literal = this.expectForcedToken(7, "(")) !== null &&
+        ((_opt_var_2 = this.params_rule()), true) &&
+        (_literal_1 = this.expectToken(8 /* ')' */)) !== null &&
+        ((_opt_var_3 = this._tmp_148_rule()), true) &&
+        (_literal_2 = this.expectForcedToken(11, ":")) !== null &&
+        ((_opt_var_4 = this.func_type_comment_rule()), true) &&
+        (block_var = this.block_rule()) !== null
+      ) {
+        const _res: any = this.dummyName(_opt_var, _keyword, name_var, _opt_var_1, _literal, _opt_var_2, _literal_1, _opt_var_3, _literal_2, _opt_var_4, block_var);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_class_def_raw: 'class' NAME [type_params] ['(' [arguments] ')'] NEWLINE | a='class' NAME [type_params] ['(' [arguments] ')'] ':' NEWLINE !INDENT
+  invalid_class_def_raw_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // 'class' NAME [type_params] ['(' [arguments] ')'] NEWLINE
+      let _keyword: Token | null;
+      let name_var: ast.Name | null;
+      let _opt_var: ast.type_param[] | null;
+      let _opt_var_1: any;
+      let newline_var: Token | null;
+      if (
+        (_keyword = this.expectToken(515 /* 'class' */)) !== null &&
+        (name_var = this.nameToken()) !== null &&
+        ((_opt_var = this.type_params_rule()), true) &&
+        ((_opt_var_1 = this._tmp_149_rule()), true) &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a='class' NAME [type_params] ['(' [arguments] ')'] ':' NEWLINE !INDENT
+      let a: Token | null;
+      let name_var: ast.Name | null;
+      let _opt_var: ast.type_param[] | null;
+      let _opt_var_1: any;
+      let _literal: Token | null;
+      let newline_var: Token | null;
+      if (
+        (a = this.expectToken(515 /* 'class' */)) !== null &&
+        (name_var = this.nameToken()) !== null &&
+        ((_opt_var = this.type_params_rule()), true) &&
+        ((_opt_var_1 = this._tmp_149_rule()), true) &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
+      ) {
+        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after class definition on line ${a.lineno}`);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_double_starred_kvpairs: ','.double_starred_kvpair+ ',' invalid_kvpair | expression ':' a='*' bitwise_or | expression a=':' &('}' | ',')
+  invalid_double_starred_kvpairs_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ','.double_starred_kvpair+ ',' invalid_kvpair
+      let _gather_79_var: h.KeyValuePair[] | null;
+      let _literal: Token | null;
+      let invalid_kvpair_var: any;
+      if (
+        (_gather_79_var = this._gather_79_rule()) !== null &&
+        (_literal = this.expectToken(12 /* ',' */)) !== null &&
+        (invalid_kvpair_var = this.invalid_kvpair_rule()) !== null
+      ) {
+        const _res: any = this.dummyName(_gather_79_var, _literal, invalid_kvpair_var);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // expression ':' a='*' bitwise_or
+      let expression_var: ast.expr | null;
+      let _literal: Token | null;
+      let a: Token | null;
+      let bitwise_or_var: ast.expr | null;
+      if (
+        (expression_var = this.expression_rule()) !== null &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (a = this.expectToken(16 /* '*' */)) !== null &&
+        (bitwise_or_var = this.bitwise_or_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, a, "cannot use a starred expression in a dictionary value");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // expression a=':' &('}' | ',')
+      let expression_var: ast.expr | null;
+      let a: Token | null;
+      if (
+        (expression_var = this.expression_rule()) !== null &&
+        (a = this.expectToken(11 /* ':' */)) !== null &&
+        this.positiveLookahead(this.mark, this._tmp_150_rule())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "expression expected after dictionary key and ':'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_kvpair: a=expression !(':') | expression ':' a='*' bitwise_or | expression a=':' &('}' | ',')
+  invalid_kvpair_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // a=expression !(':')
+      let a: ast.expr | null;
+      if (
+        (a = this.expression_rule()) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(11 /* ':' */))
+      ) {
+        const _res: any = e.RAISE_ERROR_KNOWN_LOCATION(this, "SyntaxError", a.lineno, a.end_col_offset - 1, a.end_lineno, -1, "':' expected after dictionary key");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // expression ':' a='*' bitwise_or
+      let expression_var: ast.expr | null;
+      let _literal: Token | null;
+      let a: Token | null;
+      let bitwise_or_var: ast.expr | null;
+      if (
+        (expression_var = this.expression_rule()) !== null &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (a = this.expectToken(16 /* '*' */)) !== null &&
+        (bitwise_or_var = this.bitwise_or_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, a, "cannot use a starred expression in a dictionary value");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // expression a=':' &('}' | ',')
+      let expression_var: ast.expr | null;
+      let a: Token | null;
+      if (
+        (expression_var = this.expression_rule()) !== null &&
+        (a = this.expectToken(11 /* ':' */)) !== null &&
+        this.positiveLookahead(this.mark, this._tmp_150_rule())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "expression expected after dictionary key and ':'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_starred_expression_unpacking: a='*' expression '=' b=expression
+  invalid_starred_expression_unpacking_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // a='*' expression '=' b=expression
+      let a: Token | null;
+      let expression_var: ast.expr | null;
+      let _literal: Token | null;
+      let b: ast.expr | null;
+      if (
+        (a = this.expectToken(16 /* '*' */)) !== null &&
+        (expression_var = this.expression_rule()) !== null &&
+        (_literal = this.expectToken(22 /* '=' */)) !== null &&
+        (b = this.expression_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "cannot assign to iterable argument unpacking");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_starred_expression: '*'
+  invalid_starred_expression_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '*'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(16 /* '*' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR(this, "Invalid star expression");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_fstring_replacement_field: '{' a='=' | '{' a='!' | '{' a=':' | '{' a='}' | '{' !annotated_rhs | '{' annotated_rhs !('=' | '!' | ':' | '}') | '{' annotated_rhs '=' !('!' | ':' | '}') | '{' annotated_rhs '='? invalid_fstring_conversion_character | '{' annotated_rhs '='? ['!' NAME] !(':' | '}') | '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}' | '{' annotated_rhs '='? ['!' NAME] !'}'
+  invalid_fstring_replacement_field_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '{' a='='
+      let _literal: Token | null;
+      let a: Token | null;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        (a = this.expectToken(22 /* '=' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "f-string: valid expression required before '='");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{' a='!'
+      let _literal: Token | null;
+      let a: Token | null;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        (a = this.expectToken(54 /* '!' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "f-string: valid expression required before '!'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{' a=':'
+      let _literal: Token | null;
+      let a: Token | null;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        (a = this.expectToken(11 /* ':' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "f-string: valid expression required before ':'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{' a='}'
+      let _literal: Token | null;
+      let a: Token | null;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        (a = this.expectToken(26 /* '}' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "f-string: valid expression required before '}'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{' !annotated_rhs
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        this.negativeLookahead(this.mark, this.annotated_rhs_rule())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: expecting a valid expression after '{'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{' annotated_rhs !('=' | '!' | ':' | '}')
+      let _literal: Token | null;
+      let annotated_rhs_var: ast.expr | null;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
+        this.negativeLookahead(this.mark, this._tmp_151_rule())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: expecting '=', or '!', or ':', or '}'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{' annotated_rhs '=' !('!' | ':' | '}')
+      let _literal: Token | null;
+      let annotated_rhs_var: ast.expr | null;
+      let _literal_1: Token | null;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
+        (_literal_1 = this.expectToken(22 /* '=' */)) !== null &&
+        this.negativeLookahead(this.mark, this._tmp_152_rule())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: expecting '!', or ':', or '}'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{' annotated_rhs '='? invalid_fstring_conversion_character
+      let _literal: Token | null;
+      let annotated_rhs_var: ast.expr | null;
+      let _opt_var: Token | null;
+      let invalid_fstring_conversion_character_var: any;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
+        ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
+        (invalid_fstring_conversion_character_var = this.invalid_fstring_conversion_character_rule()) !== null
+      ) {
+        const _res: any = this.dummyName(_literal, annotated_rhs_var, _opt_var, invalid_fstring_conversion_character_var);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
+      let _literal: Token | null;
+      let annotated_rhs_var: ast.expr | null;
+      let _opt_var: Token | null;
+      let _opt_var_1: any;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
+        ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
+        ((_opt_var_1 = this._tmp_153_rule()), true) &&
+        this.negativeLookahead(this.mark, this._tmp_154_rule())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: expecting ':' or '}'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
+      let _literal: Token | null;
+      let annotated_rhs_var: ast.expr | null;
+      let _opt_var: Token | null;
+      let _opt_var_1: any;
+      let _literal_1: Token | null;
+      let _loop0_71_var: ast.expr[] | null;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
+        ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
+        ((_opt_var_1 = this._tmp_153_rule()), true) &&
+        (_literal_1 = this.expectToken(11 /* ':' */)) !== null &&
+        (_loop0_71_var = this._loop0_71_rule()) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(26 /* '}' */))
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: expecting '}', or format specs");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{' annotated_rhs '='? ['!' NAME] !'}'
+      let _literal: Token | null;
+      let annotated_rhs_var: ast.expr | null;
+      let _opt_var: Token | null;
+      let _opt_var_1: any;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
+        ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
+        ((_opt_var_1 = this._tmp_153_rule()), true) &&
+        this.negativeLookahead(this.mark, this.expectToken(26 /* '}' */))
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: expecting '}'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_fstring_conversion_character: '!' &(':' | '}') | '!' !NAME
+  invalid_fstring_conversion_character_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '!' &(':' | '}')
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(54 /* '!' */)) !== null &&
+        this.positiveLookahead(this.mark, this._tmp_154_rule())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: missing conversion character");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '!' !NAME
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(54 /* '!' */)) !== null &&
+        this.negativeLookahead(this.mark, this.nameToken())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: invalid conversion character");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_tstring_replacement_field: '{' a='=' | '{' a='!' | '{' a=':' | '{' a='}' | '{' !annotated_rhs | '{' annotated_rhs !('=' | '!' | ':' | '}') | '{' annotated_rhs '=' !('!' | ':' | '}') | '{' annotated_rhs '='? invalid_tstring_conversion_character | '{' annotated_rhs '='? ['!' NAME] !(':' | '}') | '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}' | '{' annotated_rhs '='? ['!' NAME] !'}'
+  invalid_tstring_replacement_field_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '{' a='='
+      let _literal: Token | null;
+      let a: Token | null;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        (a = this.expectToken(22 /* '=' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "t-string: valid expression required before '='");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{' a='!'
+      let _literal: Token | null;
+      let a: Token | null;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        (a = this.expectToken(54 /* '!' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "t-string: valid expression required before '!'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{' a=':'
+      let _literal: Token | null;
+      let a: Token | null;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        (a = this.expectToken(11 /* ':' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "t-string: valid expression required before ':'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{' a='}'
+      let _literal: Token | null;
+      let a: Token | null;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        (a = this.expectToken(26 /* '}' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "t-string: valid expression required before '}'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{' !annotated_rhs
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        this.negativeLookahead(this.mark, this.annotated_rhs_rule())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: expecting a valid expression after '{'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{' annotated_rhs !('=' | '!' | ':' | '}')
+      let _literal: Token | null;
+      let annotated_rhs_var: ast.expr | null;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
+        this.negativeLookahead(this.mark, this._tmp_151_rule())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: expecting '=', or '!', or ':', or '}'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{' annotated_rhs '=' !('!' | ':' | '}')
+      let _literal: Token | null;
+      let annotated_rhs_var: ast.expr | null;
+      let _literal_1: Token | null;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
+        (_literal_1 = this.expectToken(22 /* '=' */)) !== null &&
+        this.negativeLookahead(this.mark, this._tmp_152_rule())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: expecting '!', or ':', or '}'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{' annotated_rhs '='? invalid_tstring_conversion_character
+      let _literal: Token | null;
+      let annotated_rhs_var: ast.expr | null;
+      let _opt_var: Token | null;
+      let invalid_tstring_conversion_character_var: any;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
+        ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
+        (invalid_tstring_conversion_character_var = this.invalid_tstring_conversion_character_rule()) !== null
+      ) {
+        const _res: any = this.dummyName(_literal, annotated_rhs_var, _opt_var, invalid_tstring_conversion_character_var);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
+      let _literal: Token | null;
+      let annotated_rhs_var: ast.expr | null;
+      let _opt_var: Token | null;
+      let _opt_var_1: any;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
+        ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
+        ((_opt_var_1 = this._tmp_153_rule()), true) &&
+        this.negativeLookahead(this.mark, this._tmp_154_rule())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: expecting ':' or '}'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
+      let _literal: Token | null;
+      let annotated_rhs_var: ast.expr | null;
+      let _opt_var: Token | null;
+      let _opt_var_1: any;
+      let _literal_1: Token | null;
+      let _loop0_71_var: ast.expr[] | null;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
+        ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
+        ((_opt_var_1 = this._tmp_153_rule()), true) &&
+        (_literal_1 = this.expectToken(11 /* ':' */)) !== null &&
+        (_loop0_71_var = this._loop0_71_rule()) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(26 /* '}' */))
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: expecting '}', or format specs");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{' annotated_rhs '='? ['!' NAME] !'}'
+      let _literal: Token | null;
+      let annotated_rhs_var: ast.expr | null;
+      let _opt_var: Token | null;
+      let _opt_var_1: any;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null &&
+        (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
+        ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
+        ((_opt_var_1 = this._tmp_153_rule()), true) &&
+        this.negativeLookahead(this.mark, this.expectToken(26 /* '}' */))
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: expecting '}'");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_tstring_conversion_character: '!' &(':' | '}') | '!' !NAME
+  invalid_tstring_conversion_character_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '!' &(':' | '}')
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(54 /* '!' */)) !== null &&
+        this.positiveLookahead(this.mark, this._tmp_154_rule())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: missing conversion character");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '!' !NAME
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(54 /* '!' */)) !== null &&
+        this.negativeLookahead(this.mark, this.nameToken())
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: invalid conversion character");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_string_tstring_concat: a=(fstring | string)+ b=tstring | a=tstring+ b=(fstring | string)
+  invalid_string_tstring_concat_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // a=(fstring | string)+ b=tstring
+      let a: ast.expr[] | null;
+      let b: ast.expr | null;
+      if (
+        (a = this._loop1_75_rule()) !== null &&
+        (b = this.tstring_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, e.lastItem(a), b, "cannot mix t-string literals with string or bytes literals");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // a=tstring+ b=(fstring | string)
+      let a: ast.expr[] | null;
+      let b: ast.expr | null;
+      if (
+        (a = this._loop1_77_rule()) !== null &&
+        (b = this._tmp_76_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, e.lastItem(a), b, "cannot mix t-string literals with string or bytes literals");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_arithmetic: sum ('+' | '-' | '*' | '/' | '%' | '//' | '@') a='not' b=inversion
+  invalid_arithmetic_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // sum ('+' | '-' | '*' | '/' | '%' | '//' | '@') a='not' b=inversion
+      let sum_var: ast.expr | null;
+      let _tmp_155_var: Token | null;
+      let a: Token | null;
+      let b: ast.expr | null;
+      if (
+        (sum_var = this.sum_rule()) !== null &&
+        (_tmp_155_var = this._tmp_155_rule()) !== null &&
+        (a = this.expectToken(531 /* 'not' */)) !== null &&
+        (b = this.inversion_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "'not' after an operator must be parenthesized");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_factor: ('+' | '-' | '~') a='not' b=factor
+  invalid_factor_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ('+' | '-' | '~') a='not' b=factor
+      let _tmp_156_var: Token | null;
+      let a: Token | null;
+      let b: ast.expr | null;
+      if (
+        (_tmp_156_var = this._tmp_156_rule()) !== null &&
+        (a = this.expectToken(531 /* 'not' */)) !== null &&
+        (b = this.factor_rule()) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "'not' after an operator must be parenthesized");
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // invalid_type_params: '[' token=']'
+  invalid_type_params_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '[' token=']'
+      let _literal: Token | null;
+      let token: Token | null;
+      if (
+        (_literal = this.expectToken(9 /* '[' */)) !== null &&
+        (token = this.expectToken(10 /* ']' */)) !== null
+      ) {
+        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, token, "Type parameter list cannot be empty");
         this.level--;
         return _res;
       }
@@ -8753,7 +11890,7 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let elem: ast.stmt | null;
     let seq: ast.stmt[] | null;
-    if ((elem = this.simple_stmt_rule()) !== null && (seq = this._loop0_97_rule()) !== null) {
+    if ((elem = this.simple_stmt_rule()) !== null && (seq = this._loop0_157_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -9032,7 +12169,7 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let elem: ast.Name | null;
     let seq: ast.Name[] | null;
-    if ((elem = this.nameToken()) !== null && (seq = this._loop0_99_rule()) !== null) {
+    if ((elem = this.nameToken()) !== null && (seq = this._loop0_159_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -9154,7 +12291,7 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let elem: ast.alias | null;
     let seq: ast.alias[] | null;
-    if ((elem = this.import_from_as_name_rule()) !== null && (seq = this._loop0_101_rule()) !== null) {
+    if ((elem = this.import_from_as_name_rule()) !== null && (seq = this._loop0_161_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -9189,7 +12326,7 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let elem: ast.alias | null;
     let seq: ast.alias[] | null;
-    if ((elem = this.dotted_as_name_rule()) !== null && (seq = this._loop0_103_rule()) !== null) {
+    if ((elem = this.dotted_as_name_rule()) !== null && (seq = this._loop0_163_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -9370,7 +12507,7 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let elem: ast.withitem | null;
     let seq: ast.withitem[] | null;
-    if ((elem = this.with_item_rule()) !== null && (seq = this._loop0_105_rule()) !== null) {
+    if ((elem = this.with_item_rule()) !== null && (seq = this._loop0_165_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -9470,7 +12607,7 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let elem: ast.pattern | null;
     let seq: ast.pattern[] | null;
-    if ((elem = this.closed_pattern_rule()) !== null && (seq = this._loop0_107_rule()) !== null) {
+    if ((elem = this.closed_pattern_rule()) !== null && (seq = this._loop0_167_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -9594,7 +12731,7 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let elem: ast.pattern | null;
     let seq: ast.pattern[] | null;
-    if ((elem = this.maybe_star_pattern_rule()) !== null && (seq = this._loop0_109_rule()) !== null) {
+    if ((elem = this.maybe_star_pattern_rule()) !== null && (seq = this._loop0_169_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -9609,7 +12746,7 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let elem: h.KeyPatternPair | null;
     let seq: h.KeyPatternPair[] | null;
-    if ((elem = this.key_value_pattern_rule()) !== null && (seq = this._loop0_111_rule()) !== null) {
+    if ((elem = this.key_value_pattern_rule()) !== null && (seq = this._loop0_171_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -9653,7 +12790,7 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let elem: ast.pattern | null;
     let seq: ast.pattern[] | null;
-    if ((elem = this.pattern_rule()) !== null && (seq = this._loop0_113_rule()) !== null) {
+    if ((elem = this.pattern_rule()) !== null && (seq = this._loop0_173_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -9668,7 +12805,7 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let elem: h.KeyPatternPair | null;
     let seq: h.KeyPatternPair[] | null;
-    if ((elem = this.keyword_pattern_rule()) !== null && (seq = this._loop0_115_rule()) !== null) {
+    if ((elem = this.keyword_pattern_rule()) !== null && (seq = this._loop0_175_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -9683,7 +12820,7 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let elem: ast.type_param | null;
     let seq: ast.type_param[] | null;
-    if ((elem = this.type_param_rule()) !== null && (seq = this._loop0_117_rule()) !== null) {
+    if ((elem = this.type_param_rule()) !== null && (seq = this._loop0_177_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -9768,7 +12905,7 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let elem: ast.expr | null;
     let seq: ast.expr[] | null;
-    if ((elem = this.star_named_expression_rule()) !== null && (seq = this._loop0_119_rule()) !== null) {
+    if ((elem = this.star_named_expression_rule()) !== null && (seq = this._loop0_179_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -9886,7 +13023,7 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let elem: ast.expr | null;
     let seq: ast.expr[] | null;
-    if ((elem = this._tmp_59_rule()) !== null && (seq = this._loop0_121_rule()) !== null) {
+    if ((elem = this._tmp_59_rule()) !== null && (seq = this._loop0_181_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -10323,7 +13460,7 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let elem: h.KeyValuePair | null;
     let seq: h.KeyValuePair[] | null;
-    if ((elem = this.double_starred_kvpair_rule()) !== null && (seq = this._loop0_123_rule()) !== null) {
+    if ((elem = this.double_starred_kvpair_rule()) !== null && (seq = this._loop0_183_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -10417,7 +13554,7 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let elem: ast.expr | null;
     let seq: ast.expr[] | null;
-    if ((elem = this._tmp_85_rule()) !== null && (seq = this._loop0_125_rule()) !== null) {
+    if ((elem = this._tmp_85_rule()) !== null && (seq = this._loop0_185_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -10482,7 +13619,7 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let elem: h.KeywordOrStarred | null;
     let seq: h.KeywordOrStarred[] | null;
-    if ((elem = this.kwarg_or_starred_rule()) !== null && (seq = this._loop0_127_rule()) !== null) {
+    if ((elem = this.kwarg_or_starred_rule()) !== null && (seq = this._loop0_187_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -10497,7 +13634,7 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let elem: h.KeywordOrStarred | null;
     let seq: h.KeywordOrStarred[] | null;
-    if ((elem = this.kwarg_or_double_starred_rule()) !== null && (seq = this._loop0_129_rule()) !== null) {
+    if ((elem = this.kwarg_or_double_starred_rule()) !== null && (seq = this._loop0_189_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -10546,7 +13683,7 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let elem: ast.expr | null;
     let seq: ast.expr[] | null;
-    if ((elem = this.star_target_rule()) !== null && (seq = this._loop0_131_rule()) !== null) {
+    if ((elem = this.star_target_rule()) !== null && (seq = this._loop0_191_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -10595,7 +13732,7 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let elem: ast.expr | null;
     let seq: ast.expr[] | null;
-    if ((elem = this.del_target_rule()) !== null && (seq = this._loop0_133_rule()) !== null) {
+    if ((elem = this.del_target_rule()) !== null && (seq = this._loop0_193_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -10610,7 +13747,7 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let elem: ast.expr | null;
     let seq: ast.expr[] | null;
-    if ((elem = this.expression_rule()) !== null && (seq = this._loop0_135_rule()) !== null) {
+    if ((elem = this.expression_rule()) !== null && (seq = this._loop0_195_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -10639,13 +13776,474 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_97: (';' elem=simple_stmt)*
-  _loop0_97_rule(): ast.stmt[] | null {
+  // _tmp_97: (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs
+  _tmp_97_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs)
+      let _tmp_98_var: any;
+      if (
+        (_tmp_98_var = this._tmp_98_rule()) !== null
+      ) {
+        const _res: any = _tmp_98_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // kwargs
+      let kwargs_var: h.KeywordOrStarred[] | null;
+      if (
+        (kwargs_var = this.kwargs_rule()) !== null
+      ) {
+        const _res: any = kwargs_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_98: ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs
+  _tmp_98_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs
+      let _gather_84_var: ast.expr[] | null;
+      let _literal: Token | null;
+      let kwargs_var: h.KeywordOrStarred[] | null;
+      if (
+        (_gather_84_var = this._gather_84_rule()) !== null &&
+        (_literal = this.expectToken(12 /* ',' */)) !== null &&
+        (kwargs_var = this.kwargs_rule()) !== null
+      ) {
+        const _res: any = this.dummyName(_gather_84_var, _literal, kwargs_var);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _gather_99: ','.(starred_expression !'=')+
+  _gather_99_rule(): ast.expr[] | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    let elem: ast.expr | null;
+    let seq: ast.expr[] | null;
+    if ((elem = this._tmp_100_rule()) !== null && (seq = this._loop0_197_rule()) !== null) {
+      this.level--;
+      seq.unshift(elem);
+      return seq;
+    }
+    this.mark = _mark;
+    this.level--;
+    return null;
+  }
+  // _tmp_100: starred_expression !'='
+  _tmp_100_rule(): ast.expr | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // starred_expression !'='
+      let starred_expression_var: ast.expr | null;
+      if (
+        (starred_expression_var = this.starred_expression_rule()) !== null &&
+        this.negativeLookahead(this.mark, this.expectToken(22 /* '=' */))
+      ) {
+        const _res: ast.expr | null = starred_expression_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_101: args | expression for_if_clauses
+  _tmp_101_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // args
+      let args_var: ast.Call | null;
+      if (
+        (args_var = this.args_rule()) !== null
+      ) {
+        const _res: any = args_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // expression for_if_clauses
+      let expression_var: ast.expr | null;
+      let for_if_clauses_var: ast.comprehension[] | null;
+      if (
+        (expression_var = this.expression_rule()) !== null &&
+        (for_if_clauses_var = this.for_if_clauses_rule()) !== null
+      ) {
+        const _res: any = this.dummyName(expression_var, for_if_clauses_var);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_102: args ','
+  _tmp_102_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // args ','
+      let args_var: ast.Call | null;
+      let _literal: Token | null;
+      if (
+        (args_var = this.args_rule()) !== null &&
+        (_literal = this.expectToken(12 /* ',' */)) !== null
+      ) {
+        const _res: any = this.dummyName(args_var, _literal);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_103: ',' | ')'
+  _tmp_103_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ','
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(12 /* ',' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // ')'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(8 /* ')' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_104: 'True' | 'False' | 'None'
+  _tmp_104_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // 'True'
+      let _keyword: Token | null;
+      if (
+        (_keyword = this.expectToken(527 /* 'True' */)) !== null
+      ) {
+        const _res: Token | null = _keyword;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // 'False'
+      let _keyword: Token | null;
+      if (
+        (_keyword = this.expectToken(528 /* 'False' */)) !== null
+      ) {
+        const _res: Token | null = _keyword;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // 'None'
+      let _keyword: Token | null;
+      if (
+        (_keyword = this.expectToken(526 /* 'None' */)) !== null
+      ) {
+        const _res: Token | null = _keyword;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_105: NAME '='
+  _tmp_105_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // NAME '='
+      let name_var: ast.Name | null;
+      let _literal: Token | null;
+      if (
+        (name_var = this.nameToken()) !== null &&
+        (_literal = this.expectToken(22 /* '=' */)) !== null
+      ) {
+        const _res: any = this.dummyName(name_var, _literal);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _loop1_106: (!STRING expression_without_invalid)+
+  _loop1_106_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
-    const _children: ast.stmt[] = [];
-    let _elem: ast.stmt | null;
-    while ((_elem = this._tmp_98_rule()) !== null) {
+    const _children: ast.expr[] = [];
+    let _elem: ast.expr | null;
+    while ((_elem = this._tmp_107_rule()) !== null) {
+      _children.push(_elem);
+      _mark = this.mark;
+    }
+    this.mark = _mark;
+    this.level--;
+    if (_children.length === 0) return null;
+    return _children;
+  }
+  // _tmp_107: !STRING expression_without_invalid
+  _tmp_107_rule(): ast.expr | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // !STRING expression_without_invalid
+      let expression_without_invalid_var: ast.expr | null;
+      if (
+        this.negativeLookahead(this.mark, this.stringToken()) &&
+        (expression_without_invalid_var = this.expression_without_invalid_rule()) !== null
+      ) {
+        const _res: ast.expr | null = expression_without_invalid_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_108: NAME STRING | SOFT_KEYWORD
+  _tmp_108_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // NAME STRING
+      let name_var: ast.Name | null;
+      let string_var: Token | null;
+      if (
+        (name_var = this.nameToken()) !== null &&
+        (string_var = this.stringToken()) !== null
+      ) {
+        const _res: any = this.dummyName(name_var, string_var);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // SOFT_KEYWORD
+      let soft_keyword_var: ast.Name | null;
+      if (
+        (soft_keyword_var = this.softKeywordToken()) !== null
+      ) {
+        const _res: any = soft_keyword_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_109: 'else' | ':'
+  _tmp_109_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // 'else'
+      let _keyword: Token | null;
+      if (
+        (_keyword = this.expectToken(522 /* 'else' */)) !== null
+      ) {
+        const _res: Token | null = _keyword;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // ':'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(11 /* ':' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_110: pass_stmt | break_stmt | continue_stmt
+  _tmp_110_rule(): ast.stmt | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // pass_stmt
+      let pass_stmt_var: ast.stmt | null;
+      if (
+        (pass_stmt_var = this.pass_stmt_rule()) !== null
+      ) {
+        const _res: ast.stmt | null = pass_stmt_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // break_stmt
+      let break_stmt_var: ast.stmt | null;
+      if (
+        (break_stmt_var = this.break_stmt_rule()) !== null
+      ) {
+        const _res: ast.stmt | null = break_stmt_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // continue_stmt
+      let continue_stmt_var: ast.stmt | null;
+      if (
+        (continue_stmt_var = this.continue_stmt_rule()) !== null
+      ) {
+        const _res: ast.stmt | null = continue_stmt_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_111: '=' | ':='
+  _tmp_111_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '='
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(22 /* '=' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // ':='
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(53 /* ':=' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_112: list | tuple | genexp | 'True' | 'None' | 'False'
+  _tmp_112_rule(): ast.expr | Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // list
+      let list_var: ast.expr | null;
+      if (
+        (list_var = this.list_rule()) !== null
+      ) {
+        const _res: ast.expr | Token | null = list_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // tuple
+      let tuple_var: ast.expr | null;
+      if (
+        (tuple_var = this.tuple_rule()) !== null
+      ) {
+        const _res: ast.expr | Token | null = tuple_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // genexp
+      let genexp_var: ast.expr | null;
+      if (
+        (genexp_var = this.genexp_rule()) !== null
+      ) {
+        const _res: ast.expr | Token | null = genexp_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // 'True'
+      let _keyword: Token | null;
+      if (
+        (_keyword = this.expectToken(527 /* 'True' */)) !== null
+      ) {
+        const _res: ast.expr | Token | null = _keyword;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // 'None'
+      let _keyword: Token | null;
+      if (
+        (_keyword = this.expectToken(526 /* 'None' */)) !== null
+      ) {
+        const _res: ast.expr | Token | null = _keyword;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // 'False'
+      let _keyword: Token | null;
+      if (
+        (_keyword = this.expectToken(528 /* 'False' */)) !== null
+      ) {
+        const _res: ast.expr | Token | null = _keyword;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _loop0_113: star_named_expressions*
+  _loop0_113_rule(): ast.expr[][] | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    let _mark = this.mark;
+    const _children: ast.expr[][] = [];
+    let _elem: ast.expr[] | null;
+    while ((_elem = this.star_named_expressions_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -10653,8 +14251,1191 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_98: ';' elem=simple_stmt
-  _tmp_98_rule(): ast.stmt | null {
+  // _loop0_114: (star_targets '=')*
+  _loop0_114_rule(): any[] | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    let _mark = this.mark;
+    const _children: any[] = [];
+    let _elem: any;
+    while ((_elem = this._tmp_115_rule()) !== null) {
+      _children.push(_elem);
+      _mark = this.mark;
+    }
+    this.mark = _mark;
+    this.level--;
+    return _children;
+  }
+  // _tmp_115: star_targets '='
+  _tmp_115_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // star_targets '='
+      let star_targets_var: ast.expr | null;
+      let _literal: Token | null;
+      if (
+        (star_targets_var = this.star_targets_rule()) !== null &&
+        (_literal = this.expectToken(22 /* '=' */)) !== null
+      ) {
+        const _res: any = this.dummyName(star_targets_var, _literal);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_116: '[' | '(' | '{'
+  _tmp_116_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '['
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(9 /* '[' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '('
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(7 /* '(' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_117: '[' | '{'
+  _tmp_117_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '['
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(9 /* '[' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '{'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(25 /* '{' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_118: slash_no_default | slash_with_default
+  _tmp_118_rule(): ast.arg[] | h.SlashWithDefault | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // slash_no_default
+      let slash_no_default_var: ast.arg[] | null;
+      if (
+        (slash_no_default_var = this.slash_no_default_rule()) !== null
+      ) {
+        const _res: ast.arg[] | h.SlashWithDefault | null = slash_no_default_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // slash_with_default
+      let slash_with_default_var: h.SlashWithDefault | null;
+      if (
+        (slash_with_default_var = this.slash_with_default_rule()) !== null
+      ) {
+        const _res: ast.arg[] | h.SlashWithDefault | null = slash_with_default_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_119: ',' | param_no_default
+  _tmp_119_rule(): Token | ast.arg | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ','
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(12 /* ',' */)) !== null
+      ) {
+        const _res: Token | ast.arg | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // param_no_default
+      let param_no_default_var: ast.arg | null;
+      if (
+        (param_no_default_var = this.param_no_default_rule()) !== null
+      ) {
+        const _res: Token | ast.arg | null = param_no_default_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_120: ')' | ','
+  _tmp_120_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ')'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(8 /* ')' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // ','
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(12 /* ',' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_121: ')' | ',' (')' | '**')
+  _tmp_121_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ')'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(8 /* ')' */)) !== null
+      ) {
+        const _res: any = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // ',' (')' | '**')
+      let _literal: Token | null;
+      let _tmp_122_var: Token | null;
+      if (
+        (_literal = this.expectToken(12 /* ',' */)) !== null &&
+        (_tmp_122_var = this._tmp_122_rule()) !== null
+      ) {
+        const _res: any = this.dummyName(_literal, _tmp_122_var);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_122: ')' | '**'
+  _tmp_122_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ')'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(8 /* ')' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '**'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(35 /* '**' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_123: param_no_default | ','
+  _tmp_123_rule(): ast.arg | Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // param_no_default
+      let param_no_default_var: ast.arg | null;
+      if (
+        (param_no_default_var = this.param_no_default_rule()) !== null
+      ) {
+        const _res: ast.arg | Token | null = param_no_default_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // ','
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(12 /* ',' */)) !== null
+      ) {
+        const _res: ast.arg | Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_124: '*' | '**' | '/'
+  _tmp_124_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '*'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(16 /* '*' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '**'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(35 /* '**' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '/'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(17 /* '/' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_125: lambda_slash_no_default | lambda_slash_with_default
+  _tmp_125_rule(): ast.arg[] | h.SlashWithDefault | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // lambda_slash_no_default
+      let lambda_slash_no_default_var: ast.arg[] | null;
+      if (
+        (lambda_slash_no_default_var = this.lambda_slash_no_default_rule()) !== null
+      ) {
+        const _res: ast.arg[] | h.SlashWithDefault | null = lambda_slash_no_default_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // lambda_slash_with_default
+      let lambda_slash_with_default_var: h.SlashWithDefault | null;
+      if (
+        (lambda_slash_with_default_var = this.lambda_slash_with_default_rule()) !== null
+      ) {
+        const _res: ast.arg[] | h.SlashWithDefault | null = lambda_slash_with_default_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _gather_126: ','.lambda_param+
+  _gather_126_rule(): ast.arg[] | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    let elem: ast.arg | null;
+    let seq: ast.arg[] | null;
+    if ((elem = this.lambda_param_rule()) !== null && (seq = this._loop0_199_rule()) !== null) {
+      this.level--;
+      seq.unshift(elem);
+      return seq;
+    }
+    this.mark = _mark;
+    this.level--;
+    return null;
+  }
+  // _tmp_127: ',' | lambda_param_no_default
+  _tmp_127_rule(): Token | ast.arg | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ','
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(12 /* ',' */)) !== null
+      ) {
+        const _res: Token | ast.arg | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // lambda_param_no_default
+      let lambda_param_no_default_var: ast.arg | null;
+      if (
+        (lambda_param_no_default_var = this.lambda_param_no_default_rule()) !== null
+      ) {
+        const _res: Token | ast.arg | null = lambda_param_no_default_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_128: ':' | ',' (':' | '**')
+  _tmp_128_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ':'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(11 /* ':' */)) !== null
+      ) {
+        const _res: any = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // ',' (':' | '**')
+      let _literal: Token | null;
+      let _tmp_129_var: Token | null;
+      if (
+        (_literal = this.expectToken(12 /* ',' */)) !== null &&
+        (_tmp_129_var = this._tmp_129_rule()) !== null
+      ) {
+        const _res: any = this.dummyName(_literal, _tmp_129_var);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_129: ':' | '**'
+  _tmp_129_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ':'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(11 /* ':' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '**'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(35 /* '**' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_130: lambda_param_no_default | ','
+  _tmp_130_rule(): ast.arg | Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // lambda_param_no_default
+      let lambda_param_no_default_var: ast.arg | null;
+      if (
+        (lambda_param_no_default_var = this.lambda_param_no_default_rule()) !== null
+      ) {
+        const _res: ast.arg | Token | null = lambda_param_no_default_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // ','
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(12 /* ',' */)) !== null
+      ) {
+        const _res: ast.arg | Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_131: bitwise_or (',' bitwise_or)* [',']
+  _tmp_131_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // bitwise_or (',' bitwise_or)* [',']
+      let bitwise_or_var: ast.expr | null;
+      let _loop0_132_var: any[] | null;
+      let _opt_var: Token | null;
+      if (
+        (bitwise_or_var = this.bitwise_or_rule()) !== null &&
+        (_loop0_132_var = this._loop0_132_rule()) !== null &&
+        ((_opt_var = this.expectToken(12 /* ',' */)), true)
+      ) {
+        const _res: any = this.dummyName(bitwise_or_var, _loop0_132_var, _opt_var);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _loop0_132: (',' bitwise_or)*
+  _loop0_132_rule(): any[] | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    let _mark = this.mark;
+    const _children: any[] = [];
+    let _elem: any;
+    while ((_elem = this._tmp_133_rule()) !== null) {
+      _children.push(_elem);
+      _mark = this.mark;
+    }
+    this.mark = _mark;
+    this.level--;
+    return _children;
+  }
+  // _tmp_133: ',' bitwise_or
+  _tmp_133_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ',' bitwise_or
+      let _literal: Token | null;
+      let bitwise_or_var: ast.expr | null;
+      if (
+        (_literal = this.expectToken(12 /* ',' */)) !== null &&
+        (bitwise_or_var = this.bitwise_or_rule()) !== null
+      ) {
+        const _res: any = this.dummyName(_literal, bitwise_or_var);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _gather_134: ','.dotted_name+
+  _gather_134_rule(): ast.Name[] | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    let elem: ast.Name | null;
+    let seq: ast.Name[] | null;
+    if ((elem = this.dotted_name_rule()) !== null && (seq = this._loop0_201_rule()) !== null) {
+      this.level--;
+      seq.unshift(elem);
+      return seq;
+    }
+    this.mark = _mark;
+    this.level--;
+    return null;
+  }
+  // _tmp_135: NAME (',' | ')' | NEWLINE)
+  _tmp_135_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // NAME (',' | ')' | NEWLINE)
+      let name_var: ast.Name | null;
+      let _tmp_136_var: Token | null;
+      if (
+        (name_var = this.nameToken()) !== null &&
+        (_tmp_136_var = this._tmp_136_rule()) !== null
+      ) {
+        const _res: any = this.dummyName(name_var, _tmp_136_var);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_136: ',' | ')' | NEWLINE
+  _tmp_136_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ','
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(12 /* ',' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // ')'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(8 /* ')' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // NEWLINE
+      let newline_var: Token | null;
+      if (
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
+      ) {
+        const _res: Token | null = newline_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _gather_137: ','.(expression ['as' star_target])+
+  _gather_137_rule(): any[] | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    let elem: any;
+    let seq: any[] | null;
+    if ((elem = this._tmp_138_rule()) !== null && (seq = this._loop0_203_rule()) !== null) {
+      this.level--;
+      seq.unshift(elem);
+      return seq;
+    }
+    this.mark = _mark;
+    this.level--;
+    return null;
+  }
+  // _tmp_138: expression ['as' star_target]
+  _tmp_138_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // expression ['as' star_target]
+      let expression_var: ast.expr | null;
+      let _opt_var: any;
+      if (
+        (expression_var = this.expression_rule()) !== null &&
+        ((_opt_var = this._tmp_139_rule()), true)
+      ) {
+        const _res: any = this.dummyName(expression_var, _opt_var);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_139: 'as' star_target
+  _tmp_139_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // 'as' star_target
+      let _keyword: Token | null;
+      let star_target_var: ast.expr | null;
+      if (
+        (_keyword = this.expectToken(520 /* 'as' */)) !== null &&
+        (star_target_var = this.star_target_rule()) !== null
+      ) {
+        const _res: any = this.dummyName(_keyword, star_target_var);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _gather_140: ','.(expressions ['as' star_target])+
+  _gather_140_rule(): any[] | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    let elem: any;
+    let seq: any[] | null;
+    if ((elem = this._tmp_141_rule()) !== null && (seq = this._loop0_205_rule()) !== null) {
+      this.level--;
+      seq.unshift(elem);
+      return seq;
+    }
+    this.mark = _mark;
+    this.level--;
+    return null;
+  }
+  // _tmp_141: expressions ['as' star_target]
+  _tmp_141_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // expressions ['as' star_target]
+      let expressions_var: ast.expr | null;
+      let _opt_var: any;
+      if (
+        (expressions_var = this.expressions_rule()) !== null &&
+        ((_opt_var = this._tmp_139_rule()), true)
+      ) {
+        const _res: any = this.dummyName(expressions_var, _opt_var);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_142: 'except' | 'finally'
+  _tmp_142_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // 'except'
+      let _keyword: Token | null;
+      if (
+        (_keyword = this.expectToken(524 /* 'except' */)) !== null
+      ) {
+        const _res: Token | null = _keyword;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // 'finally'
+      let _keyword: Token | null;
+      if (
+        (_keyword = this.expectToken(525 /* 'finally' */)) !== null
+      ) {
+        const _res: Token | null = _keyword;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _loop0_143: block*
+  _loop0_143_rule(): ast.stmt[][] | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    let _mark = this.mark;
+    const _children: ast.stmt[][] = [];
+    let _elem: ast.stmt[] | null;
+    while ((_elem = this.block_rule()) !== null) {
+      _children.push(_elem);
+      _mark = this.mark;
+    }
+    this.mark = _mark;
+    this.level--;
+    return _children;
+  }
+  // _tmp_144: 'as' NAME
+  _tmp_144_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // 'as' NAME
+      let _keyword: Token | null;
+      let name_var: ast.Name | null;
+      if (
+        (_keyword = this.expectToken(520 /* 'as' */)) !== null &&
+        (name_var = this.nameToken()) !== null
+      ) {
+        const _res: any = this.dummyName(_keyword, name_var);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_145: expression ['as' NAME]
+  _tmp_145_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // expression ['as' NAME]
+      let expression_var: ast.expr | null;
+      let _opt_var: any;
+      if (
+        (expression_var = this.expression_rule()) !== null &&
+        ((_opt_var = this._tmp_144_rule()), true)
+      ) {
+        const _res: any = this.dummyName(expression_var, _opt_var);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_146: NEWLINE | ':'
+  _tmp_146_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // NEWLINE
+      let newline_var: Token | null;
+      if (
+        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
+      ) {
+        const _res: Token | null = newline_var;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // ':'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(11 /* ':' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_147: positional_patterns ','
+  _tmp_147_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // positional_patterns ','
+      let positional_patterns_var: ast.pattern[] | null;
+      let _literal: Token | null;
+      if (
+        (positional_patterns_var = this.positional_patterns_rule()) !== null &&
+        (_literal = this.expectToken(12 /* ',' */)) !== null
+      ) {
+        const _res: any = this.dummyName(positional_patterns_var, _literal);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_148: '->' expression
+  _tmp_148_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '->' expression
+      let _literal: Token | null;
+      let expression_var: ast.expr | null;
+      if (
+        (_literal = this.expectToken(51 /* '->' */)) !== null &&
+        (expression_var = this.expression_rule()) !== null
+      ) {
+        const _res: any = this.dummyName(_literal, expression_var);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_149: '(' [arguments] ')'
+  _tmp_149_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '(' [arguments] ')'
+      let _literal: Token | null;
+      let _opt_var: ast.Call | null;
+      let _literal_1: Token | null;
+      if (
+        (_literal = this.expectToken(7 /* '(' */)) !== null &&
+        ((_opt_var = this.arguments_rule()), true) &&
+        (_literal_1 = this.expectToken(8 /* ')' */)) !== null
+      ) {
+        const _res: any = this.dummyName(_literal, _opt_var, _literal_1);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_150: '}' | ','
+  _tmp_150_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '}'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(26 /* '}' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // ','
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(12 /* ',' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_151: '=' | '!' | ':' | '}'
+  _tmp_151_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '='
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(22 /* '=' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '!'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(54 /* '!' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // ':'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(11 /* ':' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '}'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(26 /* '}' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_152: '!' | ':' | '}'
+  _tmp_152_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '!'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(54 /* '!' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // ':'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(11 /* ':' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '}'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(26 /* '}' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_153: '!' NAME
+  _tmp_153_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '!' NAME
+      let _literal: Token | null;
+      let name_var: ast.Name | null;
+      if (
+        (_literal = this.expectToken(54 /* '!' */)) !== null &&
+        (name_var = this.nameToken()) !== null
+      ) {
+        const _res: any = this.dummyName(_literal, name_var);
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_154: ':' | '}'
+  _tmp_154_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ':'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(11 /* ':' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '}'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(26 /* '}' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_155: '+' | '-' | '*' | '/' | '%' | '//' | '@'
+  _tmp_155_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '+'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(14 /* '+' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '-'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(15 /* '-' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '*'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(16 /* '*' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '/'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(17 /* '/' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '%'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(24 /* '%' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '//'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(47 /* '//' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '@'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(49 /* '@' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_156: '+' | '-' | '~'
+  _tmp_156_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // '+'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(14 /* '+' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '-'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(15 /* '-' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    { // '~'
+      let _literal: Token | null;
+      if (
+        (_literal = this.expectToken(31 /* '~' */)) !== null
+      ) {
+        const _res: Token | null = _literal;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _loop0_157: (';' elem=simple_stmt)*
+  _loop0_157_rule(): ast.stmt[] | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    let _mark = this.mark;
+    const _children: ast.stmt[] = [];
+    let _elem: ast.stmt | null;
+    while ((_elem = this._tmp_158_rule()) !== null) {
+      _children.push(_elem);
+      _mark = this.mark;
+    }
+    this.mark = _mark;
+    this.level--;
+    return _children;
+  }
+  // _tmp_158: ';' elem=simple_stmt
+  _tmp_158_rule(): ast.stmt | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     { // ';' elem=simple_stmt
@@ -10673,13 +15454,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_99: (',' elem=NAME)*
-  _loop0_99_rule(): ast.Name[] | null {
+  // _loop0_159: (',' elem=NAME)*
+  _loop0_159_rule(): ast.Name[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.Name[] = [];
     let _elem: ast.Name | null;
-    while ((_elem = this._tmp_100_rule()) !== null) {
+    while ((_elem = this._tmp_160_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -10687,8 +15468,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_100: ',' elem=NAME
-  _tmp_100_rule(): ast.Name | null {
+  // _tmp_160: ',' elem=NAME
+  _tmp_160_rule(): ast.Name | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     { // ',' elem=NAME
@@ -10707,13 +15488,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_101: (',' elem=import_from_as_name)*
-  _loop0_101_rule(): ast.alias[] | null {
+  // _loop0_161: (',' elem=import_from_as_name)*
+  _loop0_161_rule(): ast.alias[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.alias[] = [];
     let _elem: ast.alias | null;
-    while ((_elem = this._tmp_102_rule()) !== null) {
+    while ((_elem = this._tmp_162_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -10721,8 +15502,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_102: ',' elem=import_from_as_name
-  _tmp_102_rule(): ast.alias | null {
+  // _tmp_162: ',' elem=import_from_as_name
+  _tmp_162_rule(): ast.alias | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     { // ',' elem=import_from_as_name
@@ -10741,13 +15522,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_103: (',' elem=dotted_as_name)*
-  _loop0_103_rule(): ast.alias[] | null {
+  // _loop0_163: (',' elem=dotted_as_name)*
+  _loop0_163_rule(): ast.alias[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.alias[] = [];
     let _elem: ast.alias | null;
-    while ((_elem = this._tmp_104_rule()) !== null) {
+    while ((_elem = this._tmp_164_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -10755,8 +15536,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_104: ',' elem=dotted_as_name
-  _tmp_104_rule(): ast.alias | null {
+  // _tmp_164: ',' elem=dotted_as_name
+  _tmp_164_rule(): ast.alias | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     { // ',' elem=dotted_as_name
@@ -10775,13 +15556,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_105: (',' elem=with_item)*
-  _loop0_105_rule(): ast.withitem[] | null {
+  // _loop0_165: (',' elem=with_item)*
+  _loop0_165_rule(): ast.withitem[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.withitem[] = [];
     let _elem: ast.withitem | null;
-    while ((_elem = this._tmp_106_rule()) !== null) {
+    while ((_elem = this._tmp_166_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -10789,8 +15570,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_106: ',' elem=with_item
-  _tmp_106_rule(): ast.withitem | null {
+  // _tmp_166: ',' elem=with_item
+  _tmp_166_rule(): ast.withitem | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     { // ',' elem=with_item
@@ -10809,13 +15590,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_107: ('|' elem=closed_pattern)*
-  _loop0_107_rule(): ast.pattern[] | null {
+  // _loop0_167: ('|' elem=closed_pattern)*
+  _loop0_167_rule(): ast.pattern[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.pattern[] = [];
     let _elem: ast.pattern | null;
-    while ((_elem = this._tmp_108_rule()) !== null) {
+    while ((_elem = this._tmp_168_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -10823,8 +15604,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_108: '|' elem=closed_pattern
-  _tmp_108_rule(): ast.pattern | null {
+  // _tmp_168: '|' elem=closed_pattern
+  _tmp_168_rule(): ast.pattern | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     { // '|' elem=closed_pattern
@@ -10843,13 +15624,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_109: (',' elem=maybe_star_pattern)*
-  _loop0_109_rule(): ast.pattern[] | null {
+  // _loop0_169: (',' elem=maybe_star_pattern)*
+  _loop0_169_rule(): ast.pattern[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.pattern[] = [];
     let _elem: ast.pattern | null;
-    while ((_elem = this._tmp_110_rule()) !== null) {
+    while ((_elem = this._tmp_170_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -10857,8 +15638,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_110: ',' elem=maybe_star_pattern
-  _tmp_110_rule(): ast.pattern | null {
+  // _tmp_170: ',' elem=maybe_star_pattern
+  _tmp_170_rule(): ast.pattern | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     { // ',' elem=maybe_star_pattern
@@ -10877,13 +15658,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_111: (',' elem=key_value_pattern)*
-  _loop0_111_rule(): h.KeyPatternPair[] | null {
+  // _loop0_171: (',' elem=key_value_pattern)*
+  _loop0_171_rule(): h.KeyPatternPair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: h.KeyPatternPair[] = [];
     let _elem: h.KeyPatternPair | null;
-    while ((_elem = this._tmp_112_rule()) !== null) {
+    while ((_elem = this._tmp_172_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -10891,8 +15672,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_112: ',' elem=key_value_pattern
-  _tmp_112_rule(): h.KeyPatternPair | null {
+  // _tmp_172: ',' elem=key_value_pattern
+  _tmp_172_rule(): h.KeyPatternPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     { // ',' elem=key_value_pattern
@@ -10911,13 +15692,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_113: (',' elem=pattern)*
-  _loop0_113_rule(): ast.pattern[] | null {
+  // _loop0_173: (',' elem=pattern)*
+  _loop0_173_rule(): ast.pattern[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.pattern[] = [];
     let _elem: ast.pattern | null;
-    while ((_elem = this._tmp_114_rule()) !== null) {
+    while ((_elem = this._tmp_174_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -10925,8 +15706,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_114: ',' elem=pattern
-  _tmp_114_rule(): ast.pattern | null {
+  // _tmp_174: ',' elem=pattern
+  _tmp_174_rule(): ast.pattern | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     { // ',' elem=pattern
@@ -10945,13 +15726,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_115: (',' elem=keyword_pattern)*
-  _loop0_115_rule(): h.KeyPatternPair[] | null {
+  // _loop0_175: (',' elem=keyword_pattern)*
+  _loop0_175_rule(): h.KeyPatternPair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: h.KeyPatternPair[] = [];
     let _elem: h.KeyPatternPair | null;
-    while ((_elem = this._tmp_116_rule()) !== null) {
+    while ((_elem = this._tmp_176_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -10959,8 +15740,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_116: ',' elem=keyword_pattern
-  _tmp_116_rule(): h.KeyPatternPair | null {
+  // _tmp_176: ',' elem=keyword_pattern
+  _tmp_176_rule(): h.KeyPatternPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     { // ',' elem=keyword_pattern
@@ -10979,13 +15760,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_117: (',' elem=type_param)*
-  _loop0_117_rule(): ast.type_param[] | null {
+  // _loop0_177: (',' elem=type_param)*
+  _loop0_177_rule(): ast.type_param[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.type_param[] = [];
     let _elem: ast.type_param | null;
-    while ((_elem = this._tmp_118_rule()) !== null) {
+    while ((_elem = this._tmp_178_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -10993,8 +15774,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_118: ',' elem=type_param
-  _tmp_118_rule(): ast.type_param | null {
+  // _tmp_178: ',' elem=type_param
+  _tmp_178_rule(): ast.type_param | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     { // ',' elem=type_param
@@ -11013,13 +15794,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_119: (',' elem=star_named_expression)*
-  _loop0_119_rule(): ast.expr[] | null {
+  // _loop0_179: (',' elem=star_named_expression)*
+  _loop0_179_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_120_rule()) !== null) {
+    while ((_elem = this._tmp_180_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -11027,8 +15808,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_120: ',' elem=star_named_expression
-  _tmp_120_rule(): ast.expr | null {
+  // _tmp_180: ',' elem=star_named_expression
+  _tmp_180_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     { // ',' elem=star_named_expression
@@ -11047,13 +15828,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_121: (',' elem=(slice | starred_expression))*
-  _loop0_121_rule(): ast.expr[] | null {
+  // _loop0_181: (',' elem=(slice | starred_expression))*
+  _loop0_181_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_122_rule()) !== null) {
+    while ((_elem = this._tmp_182_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -11061,8 +15842,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_122: ',' elem=(slice | starred_expression)
-  _tmp_122_rule(): ast.expr | null {
+  // _tmp_182: ',' elem=(slice | starred_expression)
+  _tmp_182_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     { // ',' elem=(slice | starred_expression)
@@ -11081,13 +15862,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_123: (',' elem=double_starred_kvpair)*
-  _loop0_123_rule(): h.KeyValuePair[] | null {
+  // _loop0_183: (',' elem=double_starred_kvpair)*
+  _loop0_183_rule(): h.KeyValuePair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: h.KeyValuePair[] = [];
     let _elem: h.KeyValuePair | null;
-    while ((_elem = this._tmp_124_rule()) !== null) {
+    while ((_elem = this._tmp_184_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -11095,8 +15876,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_124: ',' elem=double_starred_kvpair
-  _tmp_124_rule(): h.KeyValuePair | null {
+  // _tmp_184: ',' elem=double_starred_kvpair
+  _tmp_184_rule(): h.KeyValuePair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     { // ',' elem=double_starred_kvpair
@@ -11115,13 +15896,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_125: (',' elem=(starred_expression | (assignment_expression | expression !':=') !'='))*
-  _loop0_125_rule(): ast.expr[] | null {
+  // _loop0_185: (',' elem=(starred_expression | (assignment_expression | expression !':=') !'='))*
+  _loop0_185_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_126_rule()) !== null) {
+    while ((_elem = this._tmp_186_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -11129,8 +15910,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_126: ',' elem=(starred_expression | (assignment_expression | expression !':=') !'=')
-  _tmp_126_rule(): ast.expr | null {
+  // _tmp_186: ',' elem=(starred_expression | (assignment_expression | expression !':=') !'=')
+  _tmp_186_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     { // ',' elem=(starred_expression | (assignment_expression | expression !':=') !'=')
@@ -11149,13 +15930,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_127: (',' elem=kwarg_or_starred)*
-  _loop0_127_rule(): h.KeywordOrStarred[] | null {
+  // _loop0_187: (',' elem=kwarg_or_starred)*
+  _loop0_187_rule(): h.KeywordOrStarred[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: h.KeywordOrStarred[] = [];
     let _elem: h.KeywordOrStarred | null;
-    while ((_elem = this._tmp_128_rule()) !== null) {
+    while ((_elem = this._tmp_188_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -11163,8 +15944,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_128: ',' elem=kwarg_or_starred
-  _tmp_128_rule(): h.KeywordOrStarred | null {
+  // _tmp_188: ',' elem=kwarg_or_starred
+  _tmp_188_rule(): h.KeywordOrStarred | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     { // ',' elem=kwarg_or_starred
@@ -11183,13 +15964,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_129: (',' elem=kwarg_or_double_starred)*
-  _loop0_129_rule(): h.KeywordOrStarred[] | null {
+  // _loop0_189: (',' elem=kwarg_or_double_starred)*
+  _loop0_189_rule(): h.KeywordOrStarred[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: h.KeywordOrStarred[] = [];
     let _elem: h.KeywordOrStarred | null;
-    while ((_elem = this._tmp_130_rule()) !== null) {
+    while ((_elem = this._tmp_190_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -11197,8 +15978,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_130: ',' elem=kwarg_or_double_starred
-  _tmp_130_rule(): h.KeywordOrStarred | null {
+  // _tmp_190: ',' elem=kwarg_or_double_starred
+  _tmp_190_rule(): h.KeywordOrStarred | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     { // ',' elem=kwarg_or_double_starred
@@ -11217,13 +15998,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_131: (',' elem=star_target)*
-  _loop0_131_rule(): ast.expr[] | null {
+  // _loop0_191: (',' elem=star_target)*
+  _loop0_191_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_132_rule()) !== null) {
+    while ((_elem = this._tmp_192_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -11231,8 +16012,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_132: ',' elem=star_target
-  _tmp_132_rule(): ast.expr | null {
+  // _tmp_192: ',' elem=star_target
+  _tmp_192_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     { // ',' elem=star_target
@@ -11251,13 +16032,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_133: (',' elem=del_target)*
-  _loop0_133_rule(): ast.expr[] | null {
+  // _loop0_193: (',' elem=del_target)*
+  _loop0_193_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_134_rule()) !== null) {
+    while ((_elem = this._tmp_194_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -11265,8 +16046,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_134: ',' elem=del_target
-  _tmp_134_rule(): ast.expr | null {
+  // _tmp_194: ',' elem=del_target
+  _tmp_194_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     { // ',' elem=del_target
@@ -11285,13 +16066,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_135: (',' elem=expression)*
-  _loop0_135_rule(): ast.expr[] | null {
+  // _loop0_195: (',' elem=expression)*
+  _loop0_195_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_136_rule()) !== null) {
+    while ((_elem = this._tmp_196_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -11299,8 +16080,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_136: ',' elem=expression
-  _tmp_136_rule(): ast.expr | null {
+  // _tmp_196: ',' elem=expression
+  _tmp_196_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     { // ',' elem=expression
@@ -11311,6 +16092,176 @@ export class GeneratedParser extends Parser {
         (elem = this.expression_rule()) !== null
       ) {
         const _res: ast.expr | null = elem;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _loop0_197: (',' elem=(starred_expression !'='))*
+  _loop0_197_rule(): ast.expr[] | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    let _mark = this.mark;
+    const _children: ast.expr[] = [];
+    let _elem: ast.expr | null;
+    while ((_elem = this._tmp_198_rule()) !== null) {
+      _children.push(_elem);
+      _mark = this.mark;
+    }
+    this.mark = _mark;
+    this.level--;
+    return _children;
+  }
+  // _tmp_198: ',' elem=(starred_expression !'=')
+  _tmp_198_rule(): ast.expr | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ',' elem=(starred_expression !'=')
+      let _literal: Token | null;
+      let elem: ast.expr | null;
+      if (
+        (_literal = this.expectToken(12 /* ',' */)) !== null &&
+        (elem = this._tmp_100_rule()) !== null
+      ) {
+        const _res: ast.expr | null = elem;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _loop0_199: (',' elem=lambda_param)*
+  _loop0_199_rule(): ast.arg[] | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    let _mark = this.mark;
+    const _children: ast.arg[] = [];
+    let _elem: ast.arg | null;
+    while ((_elem = this._tmp_200_rule()) !== null) {
+      _children.push(_elem);
+      _mark = this.mark;
+    }
+    this.mark = _mark;
+    this.level--;
+    return _children;
+  }
+  // _tmp_200: ',' elem=lambda_param
+  _tmp_200_rule(): ast.arg | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ',' elem=lambda_param
+      let _literal: Token | null;
+      let elem: ast.arg | null;
+      if (
+        (_literal = this.expectToken(12 /* ',' */)) !== null &&
+        (elem = this.lambda_param_rule()) !== null
+      ) {
+        const _res: ast.arg | null = elem;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _loop0_201: (',' elem=dotted_name)*
+  _loop0_201_rule(): ast.Name[] | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    let _mark = this.mark;
+    const _children: ast.Name[] = [];
+    let _elem: ast.Name | null;
+    while ((_elem = this._tmp_202_rule()) !== null) {
+      _children.push(_elem);
+      _mark = this.mark;
+    }
+    this.mark = _mark;
+    this.level--;
+    return _children;
+  }
+  // _tmp_202: ',' elem=dotted_name
+  _tmp_202_rule(): ast.Name | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ',' elem=dotted_name
+      let _literal: Token | null;
+      let elem: ast.Name | null;
+      if (
+        (_literal = this.expectToken(12 /* ',' */)) !== null &&
+        (elem = this.dotted_name_rule()) !== null
+      ) {
+        const _res: ast.Name | null = elem;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _loop0_203: (',' elem=(expression ['as' star_target]))*
+  _loop0_203_rule(): any[] | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    let _mark = this.mark;
+    const _children: any[] = [];
+    let _elem: any;
+    while ((_elem = this._tmp_204_rule()) !== null) {
+      _children.push(_elem);
+      _mark = this.mark;
+    }
+    this.mark = _mark;
+    this.level--;
+    return _children;
+  }
+  // _tmp_204: ',' elem=(expression ['as' star_target])
+  _tmp_204_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ',' elem=(expression ['as' star_target])
+      let _literal: Token | null;
+      let elem: any;
+      if (
+        (_literal = this.expectToken(12 /* ',' */)) !== null &&
+        (elem = this._tmp_138_rule()) !== null
+      ) {
+        const _res: any = elem;
+        this.level--;
+        return _res;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _loop0_205: (',' elem=(expressions ['as' star_target]))*
+  _loop0_205_rule(): any[] | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    let _mark = this.mark;
+    const _children: any[] = [];
+    let _elem: any;
+    while ((_elem = this._tmp_206_rule()) !== null) {
+      _children.push(_elem);
+      _mark = this.mark;
+    }
+    this.mark = _mark;
+    this.level--;
+    return _children;
+  }
+  // _tmp_206: ',' elem=(expressions ['as' star_target])
+  _tmp_206_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    { // ',' elem=(expressions ['as' star_target])
+      let _literal: Token | null;
+      let elem: any;
+      if (
+        (_literal = this.expectToken(12 /* ',' */)) !== null &&
+        (elem = this._tmp_141_rule()) !== null
+      ) {
+        const _res: any = elem;
         this.level--;
         return _res;
       }
