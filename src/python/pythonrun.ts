@@ -95,7 +95,8 @@ async function loadStage<T>(spec: string, what: string): Promise<T> {
     return (await import(spec)) as T;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND") {
-      throw new TythonUnavailable(`tython: ${what} is not available yet (${spec} is missing)`);
+      const missing = /Cannot find module '([^']*)'/.exec((e as Error).message)?.[1] ?? spec;
+      throw new TythonUnavailable(`tython: ${what} is not available yet (missing ${missing.replace(/^.*\/dist\//, "dist/")})`);
     }
     throw e;
   }

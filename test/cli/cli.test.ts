@@ -1,0 +1,101 @@
+// The command line itself: options, messages and exit statuses as CPython 3.14's Modules/main.c and
+// Python/getopt.c produce them (with `tython` as the program name), and `tython dump`'s batch format.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { referenceDump } from "../support/reference.js";
+import { missingStage, REPO_ROOT, runTython } from "../support/tython.js";
+
+const USAGE = "usage: tython [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
+const TRY = "Try `python -h' for more information.\n";
+
+test("-V and --version print the Python version", () => {
+  for (const opt of ["-V", "--version"]) {
+    const r = runTython([opt]);
+    assert.deepEqual(r, { stdout: "Python 3.14.2\n", stderr: "", status: 0 });
+  }
+  const vv = runTython(["-VV"]);
+  assert.match(vv.stdout, /^Python 3\.14\.2 \(.+\n$/);
+});
+
+test("-h prints the usage line first and exits 0", () => {
+  for (const opt of ["-h", "-?", "--help"]) {
+    const r = runTython([opt]);
+    assert.equal(r.status, 0);
+    assert.ok(r.stdout.startsWith(USAGE), r.stdout);
+  }
+});
+
+test("unknown options and missing arguments exit 2 with CPython's messages", () => {
+  const cases: [string[], string][] = [
+    [["-z"], "Unknown option: -z\n"],
+    [["--frobnicate"], "unknown option --frobnicate\n"],
+    [["-c"], "Argument expected for the -c option\n"],
+    [["-m"], "Argument expected for the -m option\n"],
+    [["-J"], "-J is reserved for Jython\n"],
+  ];
+  for (const [args, message] of cases) {
+    assert.deepEqual(runTython(args), { stdout: "", stderr: message + USAGE + TRY, status: 2 }, args.join(" "));
+  }
+});
+
+test("a missing script exits 2", () => {
+  const dir = path.join(REPO_ROOT, "test", "corpus");
+  const r = runTython(["no_such_file.py"], { cwd: dir });
+  assert.deepEqual(r, {
+    stdout: "",
+    stderr: `tython: can't open file '${path.join(dir, "no_such_file.py")}': [Errno 2] No such file or directory\n`,
+    status: 2,
+  });
+});
+
+test("-m with an unknown module exits 1", () => {
+  const r = runTython(["-m", "no_such_module_xyz"]);
+  assert.deepEqual(r, { stdout: "", stderr: "tython: No module named no_such_module_xyz\n", status: 1 });
+});
+
+test("a syntax error in -c code is reported as CPython reports it", (t) => {
+  const r = runTython(["-c", "x = (1,"]);
+  const missing = missingStage(r.stderr);
+  if (missing !== null) t.todo(missing);
+  assert.deepEqual(r, {
+    stdout: "",
+    stderr: `  File "<string>", line 1\n    x = (1,\n        ^\nSyntaxError: '(' was never closed\n`,
+    status: 1,
+  });
+});
+
+test("-c runs code; standard input runs as <stdin>", (t) => {
+  const c = runTython(["-c", "print(1+2)"]);
+  const s = runTython([], { stdin: "print('from', 'stdin')\n" });
+  const missing = missingStage(c.stderr) ?? missingStage(s.stderr);
+  if (missing !== null) t.todo(missing);
+  assert.deepEqual(c, { stdout: "3\n", stderr: "", status: 0 });
+  assert.deepEqual(s, { stdout: "from stdin\n", stderr: "", status: 0 });
+});
+
+test("tython dump: usage error exits 2", () => {
+  const r = runTython(["dump", "nonsense", "x.py"]);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^usage: tython dump MODE FILE/);
+});
+
+test("tython dump tokens: one file without header, several with `==> path <==` headers", async () => {
+  const dir = path.join(REPO_ROOT, "test", "corpus", "dump");
+  const files = fs.readdirSync(dir).sort().map((f) => path.join(dir, f));
+  const expected = await referenceDump("tokens", files);
+  const one = runTython(["dump", "tokens", files[0]!]);
+  assert.equal(one.stdout, expected.get(files[0]!));
+  const all = runTython(["dump", "tokens", ...files]);
+  assert.equal(all.status, 0);
+  assert.equal(all.stdout, files.map((f) => `==> ${f} <==\n${expected.get(f)}`).join(""));
+});
+
+test("tython dump symtable: a SyntaxError (IndentationError included) is one line and the batch goes on", async () => {
+  const dir = path.join(REPO_ROOT, "test", "corpus", "dump");
+  const files = ["dedent_error.py", "simple.py", "unclosed.py"].map((f) => path.join(dir, f));
+  const expected = await referenceDump("symtable", files);
+  const r = runTython(["dump", "symtable", ...files]);
+  assert.equal(r.stdout, files.map((f) => `==> ${f} <==\n${expected.get(f)}`).join(""));
+});
