@@ -1,5 +1,6 @@
 // CPython: Modules/main.c (Py_BytesMain, pymain_run_python: command, module, file or stdin) with the
 // option parsing of Python/initconfig.c (config_parse_cmdline) and Python/getopt.c (_PyOS_GetOpt).
+import "../objects/init.js";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

@@ -86,16 +86,13 @@ export function formatSyntaxError(e: PySyntaxError): string {
 
 // ---- PyErr_Print ---------------------------------------------------------------------------------
 
-interface TracebackModule {
-  formatException(exc: PyBaseException): string;
-}
-
-async function loadStage<T>(spec: string, what: string): Promise<T> {
+/** Imports a stage on first use; a stage that does not exist yet becomes TythonUnavailable. */
+async function loadStage<T>(load: () => Promise<T>, what: string): Promise<T> {
   try {
-    return (await import(spec)) as T;
+    return await load();
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND") {
-      const missing = /Cannot find module '([^']*)'/.exec((e as Error).message)?.[1] ?? spec;
+      const missing = /Cannot find module '([^']*)'/.exec((e as Error).message)?.[1] ?? "?";
       throw new TythonUnavailable(`tython: ${what} is not available yet (missing ${missing.replace(/^.*\/dist\//, "dist/")})`);
     }
     throw e;
@@ -105,13 +102,18 @@ async function loadStage<T>(spec: string, what: string): Promise<T> {
 /** The text CPython's default excepthook prints for an uncaught exception. */
 export async function formatUncaught(exc: PyBaseException): Promise<string> {
   if (exc instanceof PySyntaxError) return formatSyntaxError(exc);
+  const tb = await loadStage(() => import("./traceback.js"), "traceback printing");
+  return tb.formatException(exc);
+}
+
+/** Writes out what the program printed, so that an error report comes after it. */
+async function flushStdio(): Promise<void> {
   try {
-    const tb = await loadStage<TracebackModule>("./traceback.js", "traceback printing");
-    return tb.formatException(exc);
-  } catch (e) {
-    if (!(e instanceof TythonUnavailable)) throw e;
-    const s = exceptionStr(exc);
-    return s === "" ? `${exc.typeName}\n` : `${exc.typeName}: ${s}\n`;
+    const b = await import("./bltinmodule.js");
+    b.stdoutWriter.flush();
+    b.stderrWriter.flush();
+  } catch {
+    // no builtins yet: nothing was printed
   }
 }
 
@@ -120,6 +122,7 @@ export async function formatUncaught(exc: PyBaseException): Promise<string> {
  * returns the process's exit status.
  */
 export async function pyErrPrint(thrown: unknown): Promise<number> {
+  await flushStdio();
   if (isStackOverflow(thrown)) {
     writeStderr("RecursionError: maximum recursion depth exceeded\n");
     return 1;
@@ -161,17 +164,9 @@ export function internalErrorReport(e: unknown): string {
 
 // ---- running a program ---------------------------------------------------------------------------
 
-interface CompileApi {
-  compileStringObject(source: Uint8Array, filename: string, mode: "exec"): unknown;
-}
-interface ParserApi {
-  parserASTFromString(source: Uint8Array, filename: string, mode: "exec"): unknown;
-}
-interface EvalApi {
-  PyEval_EvalCode(code: unknown, globals: unknown, locals: unknown): unknown;
-}
-interface MainModuleApi {
-  newMainGlobals(filename: string): unknown;
+/** A filename that names a real file (not "<string>" or "<stdin>"), which __main__.__file__ gets. */
+function isRealFile(filename: string): boolean {
+  return !(filename.startsWith("<") && filename.endsWith(">"));
 }
 
 /**
@@ -180,21 +175,29 @@ interface MainModuleApi {
  */
 export async function runSource(source: Uint8Array, filename: string): Promise<number> {
   try {
-    let compile: CompileApi;
+    let compile: typeof import("../compiler/compile.js");
     try {
-      compile = await loadStage<CompileApi>("../compiler/compile.js", "the compiler");
+      compile = await loadStage(() => import("../compiler/compile.js"), "the compiler");
     } catch (e) {
       // Without a compiler, still report the program's syntax errors when the parser exists.
       if (!(e instanceof TythonUnavailable)) throw e;
-      const parser = await loadStage<ParserApi>("../parser/peg_api.js", "the parser");
+      const parser = await loadStage(() => import("../parser/peg_api.js"), "the parser");
       parser.parserASTFromString(source, filename, "exec");
       throw e;
     }
     const code = compile.compileStringObject(source, filename, "exec");
-    const ceval = await loadStage<EvalApi>("../vm/ceval.js", "the eval loop");
-    const main = await loadStage<MainModuleApi>("./main_module.js", "the __main__ module");
-    const globals = main.newMainGlobals(filename);
-    ceval.PyEval_EvalCode(code, globals, globals);
+    const ceval = await loadStage(() => import("../vm/ceval.js"), "the eval loop");
+    const { builtinsModule } = await loadStage(() => import("./bltinmodule.js"), "the builtins module");
+    const { PyModule } = await import("../objects/moduleobject.js");
+    // CPython: pylifecycle.c add_main_module, then pymain_run_file's __file__ and __cached__
+    const main = new PyModule("__main__");
+    main.dict.setStr("__builtins__", builtinsModule);
+    if (isRealFile(filename)) {
+      main.dict.setStr("__file__", filename);
+      main.dict.setStr("__cached__", Py_None);
+    }
+    ceval.PyEval_EvalCode(code, main.dict, main.dict);
+    await flushStdio();
     return 0;
   } catch (e) {
     return pyErrPrint(e);
