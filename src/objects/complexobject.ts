@@ -1,6 +1,8 @@
 // CPython: Objects/complexobject.c
-import { PyObjectBase } from "./object.js";
-import { formatFloatShortest } from "./floatobject.js";
+import { PyObjectBase, type PyObject, newStaticType, PyBaseObject_Type, Py_NotImplemented, Py_None } from "./object.js";
+import { formatFloatShortest, PyFloat, float_hash_double } from "./floatobject.js";
+import { asInt, PyLong_AsDouble, type PyInt, normBig } from "./longobject.js";
+import { zeroDivisionError, typeError, overflowError } from "../python/errors.js";
 
 export class PyComplex extends PyObjectBase {
   constructor(
@@ -10,6 +12,8 @@ export class PyComplex extends PyObjectBase {
     super();
   }
 }
+export const PyComplex_Type = newStaticType("complex", PyBaseObject_Type);
+PyComplex.prototype.ob_type = PyComplex_Type;
 
 /** repr(complex) (CPython: complex_repr). */
 export function complexRepr(re: number, im: number): string {
@@ -19,3 +23,125 @@ export function complexRepr(re: number, im: number): string {
   const sep = imStr.charCodeAt(0) === 45 ? "" : "+";
   return "(" + formatFloatShortest(re, false) + sep + imStr + "j)";
 }
+
+/** An operand as [re, im], or null when it is not a number (CPython: TO_COMPLEX). */
+function toComplex(v: PyObject): [number, number] | null {
+  if (v instanceof PyComplex) return [v.real, v.imag];
+  if (v instanceof PyFloat) return [v.value, 0];
+  const i = asInt(v);
+  if (i === null) return null;
+  return [PyLong_AsDouble(i), 0];
+}
+
+function c_quot(ar: number, ai: number, br: number, bi: number): [number, number] {
+  // Smith's algorithm, as CPython's _Py_c_quot
+  const absBr = Math.abs(br);
+  const absBi = Math.abs(bi);
+  if (absBr >= absBi) {
+    if (absBr === 0) throw zeroDivisionError("division by zero");
+    const ratio = bi / br;
+    const denom = br + bi * ratio;
+    return [(ar + ai * ratio) / denom, (ai - ar * ratio) / denom];
+  }
+  if (absBi >= absBr) {
+    const ratio = br / bi;
+    const denom = br * ratio + bi;
+    return [(ar * ratio + ai) / denom, (ai * ratio - ar) / denom];
+  }
+  return [NaN, NaN];
+}
+
+/** a ** b for complex numbers (CPython: _Py_c_pow). */
+export function complex_pow(ar: number, ai: number, br: number, bi: number): PyComplex {
+  if (br === 0 && bi === 0) return new PyComplex(1, 0);
+  if (ar === 0 && ai === 0) {
+    if (bi !== 0 || br < 0) throw zeroDivisionError("zero to a negative or complex power");
+    return new PyComplex(0, 0);
+  }
+  // integer exponents by repeated multiplication (CPython: c_powi for |n| <= 100)
+  if (bi === 0 && Number.isInteger(br) && Math.abs(br) <= 100) {
+    let rr = 1;
+    let ri = 0;
+    let xr = ar;
+    let xi = ai;
+    let n = Math.abs(br);
+    while (n > 0) {
+      if (n & 1) [rr, ri] = [rr * xr - ri * xi, rr * xi + ri * xr];
+      [xr, xi] = [xr * xr - xi * xi, 2 * xr * xi];
+      n >>= 1;
+    }
+    if (br < 0) [rr, ri] = c_quot(1, 0, rr, ri);
+    return checkOverflow(rr, ri);
+  }
+  const vabs = Math.hypot(ar, ai);
+  let len = Math.pow(vabs, br);
+  const at = Math.atan2(ai, ar);
+  let phase = at * br;
+  if (bi !== 0) {
+    len /= Math.exp(at * bi);
+    phase += bi * Math.log(vabs);
+  }
+  return checkOverflow(len * Math.cos(phase), len * Math.sin(phase));
+}
+
+function checkOverflow(re: number, im: number): PyComplex {
+  if (!Number.isFinite(re) || !Number.isFinite(im)) {
+    if ((re === Infinity || re === -Infinity || im === Infinity || im === -Infinity)) throw overflowError("complex exponentiation");
+  }
+  return new PyComplex(re, im);
+}
+
+export function complex_hash(re: number, im: number): PyInt {
+  const hr = re !== re ? 0 : float_hash_double(re);
+  const hi = im !== im ? 0 : float_hash_double(im);
+  // hash = hr + 1000003 * hi, wrapped to 64 bits like a C Py_uhash_t
+  let h = BigInt.asIntN(64, BigInt(hr) + 1000003n * BigInt(hi));
+  if (h === -1n) h = -2n;
+  return normBig(h);
+}
+
+function binop(v: PyObject, w: PyObject, f: (a: [number, number], b: [number, number]) => [number, number]): PyObject {
+  const a = toComplex(v);
+  const b = toComplex(w);
+  if (a === null || b === null) return Py_NotImplemented;
+  const [re, im] = f(a, b);
+  return new PyComplex(re, im);
+}
+
+const T = PyComplex_Type;
+T.nb_add = (v, w) => binop(v, w, (a, b) => [a[0] + b[0], a[1] + b[1]]);
+T.nb_subtract = (v, w) => binop(v, w, (a, b) => [a[0] - b[0], a[1] - b[1]]);
+T.nb_multiply = (v, w) => binop(v, w, (a, b) => [a[0] * b[0] - a[1] * b[1], a[0] * b[1] + a[1] * b[0]]);
+T.nb_true_divide = (v, w) => binop(v, w, (a, b) => c_quot(a[0], a[1], b[0], b[1]));
+T.nb_power = (v, w, z) => {
+  if (z !== Py_None) throw typeError("complex modulo");
+  const a = toComplex(v);
+  const b = toComplex(w);
+  if (a === null || b === null) return Py_NotImplemented;
+  return complex_pow(a[0], a[1], b[0], b[1]);
+};
+T.nb_negative = (v) => new PyComplex(-(v as PyComplex).real, -(v as PyComplex).imag);
+T.nb_positive = (v) => new PyComplex((v as PyComplex).real, (v as PyComplex).imag);
+T.nb_absolute = (v) => {
+  const r = Math.hypot((v as PyComplex).real, (v as PyComplex).imag);
+  if (r === Infinity && Number.isFinite((v as PyComplex).real) && Number.isFinite((v as PyComplex).imag)) {
+    throw overflowError("absolute value too large");
+  }
+  return new PyFloat(r);
+};
+T.nb_bool = (v) => (v as PyComplex).real !== 0 || (v as PyComplex).imag !== 0;
+T.tp_repr = (v) => complexRepr((v as PyComplex).real, (v as PyComplex).imag);
+T.tp_hash = (v) => complex_hash((v as PyComplex).real, (v as PyComplex).imag);
+T.tp_richcompare = (v, w, op) => {
+  if (op !== 2 && op !== 3) return Py_NotImplemented;
+  const a = v as PyComplex;
+  let eq: boolean;
+  if (w instanceof PyComplex) eq = a.real === w.real && a.imag === w.imag;
+  else if (w instanceof PyFloat) eq = a.imag === 0 && a.real === w.value;
+  else {
+    const i = asInt(w);
+    if (i === null) return Py_NotImplemented;
+    eq = a.imag === 0 && typeof i === "number" ? a.real === i : a.imag === 0 && Number.isInteger(a.real) && BigInt(a.real) === i;
+  }
+  return op === 2 ? eq : !eq;
+};

@@ -52,3 +52,46 @@ export function unicodeRepr(s: string): string {
   }
   return out + s.slice(runStart) + quote;
 }
+
+// --- code points ----------------------------------------------------------------------------------
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Whether indexing `s` by code point differs from indexing by UTF-16 unit. */
+export function hasSurrogates(s: string): boolean {
+  return SURROGATE.test(s);
+}
+
+/** The code points of `s` as one-character strings (astral characters stay whole). */
+export function codePoints(s: string): string[] {
+  return Array.from(s);
+}
+
+/** Number of code points. */
+export function unicodeLength(s: string): number {
+  if (!hasSurrogates(s)) return s.length;
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/** Three-way comparison by code point (JS compares UTF-16 units, which orders astral characters wrongly). */
+export function unicodeCompare(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) {
+      const xs = x >= 0xd800 && x <= 0xdfff;
+      const ys = y >= 0xd800 && y <= 0xdfff;
+      if (xs !== ys) {
+        // a surrogate (astral char) is larger than any BMP char >= U+E000
+        if (xs && y >= 0xe000) return 1;
+        if (ys && x >= 0xe000) return -1;
+      }
+      return x < y ? -1 : 1;
+    }
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}

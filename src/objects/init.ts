@@ -1,0 +1,20 @@
+// Loads every object module so all built-in types have their slots (CPython: _PyTypes_InitTypes).
+import "./longobject.js";
+import "./boolobject.js";
+import "./floatobject.js";
+import "./complexobject.js";
+import "./unicode_methods.js";
+import "./bytesobject.js";
+import "./tupleobject.js";
+import "./listobject.js";
+import "./dictobject.js";
+import "./rangeobject.js";
+import "./sliceobject.js";
+import "./iterobject.js";
+import "./typeobject.js";
+import "./descrobject.js";
+import "./methodobject.js";
+import "./classobject.js";
+import "./moduleobject.js";
+import "./exceptions.js";
+import "./enumobject.js";

@@ -1,0 +1,804 @@
+// CPython: Objects/unicodeobject.c (the str type's slots and methods), Objects/stringlib/
+import { type PyObject, type PyMethodDef, PyUnicode_Type, Py_None, Py_NotImplemented, Py_TYPE, PyType_IsSubtype } from "./object.js";
+import { PyTuple } from "./tupleobject.js";
+import { PyList } from "./listobject.js";
+import { PyDict } from "./dictobject.js";
+import { PyBytes } from "./bytesobject.js";
+import { PySlice, sliceIndices } from "./sliceobject.js";
+import { PyObject_Str, PyObject_Repr, PyIndex_Check, PyNumber_AsSsize_t, iterableToArray, PyObject_ASCII, PyObject_GetItem, PyObject_Format } from "./abstract.js";
+import { unicodeRepr, hasSurrogates, codePoints, unicodeLength, unicodeCompare } from "./unicodeobject.js";
+import { isPrintableCodePoint } from "./unicodectype.js";
+import { cmpResult, long_hash } from "./longobject.js";
+import { typeError, valueError, indexError, overflowError } from "../python/errors.js";
+import { ArgParser } from "../python/getargs.js";
+import { PyObjectBase, newStaticType, PyBaseObject_Type } from "./object.js";
+import { percentFormat } from "./unicode_format.js";
+import { formatString } from "./formatter.js";
+
+const T = PyUnicode_Type;
+const str = (v: PyObject): string => v as string;
+
+/** A stable 64-bit FNV-1a string hash (CPython uses SipHash; only stability within a run matters here). */
+function unicodeHash(s: string): number | bigint {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  // 52 bits keeps the hash a safe integer
+  const h = (h1 >>> 0) * 0x100000 + ((h2 >>> 0) & 0xfffff) - 2 ** 51;
+  return h === -1 ? -2 : h;
+}
+const hashCache = new Map<string, number | bigint>();
+
+T.tp_repr = (v) => unicodeRepr(str(v));
+T.tp_str = (v) => str(v);
+T.tp_hash = (v) => {
+  const s = str(v);
+  if (s.length > 64) return unicodeHash(s);
+  let h = hashCache.get(s);
+  if (h === undefined) {
+    h = unicodeHash(s);
+    if (hashCache.size > 100000) hashCache.clear();
+    hashCache.set(s, h);
+  }
+  return h;
+};
+T.tp_richcompare = (v, w, op) => {
+  if (typeof w !== "string") return Py_NotImplemented;
+  return cmpResult(unicodeCompare(str(v), w), op);
+};
+T.sq_length = (v) => unicodeLength(str(v));
+T.sq_concat = (v, w) => {
+  if (typeof w !== "string") throw typeError(`can only concatenate str (not "${Py_TYPE(w).tp_name}") to str`);
+  return str(v) + w;
+};
+T.sq_repeat = (v, n) => {
+  const s = str(v);
+  if (n <= 0 || s.length === 0) return "";
+  if (s.length * n > 2 ** 29) throw overflowError("repeated string is too long");
+  return s.repeat(n);
+};
+T.sq_contains = (v, w) => {
+  if (typeof w !== "string") throw typeError(`'in <string>' requires string as left operand, not ${Py_TYPE(w).tp_name}`);
+  return str(v).includes(w);
+};
+T.mp_subscript = (v, key) => {
+  const s = str(v);
+  if (key instanceof PySlice) {
+    if (!hasSurrogates(s)) {
+      const [start, , step, n] = sliceIndices(key, s.length);
+      if (step === 1) return s.slice(start, start + n);
+      let out = "";
+      for (let i = 0, j = start; i < n; i++, j += step) out += s[j];
+      return out;
+    }
+    const cps = codePoints(s);
+    const [start, , step, n] = sliceIndices(key, cps.length);
+    let out = "";
+    for (let i = 0, j = start; i < n; i++, j += step) out += cps[j];
+    return out;
+  }
+  if (!PyIndex_Check(key)) throw typeError(`string indices must be integers, not '${Py_TYPE(key).tp_name}'`);
+  let i = PyNumber_AsSsize_t(key, "index");
+  if (!hasSurrogates(s)) {
+    if (i < 0) i += s.length;
+    if (i < 0 || i >= s.length) throw indexError("string index out of range");
+    return s[i];
+  }
+  const cps = codePoints(s);
+  if (i < 0) i += cps.length;
+  if (i < 0 || i >= cps.length) throw indexError("string index out of range");
+  return cps[i];
+};
+T.nb_remainder = (v, w) => {
+  if (typeof v !== "string") return Py_NotImplemented;
+  return percentFormat(v, w);
+};
+T.tp_iter = (v) => new PyUnicodeIter(str(v));
+
+const strArgs = new ArgParser("str", ["object", "encoding", "errors"]);
+T.tp_new = (type, args, start, nargs, kwnames) => {
+  const [obj, encoding, errors] = strArgs.parse(args, start, nargs, kwnames);
+  let s: string;
+  if (obj === null) s = "";
+  else if (encoding === null && errors === null) s = PyObject_Str(obj);
+  else {
+    if (!(obj instanceof PyBytes)) {
+      if (typeof obj === "string") throw typeError("decoding str is not supported");
+      throw typeError(`decoding to str: need a bytes-like object, ${Py_TYPE(obj).tp_name} found`);
+    }
+    s = decodeHook(obj.value, encoding === null ? "utf-8" : PyObject_Str(encoding), errors === null ? "strict" : PyObject_Str(errors));
+  }
+  if (type === PyUnicode_Type) return s;
+  return strSubclassHook(type, s);
+};
+
+/** bytes.decode implementation (set by the codecs support; utf-8 built in). */
+let decodeHook: (b: Uint8Array, encoding: string, errors: string) => string = (b) => new TextDecoder("utf-8").decode(b);
+export function setDecodeHook(f: (b: Uint8Array, encoding: string, errors: string) => string): void {
+  decodeHook = f;
+}
+let strSubclassHook: (type: PyObject, s: string) => PyObject = () => {
+  throw typeError("str subclasses are not supported yet");
+};
+export function setStrSubclassHook(f: (type: PyObject, s: string) => PyObject): void {
+  strSubclassHook = f;
+}
+
+// --- iterator --------------------------------------------------------------------------------------
+
+export class PyUnicodeIter extends PyObjectBase {
+  index = 0;
+  constructor(public s: string | null) {
+    super();
+  }
+}
+export const PyUnicodeIter_Type = newStaticType("str_ascii_iterator", PyBaseObject_Type, 0);
+PyUnicodeIter.prototype.ob_type = PyUnicodeIter_Type;
+PyUnicodeIter_Type.tp_iter = (v) => v;
+PyUnicodeIter_Type.tp_iternext = (v) => {
+  const it = v as PyUnicodeIter;
+  const s = it.s;
+  if (s === null) return null;
+  if (it.index >= s.length) {
+    it.s = null;
+    return null;
+  }
+  const c = s.charCodeAt(it.index);
+  if (c >= 0xd800 && c < 0xdc00 && it.index + 1 < s.length) {
+    const d = s.charCodeAt(it.index + 1);
+    if (d >= 0xdc00 && d < 0xe000) {
+      it.index += 2;
+      return s.slice(it.index - 2, it.index);
+    }
+  }
+  return s[it.index++];
+};
+
+// --- helpers ---------------------------------------------------------------------------------------
+
+/** Python whitespace (str.isspace / split()): categories Zs, Zl, Zp, bidi WS/B/S. */
+const WS = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+const WS_RUN = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+
+function argStr(fname: string, v: PyObject, argn: number): string {
+  if (typeof v !== "string") throw typeError(`${fname}() argument ${argn} must be str, not ${Py_TYPE(v).tp_name}`);
+  return v;
+}
+
+/** Converts start/end arguments (code point indices, None allowed) into UTF-16 offsets of s. */
+function sliceBounds(s: string, start: PyObject | null, end: PyObject | null): [number, number] {
+  const n = unicodeLength(s);
+  let a = start === null || start === Py_None ? 0 : PyNumber_AsSsize_t(start, "clamp");
+  let b = end === null || end === Py_None ? n : PyNumber_AsSsize_t(end, "clamp");
+  if (a < 0) a = Math.max(0, a + n);
+  if (b < 0) b = Math.max(0, b + n);
+  if (b > n) b = n;
+  if (!hasSurrogates(s)) return [a, b];
+  return [cpToUnit(s, a), cpToUnit(s, b)];
+}
+
+function cpToUnit(s: string, cp: number): number {
+  let u = 0;
+  for (let i = 0; i < cp && u < s.length; i++) {
+    const c = s.charCodeAt(u);
+    u += c >= 0xd800 && c < 0xdc00 && u + 1 < s.length ? 2 : 1;
+  }
+  return u;
+}
+
+function unitToCp(s: string, u: number): number {
+  if (!hasSurrogates(s)) return u;
+  return unicodeLength(s.slice(0, u));
+}
+
+const findArgs = (n: string) => new ArgParser(n, ["sub", "start", "end"], { posonly: 3, required: 1 });
+
+function subArg(fname: string, sub: PyObject): string {
+  if (typeof sub !== "string") throw typeError(`must be str, not ${Py_TYPE(sub).tp_name}`);
+  void fname;
+  return sub;
+}
+
+function doFind(s: string, sub: string, a: number, b: number, reverse: boolean): number {
+  if (a > s.length || b < a) return -1;
+  if (sub.length === 0) return reverse ? (b >= a ? b : -1) : a <= b ? a : -1;
+  const hay = s.slice(0, b);
+  const r = reverse ? hay.lastIndexOf(sub) : hay.indexOf(sub, a);
+  if (r < a) return -1;
+  return r;
+}
+
+function makeFind(name: string, reverse: boolean, raise: boolean): PyMethodDef {
+  const parser = findArgs(name);
+  return {
+    name,
+    kind: "fast",
+    fn: ((self: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null) => {
+      if (nargs < 1) throw typeError(`${name} expected at least 1 argument, got ${nargs}`);
+      const [sub, a, b] = parser.parse(args, start, nargs, kw);
+      const s = str(self);
+      const [ua, ub] = sliceBounds(s, a, b);
+      const r = doFind(s, subArg(name, sub as PyObject), ua, ub, reverse);
+      if (r < 0) {
+        if (raise) throw valueError("substring not found");
+        return -1;
+      }
+      return unitToCp(s, r);
+    }) as PyMethodDef["fn"],
+  };
+}
+
+function makeStartsEnds(name: string, ends: boolean): PyMethodDef {
+  const parser = findArgs(name);
+  return {
+    name,
+    kind: "fast",
+    fn: ((self: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null) => {
+      if (nargs < 1) throw typeError(`${name} expected at least 1 argument, got ${nargs}`);
+      const [prefix, a, b] = parser.parse(args, start, nargs, kw);
+      const s = str(self);
+      const [ua, ub] = sliceBounds(s, a, b);
+      const test = (p: string): boolean => {
+        if (ub - ua < p.length || ua > s.length) return false;
+        return ends ? s.slice(ua, ub).endsWith(p) : s.startsWith(p, ua) && ua + p.length <= ub;
+      };
+      if (prefix instanceof PyTuple) {
+        for (const p of prefix.items) {
+          if (typeof p !== "string") throw typeError(`tuple for ${name} must only contain str, not ${Py_TYPE(p).tp_name}`);
+          if (test(p)) return true;
+        }
+        return false;
+      }
+      if (typeof prefix !== "string") {
+        throw typeError(`${name} first arg must be str or a tuple of str, not ${Py_TYPE(prefix as PyObject).tp_name}`);
+      }
+      return test(prefix);
+    }) as PyMethodDef["fn"],
+  };
+}
+
+function stripChars(s: string, chars: PyObject | null, left: boolean, right: boolean, fname: string): string {
+  if (chars === null || chars === Py_None) {
+    let a = 0;
+    let b = s.length;
+    if (left) while (a < b && WS.test(s[a])) a++;
+    if (right) while (b > a && WS.test(s[b - 1])) b--;
+    return s.slice(a, b);
+  }
+  if (typeof chars !== "string") throw typeError(`${fname} arg must be None or str`);
+  const set = new Set(codePoints(chars));
+  const cps = codePoints(s);
+  let a = 0;
+  let b = cps.length;
+  if (left) while (a < b && set.has(cps[a])) a++;
+  if (right) while (b > a && set.has(cps[b - 1])) b--;
+  return cps.slice(a, b).join("");
+}
+
+const splitArgs = (n: string) => new ArgParser(n, ["sep", "maxsplit"]);
+
+function splitWhitespace(s: string, maxsplit: number): string[] {
+  const out: string[] = [];
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    while (i < n && WS.test(s[i])) i++;
+    if (i >= n) break;
+    if (maxsplit >= 0 && out.length === maxsplit) {
+      let j = n;
+      while (j > i && WS.test(s[j - 1])) j--;
+      out.push(s.slice(i, j));
+      return out;
+    }
+    let j = i;
+    while (j < n && !WS.test(s[j])) j++;
+    out.push(s.slice(i, j));
+    i = j;
+  }
+  return out;
+}
+
+function rsplitWhitespace(s: string, maxsplit: number): string[] {
+  const out: string[] = [];
+  let i = s.length;
+  while (i > 0) {
+    while (i > 0 && WS.test(s[i - 1])) i--;
+    if (i <= 0) break;
+    if (maxsplit >= 0 && out.length === maxsplit) {
+      let j = 0;
+      while (j < i && WS.test(s[j])) j++;
+      out.push(s.slice(j, i));
+      break;
+    }
+    let j = i;
+    while (j > 0 && !WS.test(s[j - 1])) j--;
+    out.push(s.slice(j, i));
+    i = j;
+  }
+  return out.reverse();
+}
+
+function splitSep(s: string, sep: string, maxsplit: number): string[] {
+  if (sep.length === 0) throw valueError("empty separator");
+  if (maxsplit < 0) return s.split(sep);
+  const out: string[] = [];
+  let i = 0;
+  while (out.length < maxsplit) {
+    const j = s.indexOf(sep, i);
+    if (j < 0) break;
+    out.push(s.slice(i, j));
+    i = j + sep.length;
+  }
+  out.push(s.slice(i));
+  return out;
+}
+
+function rsplitSep(s: string, sep: string, maxsplit: number): string[] {
+  if (sep.length === 0) throw valueError("empty separator");
+  if (maxsplit < 0) return s.split(sep);
+  const out: string[] = [];
+  let end = s.length;
+  while (out.length < maxsplit) {
+    const j = s.lastIndexOf(sep, end - sep.length);
+    if (j < 0 || end - sep.length < 0) break;
+    out.push(s.slice(j + sep.length, end));
+    end = j;
+  }
+  out.push(s.slice(0, end));
+  return out.reverse();
+}
+
+function makeSplit(name: string, right: boolean): PyMethodDef {
+  const parser = splitArgs(name);
+  return {
+    name,
+    kind: "fast",
+    fn: ((self: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null) => {
+      const [sep, maxsplitArg] = parser.parse(args, start, nargs, kw);
+      const maxsplit = maxsplitArg === null ? -1 : PyNumber_AsSsize_t(maxsplitArg, "overflow");
+      const s = str(self);
+      let parts: string[];
+      if (sep === null || sep === Py_None) parts = right ? rsplitWhitespace(s, maxsplit) : splitWhitespace(s, maxsplit);
+      else {
+        if (typeof sep !== "string") throw typeError(`must be str or None, not ${Py_TYPE(sep).tp_name}`);
+        parts = right ? rsplitSep(s, sep, maxsplit) : splitSep(s, sep, maxsplit);
+      }
+      return new PyList(parts);
+    }) as PyMethodDef["fn"],
+  };
+}
+
+function noargs(name: string, f: (s: string) => PyObject): PyMethodDef {
+  return { name, kind: "noargs", fn: ((self: PyObject) => f(str(self))) as PyMethodDef["fn"] };
+}
+
+function allChars(s: string, pred: (c: string) => boolean): boolean {
+  if (s.length === 0) return false;
+  for (const c of s) if (!pred(c)) return false;
+  return true;
+}
+
+const isAlpha = (c: string): boolean => /^[\p{L}]$/u.test(c);
+const isDecimal = (c: string): boolean => /^\p{Nd}$/u.test(c);
+const isDigit = (c: string): boolean => /^\p{Nd}$/u.test(c) || /^[\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792\u1369-\u1371\u19da]$/u.test(c);
+const isNumeric = (c: string): boolean => /^[\p{Nd}\p{Nl}\p{No}]$/u.test(c) || /^[\u3405\u3483\u382a\u3b4d\u4e00\u4e03\u4e07\u4e09\u4e5d\u4e8c\u4e94\u4e96\u4ebf\u4ec0\u4edf\u4ee8\u4f0d\u4f70\u5104\u5146\u5169\u516b\u516d\u5341\u5343-\u5345\u534c\u53c1-\u53c4\u56db\u58f1\u58f9\u5e7a\u5efe\u5eff\u5f0c-\u5f0e\u5f10\u62fe\u634c\u67d2\u6f06\u7396\u767e\u8086\u842c\u8cae\u8cb3\u8d30\u9621\u9646\u964c\u9678\u96f6\uf96b\uf973\uf978\uf9b2\uf9d1\uf9d3\uf9fd]$/u.test(c);
+const isAlnum = (c: string): boolean => isAlpha(c) || isNumeric(c);
+
+function isUpperStr(s: string): boolean {
+  let cased = false;
+  for (const c of s) {
+    if (/\p{Ll}|\p{Lt}/u.test(c)) return false;
+    if (/\p{Lu}/u.test(c)) cased = true;
+  }
+  return cased;
+}
+function isLowerStr(s: string): boolean {
+  let cased = false;
+  for (const c of s) {
+    if (/\p{Lu}|\p{Lt}/u.test(c)) return false;
+    if (/\p{Ll}/u.test(c) || /\p{Lowercase}/u.test(c)) cased = true;
+  }
+  return cased;
+}
+function isTitleStr(s: string): boolean {
+  let cased = false;
+  let prevCased = false;
+  for (const c of s) {
+    if (/\p{Lu}|\p{Lt}/u.test(c)) {
+      if (prevCased) return false;
+      prevCased = cased = true;
+    } else if (/\p{Ll}/u.test(c)) {
+      if (!prevCased) return false;
+      prevCased = cased = true;
+    } else prevCased = false;
+  }
+  return cased;
+}
+
+/** str.isidentifier (PEP 3131: XID_Start / XID_Continue plus '_'). */
+export function isIdentifier(s: string): boolean {
+  return /^[\p{XID_Start}_][\p{XID_Continue}]*$/u.test(s);
+}
+
+function titleCase(s: string): string {
+  let out = "";
+  let prevCased = false;
+  for (const c of s) {
+    if (prevCased) out += c.toLowerCase();
+    else out += c.toUpperCase().length > 1 ? titleOf(c) : c.toUpperCase();
+    prevCased = /[\p{Lu}\p{Ll}\p{Lt}]/u.test(c);
+  }
+  return out;
+}
+function titleOf(c: string): string {
+  const special: Record<string, string> = { "ß": "Ss", "ǆ": "ǅ", "ǅ": "ǅ", "Ǆ": "ǅ", "ǉ": "ǈ", "Ǉ": "ǈ", "ǌ": "ǋ", "Ǌ": "ǋ", "ǳ": "ǲ", "Ǳ": "ǲ", "ﬁ": "Fi", "ﬂ": "Fl", "ﬀ": "Ff" };
+  const u = c.toUpperCase();
+  return special[c] ?? u[0] + u.slice(1).toLowerCase();
+}
+
+function padArgs(name: string): ArgParser {
+  return new ArgParser(name, ["width", "fillchar"], { posonly: 2, required: 1 });
+}
+function fillChar(name: string, f: PyObject | null): string {
+  if (f === null) return " ";
+  if (typeof f !== "string" || unicodeLength(f) !== 1) {
+    throw typeError(`The fill character must be exactly one character long`);
+  }
+  void name;
+  return f;
+}
+function makePad(name: string, how: (s: string, width: number, fill: string) => string): PyMethodDef {
+  const parser = padArgs(name);
+  return {
+    name,
+    kind: "fast",
+    fn: ((self: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null) => {
+      const [w, f] = parser.parse(args, start, nargs, kw);
+      const width = PyNumber_AsSsize_t(w as PyObject, "overflow");
+      const s = str(self);
+      const fill = fillChar(name, f);
+      const len = unicodeLength(s);
+      if (len >= width) return s;
+      return how(s, width - len, fill);
+    }) as PyMethodDef["fn"],
+  };
+}
+
+function expandTabs(s: string, tabsize: number): string {
+  let out = "";
+  let col = 0;
+  for (const c of s) {
+    if (c === "\t") {
+      if (tabsize > 0) {
+        const n = tabsize - (col % tabsize);
+        out += " ".repeat(n);
+        col += n;
+      }
+    } else {
+      out += c;
+      col = c === "\n" || c === "\r" ? 0 : col + 1;
+    }
+  }
+  return out;
+}
+
+const LINE_BREAKS = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
+function splitLines(s: string, keepends: boolean): string[] {
+  const out: string[] = [];
+  let i = 0;
+  LINE_BREAKS.lastIndex = 0;
+  for (let m = LINE_BREAKS.exec(s); m !== null; m = LINE_BREAKS.exec(s)) {
+    out.push(s.slice(i, keepends ? m.index + m[0].length : m.index));
+    i = m.index + m[0].length;
+  }
+  if (i < s.length) out.push(s.slice(i));
+  return out;
+}
+
+const replaceArgs = new ArgParser("replace", ["old", "new", "count"], { posonly: 2, required: 2 });
+const countArgs = findArgs("count");
+const splitlinesArgs = new ArgParser("splitlines", ["keepends"]);
+const expandtabsArgs = new ArgParser("expandtabs", ["tabsize"]);
+const encodeArgs = new ArgParser("encode", ["encoding", "errors"]);
+
+/** str.encode implementation (set by the codecs support; utf-8 built in). */
+let encodeHook: (s: string, encoding: string, errors: string) => Uint8Array = (s) => new TextEncoder().encode(s);
+export function setEncodeHook(f: (s: string, encoding: string, errors: string) => Uint8Array): void {
+  encodeHook = f;
+}
+
+function partition(s: string, sep: PyObject, right: boolean): PyTuple {
+  if (typeof sep !== "string") throw typeError(`must be str, not ${Py_TYPE(sep).tp_name}`);
+  if (sep.length === 0) throw valueError("empty separator");
+  const i = right ? s.lastIndexOf(sep) : s.indexOf(sep);
+  if (i < 0) return right ? new PyTuple(["", "", s]) : new PyTuple([s, "", ""]);
+  return new PyTuple([s.slice(0, i), sep, s.slice(i + sep.length)]);
+}
+
+function swapcase(s: string): string {
+  let out = "";
+  for (const c of s) {
+    const u = c.toUpperCase();
+    out += u !== c ? u : c.toLowerCase();
+  }
+  return out;
+}
+
+T.tp_methods = [
+  {
+    name: "join",
+    kind: "o",
+    fn: ((self: PyObject, iterable: PyObject) => {
+      let items: PyObject[];
+      try {
+        items = iterableToArray(iterable);
+      } catch (e) {
+        if (e instanceof Object && Py_TYPE(e as PyObject).tp_name === "TypeError" && !(iterable instanceof PyObjectBase && Py_TYPE(iterable).tp_iter !== null)) {
+          throw typeError("can only join an iterable");
+        }
+        throw e;
+      }
+      for (let i = 0; i < items.length; i++) {
+        if (typeof items[i] !== "string") {
+          throw typeError(`sequence item ${i}: expected str instance, ${Py_TYPE(items[i]).tp_name} found`);
+        }
+      }
+      return (items as string[]).join(str(self));
+    }) as PyMethodDef["fn"],
+  },
+  makeSplit("split", false),
+  makeSplit("rsplit", true),
+  {
+    name: "strip",
+    kind: "fast",
+    fn: ((self: PyObject, args: readonly PyObject[], start: number, nargs: number) => {
+      if (nargs > 1) throw typeError(`strip expected at most 1 argument, got ${nargs}`);
+      return stripChars(str(self), nargs ? args[start] : null, true, true, "strip");
+    }) as PyMethodDef["fn"],
+  },
+  {
+    name: "lstrip",
+    kind: "fast",
+    fn: ((self: PyObject, args: readonly PyObject[], start: number, nargs: number) => {
+      if (nargs > 1) throw typeError(`lstrip expected at most 1 argument, got ${nargs}`);
+      return stripChars(str(self), nargs ? args[start] : null, true, false, "lstrip");
+    }) as PyMethodDef["fn"],
+  },
+  {
+    name: "rstrip",
+    kind: "fast",
+    fn: ((self: PyObject, args: readonly PyObject[], start: number, nargs: number) => {
+      if (nargs > 1) throw typeError(`rstrip expected at most 1 argument, got ${nargs}`);
+      return stripChars(str(self), nargs ? args[start] : null, false, true, "rstrip");
+    }) as PyMethodDef["fn"],
+  },
+  {
+    name: "replace",
+    kind: "fast",
+    fn: ((self: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null) => {
+      const [o, n, c] = replaceArgs.parse(args, start, nargs, kw);
+      const old = argStr("replace", o as PyObject, 1);
+      const nw = argStr("replace", n as PyObject, 2);
+      const count = c === null ? -1 : PyNumber_AsSsize_t(c, "overflow");
+      const s = str(self);
+      if (count < 0) {
+        if (old.length === 0) return nw + codePoints(s).join(nw) + (s.length ? nw : "");
+        return s.split(old).join(nw);
+      }
+      let out = "";
+      let i = 0;
+      let k = 0;
+      if (old.length === 0) {
+        const cps = codePoints(s);
+        for (; k < count && i <= cps.length; k++) out += nw + (i < cps.length ? cps[i] : "") , i++;
+        return out + cps.slice(i).join("");
+      }
+      while (k < count) {
+        const j = s.indexOf(old, i);
+        if (j < 0) break;
+        out += s.slice(i, j) + nw;
+        i = j + old.length;
+        k++;
+      }
+      return out + s.slice(i);
+    }) as PyMethodDef["fn"],
+  },
+  makeStartsEnds("startswith", false),
+  makeStartsEnds("endswith", true),
+  makeFind("find", false, false),
+  makeFind("rfind", true, false),
+  makeFind("index", false, true),
+  makeFind("rindex", true, true),
+  {
+    name: "count",
+    kind: "fast",
+    fn: ((self: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null) => {
+      if (nargs < 1) throw typeError(`count expected at least 1 argument, got ${nargs}`);
+      const [sub, a, b] = countArgs.parse(args, start, nargs, kw);
+      const s = str(self);
+      const [ua, ub] = sliceBounds(s, a, b);
+      const t = subArg("count", sub as PyObject);
+      if (ua > s.length || ub < ua) return 0;
+      if (t.length === 0) return unicodeLength(s.slice(ua, ub)) + 1;
+      let n = 0;
+      for (let i = s.indexOf(t, ua); i >= 0 && i + t.length <= ub; i = s.indexOf(t, i + t.length)) n++;
+      return n;
+    }) as PyMethodDef["fn"],
+  },
+  noargs("upper", (s) => s.toUpperCase()),
+  noargs("lower", (s) => s.toLowerCase()),
+  noargs("casefold", (s) => s.toLowerCase().replace(/ß/g, "ss")),
+  noargs("swapcase", swapcase),
+  noargs("title", titleCase),
+  noargs("capitalize", (s) => {
+    const cps = codePoints(s);
+    if (cps.length === 0) return s;
+    return titleOf(cps[0]) + cps.slice(1).join("").toLowerCase();
+  }),
+  noargs("isdigit", (s) => allChars(s, isDigit)),
+  noargs("isdecimal", (s) => allChars(s, isDecimal)),
+  noargs("isnumeric", (s) => allChars(s, isNumeric)),
+  noargs("isalpha", (s) => allChars(s, isAlpha)),
+  noargs("isalnum", (s) => allChars(s, isAlnum)),
+  noargs("isspace", (s) => allChars(s, (c) => WS.test(c))),
+  noargs("isupper", isUpperStr),
+  noargs("islower", isLowerStr),
+  noargs("istitle", isTitleStr),
+  noargs("isascii", (s) => /^[\x00-\x7f]*$/.test(s)),
+  noargs("isidentifier", isIdentifier),
+  noargs("isprintable", (s) => {
+    for (const c of s) if (!isPrintableCodePoint(c.codePointAt(0) as number)) return false;
+    return true;
+  }),
+  makePad("center", (s, n, f) => {
+    const left = Math.floor(n / 2) + (n & unicodeLength(s) & 1);
+    return f.repeat(left) + s + f.repeat(n - left);
+  }),
+  makePad("ljust", (s, n, f) => s + f.repeat(n)),
+  makePad("rjust", (s, n, f) => f.repeat(n) + s),
+  {
+    name: "zfill",
+    kind: "o",
+    fn: ((self: PyObject, w: PyObject) => {
+      const s = str(self);
+      const width = PyNumber_AsSsize_t(w, "overflow");
+      const len = unicodeLength(s);
+      if (len >= width) return s;
+      const fill = "0".repeat(width - len);
+      if (s[0] === "+" || s[0] === "-") return s[0] + fill + s.slice(1);
+      return fill + s;
+    }) as PyMethodDef["fn"],
+  },
+  { name: "partition", kind: "o", fn: ((self: PyObject, sep: PyObject) => partition(str(self), sep, false)) as PyMethodDef["fn"] },
+  { name: "rpartition", kind: "o", fn: ((self: PyObject, sep: PyObject) => partition(str(self), sep, true)) as PyMethodDef["fn"] },
+  {
+    name: "splitlines",
+    kind: "fast",
+    fn: ((self: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null) => {
+      const [keep] = splitlinesArgs.parse(args, start, nargs, kw);
+      return new PyList(splitLines(str(self), keep !== null && keep !== false && keep !== 0));
+    }) as PyMethodDef["fn"],
+  },
+  {
+    name: "expandtabs",
+    kind: "fast",
+    fn: ((self: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null) => {
+      const [t] = expandtabsArgs.parse(args, start, nargs, kw);
+      return expandTabs(str(self), t === null ? 8 : PyNumber_AsSsize_t(t, "overflow"));
+    }) as PyMethodDef["fn"],
+  },
+  {
+    name: "removeprefix",
+    kind: "o",
+    fn: ((self: PyObject, p: PyObject) => {
+      const pre = argStr("removeprefix", p, 1);
+      const s = str(self);
+      return pre && s.startsWith(pre) ? s.slice(pre.length) : s;
+    }) as PyMethodDef["fn"],
+  },
+  {
+    name: "removesuffix",
+    kind: "o",
+    fn: ((self: PyObject, p: PyObject) => {
+      const suf = argStr("removesuffix", p, 1);
+      const s = str(self);
+      return suf && s.endsWith(suf) ? s.slice(0, s.length - suf.length) : s;
+    }) as PyMethodDef["fn"],
+  },
+  {
+    name: "encode",
+    kind: "fast",
+    fn: ((self: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null) => {
+      const [e, errs] = encodeArgs.parse(args, start, nargs, kw);
+      return new PyBytes(encodeHook(str(self), e === null ? "utf-8" : PyObject_Str(e), errs === null ? "strict" : PyObject_Str(errs)));
+    }) as PyMethodDef["fn"],
+  },
+  {
+    name: "format",
+    kind: "fast",
+    fn: ((self: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null) => {
+      const kwargs = new Map<string, PyObject>();
+      if (kw !== null) kw.items.forEach((k, i) => kwargs.set(k as string, args[start + nargs + i]));
+      return formatString(str(self), args.slice(start, start + nargs), (name) => {
+        const v = kwargs.get(name);
+        if (v === undefined) throw keyErrorStr(name);
+        return v;
+      });
+    }) as PyMethodDef["fn"],
+  },
+  {
+    name: "format_map",
+    kind: "o",
+    fn: ((self: PyObject, mapping: PyObject) =>
+      formatString(str(self), [], (name) => PyObject_GetItem(mapping, name))) as PyMethodDef["fn"],
+  },
+  {
+    name: "__format__",
+    kind: "o",
+    fn: ((self: PyObject, spec: PyObject) => {
+      if (typeof spec !== "string") throw typeError(`__format__() argument must be str, not ${Py_TYPE(spec).tp_name}`);
+      return formatStrSpec(str(self), spec);
+    }) as PyMethodDef["fn"],
+  },
+  {
+    name: "translate",
+    kind: "o",
+    fn: ((self: PyObject, table: PyObject) => {
+      let out = "";
+      for (const c of str(self)) {
+        let r: PyObject;
+        try {
+          r = PyObject_GetItem(table, c.codePointAt(0) as number);
+        } catch (e) {
+          if (e instanceof Object && ["KeyError", "IndexError", "LookupError"].includes(Py_TYPE(e as PyObject).tp_name)) {
+            out += c;
+            continue;
+          }
+          throw e;
+        }
+        if (r === Py_None) continue;
+        if (typeof r === "number") out += String.fromCodePoint(r);
+        else if (typeof r === "string") out += r;
+        else throw typeError("character mapping must return integer, None or str");
+      }
+      return out;
+    }) as PyMethodDef["fn"],
+  },
+  {
+    name: "maketrans",
+    kind: "fast",
+    binding: "static",
+    fn: ((_self: PyObject, args: readonly PyObject[], start: number, nargs: number) => {
+      const d = new PyDict();
+      if (nargs === 1) {
+        const m = args[start];
+        if (!(m instanceof PyDict)) throw typeError("if you give only one argument to maketrans it must be a dict");
+        for (const [k, v] of m.entries()) {
+          if (typeof k === "string") {
+            if (unicodeLength(k) !== 1) throw valueError("string keys in translate table must be of length 1");
+            d.setItem(k.codePointAt(0) as number, v);
+          } else d.setItem(k, v);
+        }
+        return d;
+      }
+      const x = codePoints(argStr("maketrans", args[start], 1));
+      const y = codePoints(argStr("maketrans", args[start + 1], 2));
+      if (x.length !== y.length) throw valueError("the first two maketrans arguments must have equal length");
+      x.forEach((c, i) => d.setItem(c.codePointAt(0) as number, y[i].codePointAt(0) as number));
+      if (nargs > 2) for (const c of codePoints(argStr("maketrans", args[start + 2], 3))) d.setItem(c.codePointAt(0) as number, Py_None);
+      return d;
+    }) as PyMethodDef["fn"],
+  },
+  { name: "__getnewargs__", kind: "noargs", fn: ((self: PyObject) => new PyTuple([str(self)])) as PyMethodDef["fn"] },
+  { name: "__sizeof__", kind: "noargs", fn: ((self: PyObject) => 49 + str(self).length) as PyMethodDef["fn"] },
+];
+
+import { keyError } from "../python/errors.js";
+import { formatStrSpec } from "./formatter.js";
+function keyErrorStr(name: string): Error {
+  return keyError(name) as unknown as Error;
+}
