@@ -279,6 +279,7 @@ export function tokenTwoChars(c1: number, c2: number): number {
       switch (c2) {
         case 60: return LEFTSHIFT; // "<<"
         case 61: return LESSEQUAL; // "<="
+        case 62: return NOTEQUAL; // "<>"
       }
       break;
     case 61: // "="

@@ -612,7 +612,7 @@ export class Lexer {
 
     const pStart = this.start;
     const pEnd = this.cur;
-    if (this.modeIndex + 1 >= MAXFSTRINGLEVEL) this.syntaxError(`too many nested ${isT ? "t" : "f"}-strings`);
+    if (this.modeIndex + 1 >= MAXFSTRINGLEVEL) this.syntaxError(`too many nested f-strings or t-strings`);
     this.modeIndex++;
     let m = this.modes[this.modeIndex];
     if (m === undefined) {

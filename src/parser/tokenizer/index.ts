@@ -173,9 +173,7 @@ export class Tokenizer {
     const lineEnd = Math.max(lx.bufStart, lx.inp - 1);
     const line = lx.text.slice(lx.bufStart, lineEnd);
     const offset = Math.min(lx.codePoints(lx.bufStart, lx.inp), lx.codePoints(lx.bufStart, lineEnd) + 1);
-    const err = new PySyntaxError(kind, msg, f, lx.lineno, offset, null, null, line);
-    this.tokenizeModuleErrors.add(err);
-    return err;
+    return new PySyntaxError(kind, msg, f, lx.lineno, offset, null, null, line);
   }
 
   /** CPython: Parser/pegen_errors.c, _Pypegen_tokenizer_error — the same errors as pegen raises them. */

@@ -1,0 +1,7 @@
+x = ...
+y = a.b.c
+from ... import x
+from .... import y
+from . import z
+..
+....

@@ -1,0 +1,5 @@
+if x:
+    a
+  # fine
+    b
+   c

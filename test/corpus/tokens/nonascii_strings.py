@@ -1,0 +1,2 @@
+a = 'héllo' + "世界" + 'é'*3
+b = ' '  # nbsp in string is fine
