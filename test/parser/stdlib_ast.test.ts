@@ -1,0 +1,21 @@
+// The parser over the standard library (lib/python3.14, 559 files): each file's
+// ast.dump(include_attributes=True, indent=1) must equal CPython 3.14's (the live reference of
+// test/support/reference.ts, cached under .cache/reference/).
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { test } from "node:test";
+import { referenceDump, stdlibFiles, stdlibName } from "../support/reference.js";
+import { dumpAstLikeDumpPy } from "./support.js";
+
+const files = stdlibFiles();
+
+test("stdlib ast dumps equal CPython 3.14's", { skip: files.length === 0 ? "lib/python3.14 not extracted" : false, timeout: 600_000 }, async (t) => {
+  const expected = await referenceDump("ast", files);
+  const failures: string[] = [];
+  for (const f of files) {
+    const got = dumpAstLikeDumpPy(new Uint8Array(fs.readFileSync(f)), f.slice(f.lastIndexOf("/") + 1));
+    if (got !== expected.get(f)) failures.push(stdlibName(f));
+  }
+  t.diagnostic(`${files.length - failures.length} passed, ${failures.length} failed`);
+  assert.deepEqual(failures, []);
+});
