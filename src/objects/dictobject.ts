@@ -557,11 +557,10 @@ function setLikeCompare(v: PyObject, w: PyObject, op: number): PyObject {
   }
 }
 
-/** Set operations on views produce sets; set them up once setobject exists (set by setobject.ts). */
-let setOpHook: (op: string, a: PyObject, b: PyObject) => PyObject = () => Py_NotImplemented;
-export function setDictViewSetOps(f: (op: string, a: PyObject, b: PyObject) => PyObject): void {
-  setOpHook = f;
+function setOpHook(op: string, a: PyObject, b: PyObject): PyObject {
+  return _dictViewSetOp(op, a, b);
 }
+import { _dictViewSetOp } from "./setobject.js";
 let mappingProxyOf: (d: PyDict) => PyObject = (d) => d;
 export function setDictMappingProxy(f: (d: PyDict) => PyObject): void {
   mappingProxyOf = f;
@@ -699,4 +698,41 @@ export function _genericAlias(cls: PyObject, item: PyObject): PyObject {
 import { PyFloat_Type } from "./floatobject.js";
 export function _initDictFloatType(): void {
   PyFloatTypeRef.t = PyFloat_Type;
+}
+
+/** CPython: PyDict_GetItemWithError — the value or null (raises only for unhashable keys). */
+export function PyDict_GetItem(d: PyDict, key: PyObject): PyObject | null {
+  return d.getItem(key) ?? null;
+}
+export function PyDict_SetItem(d: PyDict, key: PyObject, value: PyObject): void {
+  d.setItem(key, value);
+}
+/** Deletes key, raising KeyError when absent. */
+export function PyDict_DelItem(d: PyDict, key: PyObject): void {
+  if (!d.delItem(key)) throw keyError(key);
+}
+export function PyDict_Contains(d: PyDict, key: PyObject): boolean {
+  return d.has(key);
+}
+/** CPython: dict_merge — `override` 1 replaces, 0 keeps, 2 raises KeyError on duplicates (DICT_MERGE). */
+export function dict_merge(a: PyDict, b: PyObject, override: 0 | 1 | 2): void {
+  if (b instanceof PyDict && Py_TYPE(b).tp_iter === PyDict_Type.tp_iter) {
+    for (const [k, v] of b.entries()) {
+      if (override !== 1 && a.has(k)) {
+        if (override === 2) throw keyError(k);
+        continue;
+      }
+      a.setItem(k, v);
+    }
+    return;
+  }
+  const keysMeth = PyObject_GetOptionalAttr(b, "keys");
+  if (keysMeth === null) throw typeError(`'${Py_TYPE(b).tp_name}' object is not a mapping`);
+  for (const k of iterableToArray(PyObject_CallNoArgs(keysMeth))) {
+    if (override !== 1 && a.has(k)) {
+      if (override === 2) throw keyError(k);
+      continue;
+    }
+    a.setItem(k, PyObject_GetItem(b, k));
+  }
 }

@@ -18,3 +18,4 @@ import "./classobject.js";
 import "./moduleobject.js";
 import "./exceptions.js";
 import "./enumobject.js";
+import "./setobject.js";

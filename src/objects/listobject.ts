@@ -492,3 +492,14 @@ PyListRevIter_Type.tp_methods = [
     }) as PyMethodDef["fn"],
   },
 ];
+
+/** CPython: PyList_Append. */
+export function PyList_Append(list: PyList, v: PyObject): void {
+  list.items.push(v);
+}
+
+/** list.extend(iterable) (CPython: _PyList_Extend). */
+export function _PyList_Extend(list: PyList, iterable: PyObject): void {
+  const add = iterable === list ? list.items.slice() : iterableToArray(iterable);
+  for (const x of add) list.items.push(x);
+}

@@ -17,6 +17,10 @@ export class PyModule extends PyObjectBase {
     this.dict.setStr("__loader__", Py_None);
     this.dict.setStr("__spec__", Py_None);
   }
+  /** CPython's md_dict. */
+  get md_dict(): PyDict {
+    return this.dict;
+  }
   get name(): string {
     const n = this.dict.getStr("__name__");
     return typeof n === "string" ? n : "?";

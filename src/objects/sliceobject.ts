@@ -98,3 +98,7 @@ PySlice_Type.tp_methods = [
     }) as never,
   },
 ];
+
+export function PySlice_New(start: PyObject, stop: PyObject, step: PyObject): PySlice {
+  return new PySlice(start, stop, step);
+}

@@ -21,6 +21,7 @@ import { PySuper_Type, instanceDict, typeDict } from "../objects/typeobject.js";
 import { PyModule } from "../objects/moduleobject.js";
 import { newBuiltinFunction, idOf, type FastFunc } from "../objects/methodobject.js";
 import { PyCallIter } from "../objects/iterobject.js";
+import { PySet_Type, PyFrozenSet_Type } from "../objects/setobject.js";
 import { builtinExceptionTypes, PyExc_StopIteration, PyExc_AttributeError } from "../objects/exceptions.js";
 import {
   PyObject_Repr, PyObject_Str, PyObject_ASCII, PyObject_Size, PyObject_Hash, PyObject_IsTrue, PyObject_GetIter,
@@ -460,7 +461,7 @@ const types: [string, PyTypeObject][] = [
   ["list", PyList_Type], ["dict", PyDict_Type], ["range", PyRange_Type], ["slice", PySlice_Type],
   ["enumerate", PyEnum_Type], ["reversed", PyReversed_Type], ["zip", PyZip_Type], ["map", PyMap_Type],
   ["filter", PyFilter_Type], ["property", PyProperty_Type], ["classmethod", PyClassMethod_Type],
-  ["staticmethod", PyStaticMethod_Type], ["super", PySuper_Type],
+  ["staticmethod", PyStaticMethod_Type], ["super", PySuper_Type], ["set", PySet_Type], ["frozenset", PyFrozenSet_Type],
 ];
 for (const [n, t] of types) builtinsDict.setStr(n, t);
 for (const [n, t] of builtinExceptionTypes()) builtinsDict.setStr(n, t);
