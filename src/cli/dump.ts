@@ -1,10 +1,10 @@
 // `tython dump MODE FILE...`: each stage's canonical dump, printing exactly what the project's
 // dump script (tools/oracle/dump.py) prints under CPython, so the two can be diffed file by file.
 //
-// Each stage's dumper is `(source: Uint8Array, filename: string, out: string[]) => void`: it appends
-// text pieces (with their own newlines) to `out`, whose join("") is the file's output, and throws
-// a Python exception after appending any partial output. Stages are imported on first use, so a
-// missing or broken stage breaks only its own mode.
+// Each stage's dumper is `(source: Uint8Array, filename: string, out: string[]) => void`: it pushes
+// the output's lines onto `out` (each element one or more whole lines; its final "\n" may be left
+// out), and throws a Python exception after pushing any partial output. Stages are imported on
+// first use, so a missing or broken stage breaks only its own mode.
 import fs from "node:fs";
 import { PyObject_Str } from "../objects/abstract.js";
 import { PyBaseException, PySyntaxError } from "../objects/exceptions.js";
@@ -99,7 +99,7 @@ export async function dumpMain(args: readonly string[]): Promise<number> {
       error = e;
       failed = true;
     }
-    out.write(pieces.join(""));
+    for (const line of pieces) out.write(line.endsWith("\n") ? line : line + "\n");
     if (failed) out.write(dumpErrorLine(error));
   }
   out.flush();

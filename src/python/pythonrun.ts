@@ -3,10 +3,9 @@
 //
 // The stages this drives (compiler, eval loop, tracebacks) are loaded on first use, so that the
 // command line still starts, and says clearly what is missing, while a stage is being written.
-import { PyBaseException, PySyntaxError } from "../objects/exceptions.js";
 import { writeStderr } from "../cli/output.js";
 import { PyObject_Str } from "../objects/abstract.js";
-import { PyExc_KeyboardInterrupt, PySystemExit } from "../objects/exceptions.js";
+import { PyBaseException, PyExc_KeyboardInterrupt, PySyntaxError, PySystemExit } from "../objects/exceptions.js";
 import { Py_None, PyObject_TypeCheck, type PyObject } from "../objects/object.js";
 
 /** Why a program could not run at all (a stage of tython is missing), as opposed to a Python error. */
@@ -86,6 +85,35 @@ export function formatSyntaxError(e: PySyntaxError): string {
 
 // ---- PyErr_Print ---------------------------------------------------------------------------------
 
+// The stages below are imported by (non-literal) name, so that tython builds and its command line
+// starts even while one of them is missing; these interfaces are what pythonrun needs of each.
+const TRACEBACK = "./traceback.js";
+const COMPILER = "../compiler/compile.js";
+const PARSER = "../parser/peg_api.js";
+const CEVAL = "../vm/ceval.js";
+const BUILTINS = "./bltinmodule.js";
+
+interface TracebackApi {
+  formatException(exc: PyBaseException): string;
+}
+interface CompileApi {
+  compileStringObject(source: Uint8Array, filename: string, mode: "exec"): PyObject;
+}
+interface ParserApi {
+  parserASTFromString(source: Uint8Array, filename: string, mode: "exec"): unknown;
+}
+interface CevalApi {
+  PyEval_EvalCode(code: PyObject, globals: PyObject, locals: PyObject | null): PyObject;
+}
+interface Writer {
+  flush(): void;
+}
+interface BuiltinsApi {
+  builtinsModule: PyObject;
+  stdoutWriter: Writer;
+  stderrWriter: Writer;
+}
+
 /** Imports a stage on first use; a stage that does not exist yet becomes TythonUnavailable. */
 async function loadStage<T>(load: () => Promise<T>, what: string): Promise<T> {
   try {
@@ -102,14 +130,14 @@ async function loadStage<T>(load: () => Promise<T>, what: string): Promise<T> {
 /** The text CPython's default excepthook prints for an uncaught exception. */
 export async function formatUncaught(exc: PyBaseException): Promise<string> {
   if (exc instanceof PySyntaxError) return formatSyntaxError(exc);
-  const tb = await loadStage(() => import("./traceback.js"), "traceback printing");
+  const tb = await loadStage(() => import(TRACEBACK) as Promise<TracebackApi>, "traceback printing");
   return tb.formatException(exc);
 }
 
 /** Writes out what the program printed, so that an error report comes after it. */
 async function flushStdio(): Promise<void> {
   try {
-    const b = await import("./bltinmodule.js");
+    const b = (await import(BUILTINS)) as BuiltinsApi;
     b.stdoutWriter.flush();
     b.stderrWriter.flush();
   } catch {
@@ -175,19 +203,19 @@ function isRealFile(filename: string): boolean {
  */
 export async function runSource(source: Uint8Array, filename: string): Promise<number> {
   try {
-    let compile: typeof import("../compiler/compile.js");
+    let compile: CompileApi;
     try {
-      compile = await loadStage(() => import("../compiler/compile.js"), "the compiler");
+      compile = await loadStage(() => import(COMPILER) as Promise<CompileApi>, "the compiler");
     } catch (e) {
       // Without a compiler, still report the program's syntax errors when the parser exists.
       if (!(e instanceof TythonUnavailable)) throw e;
-      const parser = await loadStage(() => import("../parser/peg_api.js"), "the parser");
+      const parser = await loadStage(() => import(PARSER) as Promise<ParserApi>, "the parser");
       parser.parserASTFromString(source, filename, "exec");
       throw e;
     }
     const code = compile.compileStringObject(source, filename, "exec");
-    const ceval = await loadStage(() => import("../vm/ceval.js"), "the eval loop");
-    const { builtinsModule } = await loadStage(() => import("./bltinmodule.js"), "the builtins module");
+    const ceval = await loadStage(() => import(CEVAL) as Promise<CevalApi>, "the eval loop");
+    const { builtinsModule } = await loadStage(() => import(BUILTINS) as Promise<BuiltinsApi>, "the builtins module");
     const { PyModule } = await import("../objects/moduleobject.js");
     // CPython: pylifecycle.c add_main_module, then pymain_run_file's __file__ and __cached__
     const main = new PyModule("__main__");
