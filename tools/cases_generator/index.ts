@@ -3,24 +3,25 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { analyze, type Analysis } from "./analyzer.js";
+import { analyze } from "./analyzer.js";
 import { emitOpcodeIds, emitOpcodeMetadata } from "./emit_metadata.js";
 import { emitCases } from "./emit_cases.js";
-import { parseDefinitions } from "./parser.js";
+import { parseDefinitions, type Definition } from "./parser.js";
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 export const DEF_PATH = "src/vm/bytecodes.def";
 
-export function loadAnalysis(): Analysis {
-  const text = readFileSync(join(repoRoot, DEF_PATH), "utf8");
-  return analyze(parseDefinitions(text, DEF_PATH));
+export function loadDefinitions(): Definition[] {
+  return parseDefinitions(readFileSync(join(repoRoot, DEF_PATH), "utf8"), DEF_PATH);
 }
 
 export function generate(): { path: string; text: string }[] {
-  const a = loadAnalysis();
+  const defs = loadDefinitions();
+  const a = analyze(defs);
+  const preamble = defs.flatMap((d) => (d.kind === "preamble" ? [d.text] : [])).join("\n");
   return [
     { path: "src/vm/opcode_ids.generated.ts", text: emitOpcodeIds(a) },
     { path: "src/vm/opcode_metadata.generated.ts", text: emitOpcodeMetadata(a) },
-    { path: "src/vm/generated_cases.generated.ts", text: emitCases(a) },
+    { path: "src/vm/generated_cases.generated.ts", text: emitCases(a, preamble) },
   ];
 }

@@ -45,7 +45,14 @@ export interface PseudoDef {
   line: number;
 }
 
-export type Definition = InstDef | FamilyDef | PseudoDef;
+/** TypeScript copied to the top of the generated eval loop (its imports). */
+export interface PreambleDef {
+  kind: "preamble";
+  text: string;
+  line: number;
+}
+
+export type Definition = InstDef | FamilyDef | PseudoDef | PreambleDef;
 
 class DefParser {
   private pos = 0;
@@ -183,6 +190,11 @@ class DefParser {
       const line = this.line();
       const annotations: string[] = [];
       let word = this.ident();
+      if (word === "preamble") {
+        this.expect("{");
+        defs.push({ kind: "preamble", text: this.balanced("{", "}"), line });
+        continue;
+      }
       while (word !== "inst" && word !== "family" && word !== "pseudo") {
         annotations.push(word);
         word = this.ident();

@@ -1,0 +1,429 @@
+// CPython: Python/ceval.c (helper functions of the instructions) and the object-layer functions
+// the generated cases call. Everything the instruction bodies need from other modules is
+// imported here or in ceval.ts, so bytecodes.def's preamble stays short.
+import { Py_None, Py_TYPE, PyType_IsSubtype, PyTypeObject, type PyObject } from "../objects/object.js";
+import { PyTuple } from "../objects/tupleobject.js";
+import { PyFloat } from "../objects/floatobject.js";
+import { PyList, PyListIter } from "../objects/listobject.js";
+import { PyDict, PyDict_New, dict_update_arg } from "../objects/dictobject.js";
+import { PySlice } from "../objects/sliceobject.js";
+import { PyRangeIter } from "../objects/rangeobject.js";
+import { PyTupleIter } from "../objects/tupleobject.js";
+import { PyMethod } from "../objects/classobject.js";
+import {
+  PyObject_Str, PyObject_Repr, PyObject_ASCII, PyObject_GetItem, PyObject_SetItem, PyObject_DelItem,
+  PyObject_GetIter, PyIter_Next, PyObject_GetAttr, PyObject_GetOptionalAttr, PyObject_Vectorcall, PyObject_Call,
+  PyNumber_Positive, PySequence_Tuple, iterableToArray,
+} from "../objects/abstract.js";
+import {
+  PyBaseException, PyExc_BaseException, PyExc_TypeError, PyExc_ValueError, PyExc_RuntimeError, PyExc_NameError,
+  PyExc_SystemError, PyExc_KeyError, PyExc_ImportError, PyExc_AssertionError, PyExc_NotImplementedError, newException,
+} from "../objects/exceptions.js";
+import { PyErr_Format, PyErr_GivenExceptionMatches, PyErr_ExceptionMatches, keyError } from "../python/errors.js";
+import { PyFunctionObject } from "../objects/funcobject.js";
+import type { _PyInterpreterFrame } from "./frame.js";
+import type { PyThreadState } from "./pystate.js";
+import { _PyEval_NameError } from "./ceval.js";
+
+export {
+  PyObject_GetItem, PyObject_SetItem, PyObject_DelItem, PyObject_GetIter, PyIter_Next, PyObject_GetAttr,
+  PyObject_Vectorcall, PyList, PyMethod,
+};
+export {
+  PyNumber_Negative, PyNumber_Invert, PyObject_IsTrue, PyObject_RichCompare, PySequence_Contains,
+  PyObject_SetAttr, PyObject_DelAttr, PyObject_Format, PyObject_Size,
+} from "../objects/abstract.js";
+
+// ---- dicts, lists, slices (thin C-API-named wrappers over the object layer) ----------------------
+
+/** d[key] or null (CPython: PyDict_GetItem, which never raises for a missing key). */
+export function PyDict_GetItem(d: PyObject, key: PyObject): PyObject | null {
+  return (d as PyDict).getItem(key) ?? null;
+}
+export function PyDict_SetItem(d: PyObject, key: PyObject, value: PyObject): void {
+  (d as PyDict).setItem(key, value);
+}
+/** del d[key]; KeyError when absent. */
+export function PyDict_DelItem(d: PyObject, key: PyObject): void {
+  if (!(d as PyDict).delItem(key)) throw keyError(key);
+}
+export function PyList_New(items: PyObject[]): PyList {
+  return new PyList(items);
+}
+export function PyList_Append(list: PyObject, v: PyObject): void {
+  (list as PyList).items.push(v);
+}
+/** list.extend(iterable) for LIST_EXTEND. */
+export function _PyList_Extend(list: PyObject, iterable: PyObject): void {
+  const items = (list as PyList).items;
+  const src = iterable instanceof PyList || iterable instanceof PyTuple ? iterable.items.slice() : iterableToArray(iterable);
+  for (const v of src) items.push(v);
+}
+export function PySlice_New(start: PyObject, stop: PyObject, step: PyObject): PySlice {
+  return new PySlice(start, stop, step);
+}
+
+// ---- the iterators FOR_ITER specializes on -------------------------------------------------------
+
+export function _PyListIter_CheckExact(v: PyObject): v is PyListIter {
+  return v instanceof PyListIter;
+}
+/** Next item of a list iterator, or null when done. */
+export function _PyListIter_Next(v: PyObject): PyObject | null {
+  const it = v as PyListIter;
+  const l = it.list;
+  if (l === null) return null;
+  if (it.index < l.items.length) return l.items[it.index++]!;
+  it.list = null;
+  return null;
+}
+export function _PyTupleIter_CheckExact(v: PyObject): v is PyTupleIter {
+  return v instanceof PyTupleIter;
+}
+export function _PyTupleIter_Next(v: PyObject): PyObject | null {
+  const it = v as PyTupleIter;
+  const t = it.tuple;
+  if (t === null) return null;
+  if (it.index < t.items.length) return t.items[it.index++]!;
+  it.tuple = null;
+  return null;
+}
+export function _PyRangeIter_CheckExact(v: PyObject): v is PyRangeIter {
+  return v instanceof PyRangeIter;
+}
+export function _PyRangeIter_Next(v: PyObject): PyObject | null {
+  const it = v as PyRangeIter;
+  if (it.remaining <= 0) return null;
+  const r = it.next;
+  it.next += it.step;
+  it.remaining--;
+  return r;
+}
+
+// ---- type checks used by the specializations ----------------------------------------------------
+
+const floatType = PyFloat.prototype.ob_type;
+export function PyFloat_CheckExact(v: PyObject): v is PyFloat {
+  return v instanceof PyFloat && v.ob_type === floatType;
+}
+export function PyList_CheckExact(v: PyObject): v is PyList {
+  return v instanceof PyList && v.ob_type === PyList.prototype.ob_type;
+}
+export function PyTuple_CheckExact(v: PyObject): v is PyTuple {
+  return v instanceof PyTuple && v.ob_type === PyTuple.prototype.ob_type;
+}
+export function PyDict_CheckExact(v: PyObject): v is PyDict {
+  return v instanceof PyDict && v.ob_type === PyDict.prototype.ob_type;
+}
+
+/**
+ * The bit of COMPARE_OP's low oparg bits that holds for x ? y: 2 for <, 4 for >, 8 for ==, 1 when
+ * unordered (NaN) (CPython: COMPARISON_BIT).
+ */
+export function COMPARISON_BIT(x: number, y: number): number {
+  return 1 << (2 * (x >= y ? 1 : 0) + (x <= y ? 1 : 0));
+}
+
+/** Product of two compact ints (|v| < 2**30): exact, as a number when safe, else a bigint. */
+export function _PyLong_MultiplyCompact(a: number, b: number): PyObject {
+  const r = a * b;
+  if (Number.isSafeInteger(r)) return r === 0 ? 0 : r;
+  return BigInt(a) * BigInt(b);
+}
+
+export function _PyEval_NotImplemented(what: string): PyBaseException {
+  return PyErr_Format(PyExc_SystemError, `tython: ${what} is not implemented yet`);
+}
+
+/** The exception a generator's throw() asks a resumed frame to raise. */
+export function _PyEval_PendingThrow(_tstate: PyThreadState): PyBaseException {
+  return PyErr_Format(PyExc_SystemError, "tython: throwing into a frame is not implemented yet");
+}
+
+// ---- names --------------------------------------------------------------------------------------
+
+function mappingGet(mapping: PyObject, name: string): PyObject | null {
+  if (mapping instanceof PyDict) return PyDict_GetItem(mapping, name);
+  try {
+    return PyObject_GetItem(mapping, name);
+  } catch (e) {
+    if (PyErr_ExceptionMatches(e, PyExc_KeyError)) return null;
+    throw e;
+  }
+}
+
+/** LOAD_NAME: locals, then globals, then builtins. */
+export function _PyEval_LoadName(frame: _PyInterpreterFrame, name: string): PyObject {
+  const locals = frame.f_locals;
+  if (locals === null) throw PyErr_Format(PyExc_SystemError, `no locals found when loading '${name}'`);
+  const v = mappingGet(locals, name) ?? PyDict_GetItem(frame.f_globals, name) ?? mappingGet(frame.f_builtins, name);
+  if (v === null) throw _PyEval_NameError(name);
+  return v;
+}
+
+export function _PyEval_StoreName(frame: _PyInterpreterFrame, name: string, v: PyObject): void {
+  const locals = frame.f_locals;
+  if (locals === null) throw PyErr_Format(PyExc_SystemError, `no locals found when storing '${name}'`);
+  if (locals instanceof PyDict) PyDict_SetItem(locals, name, v);
+  else PyObject_SetItem(locals, name, v);
+}
+
+export function _PyEval_DeleteName(frame: _PyInterpreterFrame, name: string): void {
+  const locals = frame.f_locals;
+  if (locals === null) throw PyErr_Format(PyExc_SystemError, `no locals when deleting '${name}'`);
+  try {
+    PyObject_DelItem(locals, name);
+  } catch (e) {
+    if (PyErr_ExceptionMatches(e, PyExc_KeyError)) throw _PyEval_NameError(name);
+    throw e;
+  }
+}
+
+export function _PyEval_DeleteGlobal(globals: PyObject, name: string): void {
+  try {
+    PyDict_DelItem(globals, name);
+  } catch (e) {
+    if (PyErr_ExceptionMatches(e, PyExc_KeyError)) throw _PyEval_NameError(name);
+    throw e;
+  }
+}
+
+// ---- building values ----------------------------------------------------------------------------
+
+export function _PyEval_BuildString(lp: (PyObject | null)[], start: number, n: number): string {
+  let s = "";
+  for (let i = 0; i < n; i++) s += lp[start + i] as string;
+  return s;
+}
+
+export function _PyEval_BuildMap(lp: (PyObject | null)[], start: number, n: number): PyObject {
+  const d = PyDict_New();
+  for (let i = 0; i < n; i++) PyDict_SetItem(d, lp[start + 2 * i]!, lp[start + 2 * i + 1]!);
+  return d;
+}
+
+/** DICT_UPDATE: {**a, **b}. */
+export function _PyEval_DictUpdate(dict: PyObject, update: PyObject): void {
+  if (!(update instanceof PyDict) && PyObject_GetOptionalAttr(update, "keys") === null) {
+    throw PyErr_Format(PyExc_TypeError, `'${Py_TYPE(update).tp_name}' object is not a mapping`);
+  }
+  dict_update_arg(dict as PyDict, update);
+}
+
+/** "module.qualname" of a callable for call errors (CPython: _PyObject_FunctionStr). */
+function functionStr(func: PyObject): string {
+  if (func instanceof PyFunctionObject) {
+    const mod = func.func_module;
+    return typeof mod === "string" && mod !== "builtins" ? `${mod}.${func.func_qualname}()` : `${func.func_qualname}()`;
+  }
+  return `${PyObject_Str(func)}`;
+}
+
+/** DICT_MERGE: f(**a, **b), rejecting repeated keywords. */
+export function _PyEval_DictMerge(callable: PyObject, dict: PyObject, update: PyObject): void {
+  if (!(update instanceof PyDict) && PyObject_GetOptionalAttr(update, "keys") === null) {
+    throw PyErr_Format(PyExc_TypeError, `${functionStr(callable)} argument after ** must be a mapping, not ${Py_TYPE(update).tp_name}`);
+  }
+  const keys = iterableToArray(update);
+  for (const k of keys) {
+    if (typeof k !== "string") throw PyErr_Format(PyExc_TypeError, `${functionStr(callable)} keywords must be strings`);
+    if (PyDict_GetItem(dict, k) !== null) {
+      throw PyErr_Format(PyExc_TypeError, `${functionStr(callable)} got multiple values for keyword argument '${k}'`);
+    }
+    PyDict_SetItem(dict, k, PyObject_GetItem(update, k));
+  }
+}
+
+/** CONVERT_VALUE: the !s, !r, !a of f-strings. */
+export function _PyEval_ConvertValue(value: PyObject, oparg: number): string {
+  switch (oparg) {
+    case 1:
+      return PyObject_Str(value);
+    case 2:
+      return PyObject_Repr(value);
+    default:
+      return PyObject_ASCII(value);
+  }
+}
+
+/**
+ * UNPACK_SEQUENCE / UNPACK_EX: stores the items of `seq` at lp[base...] so that the first item ends
+ * on top of the stack; with `after` >= 0, the items between go to a list (CPython: _PyEval_UnpackIterable).
+ */
+export function _PyEval_UnpackIterable(seq: PyObject, before: number, after: number, lp: (PyObject | null)[], base: number): void {
+  let items: PyObject[];
+  if (seq instanceof PyTuple || seq instanceof PyList) {
+    items = seq.items as PyObject[];
+  } else {
+    let it: PyObject;
+    try {
+      it = PyObject_GetIter(seq);
+    } catch (e) {
+      if (PyErr_ExceptionMatches(e, PyExc_TypeError) && Py_TYPE(seq).tp_iter === null) {
+        throw PyErr_Format(PyExc_TypeError, `cannot unpack non-iterable ${Py_TYPE(seq).tp_name} object`);
+      }
+      throw e;
+    }
+    items = [];
+    const limit = after < 0 ? before + 1 : Infinity;
+    while (items.length < limit) {
+      const v = PyIter_Next(it);
+      if (v === null) break;
+      items.push(v);
+    }
+    if (after < 0 && items.length > before) {
+      const sized = seq instanceof PyDict;
+      throw PyErr_Format(PyExc_ValueError, sized ? `too many values to unpack (expected ${before}, got ${iterableToArray(seq).length})` : `too many values to unpack (expected ${before})`);
+    }
+  }
+  const n = items.length;
+  if (after < 0) {
+    if (n < before) throw PyErr_Format(PyExc_ValueError, `not enough values to unpack (expected ${before}, got ${n})`);
+    if (n > before) throw PyErr_Format(PyExc_ValueError, `too many values to unpack (expected ${before}, got ${n})`);
+    for (let i = 0; i < n; i++) lp[base + n - 1 - i] = items[i]!;
+    return;
+  }
+  if (n < before + after) {
+    throw PyErr_Format(PyExc_ValueError, `not enough values to unpack (expected at least ${before + after}, got ${n})`);
+  }
+  const total = before + 1 + after;
+  for (let i = 0; i < before; i++) lp[base + total - 1 - i] = items[i]!;
+  lp[base + after] = new PyList(items.slice(before, n - after));
+  for (let i = 0; i < after; i++) lp[base + after - 1 - i] = items[n - after + i]!;
+}
+
+// ---- calls --------------------------------------------------------------------------------------
+
+/** CALL_FUNCTION_EX: f(*args, **kwargs). */
+export function _PyEval_CallFunctionEx(func: PyObject, callargs: PyObject, kwargs: PyObject | null): PyObject {
+  let args: PyTuple;
+  if (callargs instanceof PyTuple) {
+    args = callargs;
+  } else {
+    try {
+      args = PySequence_Tuple(callargs);
+    } catch (e) {
+      if (PyErr_ExceptionMatches(e, PyExc_TypeError) && Py_TYPE(callargs).tp_iter === null && Py_TYPE(callargs).sq_item === null) {
+        throw PyErr_Format(PyExc_TypeError, `${functionStr(func)} argument after * must be an iterable, not ${Py_TYPE(callargs).tp_name}`);
+      }
+      throw e;
+    }
+  }
+  if (kwargs === null || kwargs === Py_None) return PyObject_Vectorcall(func, args.items, 0, args.items.length, null);
+  return PyObject_Call(func, args, kwargs as PyDict);
+}
+
+/**
+ * LOAD_ATTR with the method flag: CPython pushes [function, self] when the attribute is a plain
+ * method so CALL needs no bound-method object; this version always pushes [bound attr, NULL].
+ */
+export function _PyObject_GetMethod(owner: PyObject, name: string, lp: (PyObject | null)[], selfIndex: number): PyObject {
+  lp[selfIndex] = null;
+  return PyObject_GetAttr(owner, name);
+}
+
+// ---- exceptions ---------------------------------------------------------------------------------
+
+function isExceptionClass(v: PyObject): v is PyTypeObject {
+  return v instanceof PyTypeObject && PyType_IsSubtype(v, PyExc_BaseException);
+}
+
+/** The exception `raise exc from cause` throws (CPython: do_raise). */
+export function _PyEval_DoRaise(tstate: PyThreadState, exc: PyObject | null, cause: PyObject | null): PyBaseException {
+  if (exc === null) {
+    const cur = tstate.exc_info;
+    if (cur === null || cur === Py_None) return PyErr_Format(PyExc_RuntimeError, "No active exception to reraise");
+    return cur as PyBaseException;
+  }
+  let value: PyBaseException;
+  if (isExceptionClass(exc)) {
+    const made = PyObject_Vectorcall(exc, [], 0, 0, null);
+    if (!(made instanceof PyBaseException)) {
+      return PyErr_Format(PyExc_TypeError, `calling ${PyObject_Repr(exc)} should have returned an instance of BaseException, not ${Py_TYPE(made).tp_name}`);
+    }
+    value = made;
+  } else if (exc instanceof PyBaseException) {
+    value = exc;
+  } else {
+    return PyErr_Format(PyExc_TypeError, "exceptions must derive from BaseException");
+  }
+  if (cause !== null) {
+    let fixed: PyObject | null;
+    if (isExceptionClass(cause)) fixed = PyObject_Vectorcall(cause, [], 0, 0, null);
+    else if (cause instanceof PyBaseException) fixed = cause;
+    else if (cause === Py_None) fixed = null;
+    else return PyErr_Format(PyExc_TypeError, "exception causes must derive from BaseException");
+    value.cause = fixed;
+    value.suppressContext = true;
+  }
+  return value;
+}
+
+/** CHECK_EXC_MATCH: `except right:` applied to exception `left`. */
+export function _PyEval_CheckExceptionMatch(left: PyObject, right: PyObject): boolean {
+  const ok = right instanceof PyTuple ? right.items.every(isExceptionClass) : isExceptionClass(right);
+  if (!ok) throw PyErr_Format(PyExc_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+  return PyErr_GivenExceptionMatches(left, right);
+}
+
+// ---- miscellaneous ------------------------------------------------------------------------------
+
+/** LOAD_COMMON_CONSTANT's oparg (CPython: opcode._common_constants). */
+export function _PyEval_CommonConstant(oparg: number, builtins: PyObject): PyObject {
+  switch (oparg) {
+    case 0:
+      return PyExc_AssertionError;
+    case 1:
+      return PyExc_NotImplementedError;
+    default: {
+      const name = ["tuple", "all", "any"][oparg - 2]!;
+      const v = mappingGet(builtins, name);
+      if (v === null) throw _PyEval_NameError(name);
+      return v;
+    }
+  }
+}
+
+export function _PyEval_LoadBuildClass(builtins: PyObject): PyObject {
+  const bc = mappingGet(builtins, "__build_class__");
+  if (bc === null) throw PyErr_Format(PyExc_NameError, "__build_class__ not found");
+  return bc;
+}
+
+/** IMPORT_NAME: builtins.__import__(name, globals, locals, fromlist, level). */
+export function _PyEval_ImportName(frame: _PyInterpreterFrame, name: string, fromlist: PyObject, level: PyObject): PyObject {
+  const imp = mappingGet(frame.f_builtins, "__import__");
+  if (imp === null) throw PyErr_Format(PyExc_ImportError, "__import__ not found");
+  const args = [name, frame.f_globals, frame.f_locals ?? Py_None, fromlist, level];
+  return PyObject_Vectorcall(imp, args, 0, 5, null);
+}
+
+/** IMPORT_FROM: `from module import name`. */
+export function _PyEval_ImportFrom(module: PyObject, name: string): PyObject {
+  const v = PyObject_GetOptionalAttr(module, name);
+  if (v !== null) return v;
+  let modName = "<unknown module name>";
+  const n = PyObject_GetOptionalAttr(module, "__name__");
+  if (typeof n === "string") modName = n;
+  const file = PyObject_GetOptionalAttr(module, "__file__");
+  const where = typeof file === "string" ? ` (${file})` : " (unknown location)";
+  throw newException(PyExc_ImportError, [`cannot import name '${name}' from '${modName}'${where}`], new Map<string, PyObject>([["name", modName]]));
+}
+
+// CALL_INTRINSIC_1's oparg (CPython: Include/internal/pycore_intrinsics.h)
+const INTRINSIC_UNARY_POSITIVE = 5;
+const INTRINSIC_LIST_TO_TUPLE = 6;
+
+export function _PyEval_CallIntrinsic1(oparg: number, value: PyObject): PyObject {
+  switch (oparg) {
+    case INTRINSIC_UNARY_POSITIVE:
+      return PyNumber_Positive(value);
+    case INTRINSIC_LIST_TO_TUPLE:
+      return new PyTuple((value as PyList).items.slice());
+  }
+  throw _PyEval_NotImplemented(`CALL_INTRINSIC_1 ${oparg}`);
+}
+
+export function _PyEval_CallIntrinsic2(oparg: number, _value2: PyObject, _value1: PyObject): PyObject {
+  throw _PyEval_NotImplemented(`CALL_INTRINSIC_2 ${oparg}`);
+}
