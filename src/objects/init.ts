@@ -19,3 +19,14 @@ import "./moduleobject.js";
 import "./exceptions.js";
 import "./enumobject.js";
 import "./setobject.js";
+import "./funcobject.js";
+import { PyFunction_Type } from "./funcobject.js";
+import { PyMethod } from "./classobject.js";
+import { Py_TPFLAGS_METHOD_DESCRIPTOR } from "./descrobject.js";
+
+// Functions bind to instances as methods (CPython: funcobject.c, func_descr_get). Set here, after
+// every module has loaded, until funcobject.ts defines it itself.
+if (PyFunction_Type.tp_descr_get === null) {
+  PyFunction_Type.tp_descr_get = (f, obj) => (obj === null ? f : new PyMethod(f, obj));
+  PyFunction_Type.tp_flags |= Py_TPFLAGS_METHOD_DESCRIPTOR;
+}

@@ -26,6 +26,7 @@ import {
 import { typeError, attributeError, runtimeError, PyErr_ExceptionMatches, valueError } from "../python/errors.js";
 import { PyExc_AttributeError, PyExc_StopIteration, PyBaseException, newException } from "./exceptions.js";
 import { ArgParser } from "../python/getargs.js";
+import { PyCellObject } from "./cellobject.js";
 
 // --- instances of classes ----------------------------------------------------------------------------
 
@@ -719,6 +720,15 @@ export function type_new_impl(
     if (f !== undefined && Py_TYPE(f).tp_name === "function") d.set(n, new PyClassMethod(f));
   }
   if (d.has("__eq__") && !d.has("__hash__")) d.set("__hash__", Py_None);
+  // the __class__ cell of methods using super() (CPython: type_new_set_classcell)
+  const classcell = d.get("__classcell__");
+  if (classcell !== undefined) {
+    if (!(classcell instanceof PyCellObject)) {
+      throw typeError(`__classcell__ must be a nonlocal cell, not ${PyObject_Repr(Py_TYPE(classcell))}`);
+    }
+    classcell.ob_ref = t;
+    d.delete("__classcell__");
+  }
 
   // instance __dict__ and __slots__
   const slots = d.get("__slots__");

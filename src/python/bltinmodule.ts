@@ -472,3 +472,73 @@ builtinsDict.setStr("False", false);
 builtinsDict.setStr("True", true);
 builtinsDict.setStr("__debug__", true);
 
+
+// --- __build_class__ (CPython: builtin___build_class__) ------------------------------------------------
+
+import { PyFunctionObject } from "../objects/funcobject.js";
+import { PyCellObject } from "../objects/cellobject.js";
+import { _PyEval_Vector } from "../vm/ceval.js";
+import { PyThreadState_Get } from "../vm/pystate.js";
+import { calculateMetaclass } from "../objects/typeobject.js";
+import { PyObject_SetItem } from "../objects/abstract.js";
+
+/** Replaces bases that define __mro_entries__ (CPython: update_bases). */
+function updateBases(bases: PyObject[]): PyObject[] {
+  let changed = false;
+  const out: PyObject[] = [];
+  for (const b of bases) {
+    if (b instanceof PyTypeObject) {
+      out.push(b);
+      continue;
+    }
+    const meth = PyObject_GetOptionalAttr(b, "__mro_entries__");
+    if (meth === null) {
+      out.push(b);
+      continue;
+    }
+    const r = PyObject_CallOneArg(meth, new PyTuple(bases));
+    if (!(r instanceof PyTuple)) throw typeError("__mro_entries__ must return a tuple");
+    out.push(...r.items);
+    changed = true;
+  }
+  return changed ? out : bases;
+}
+
+def("__build_class__", (_s, args, start, nargs, kwnames) => {
+  if (nargs < 2) throw typeError("__build_class__: not enough arguments");
+  const func = args[start];
+  if (!(func instanceof PyFunctionObject)) throw typeError("__build_class__: func must be a function");
+  const name = args[start + 1];
+  if (typeof name !== "string") throw typeError("__build_class__: name is not a string");
+  const origBases = args.slice(start + 2, start + nargs);
+  const bases = updateBases(origBases);
+  const kw = kwArgs(args, start, nargs, kwnames);
+  let meta: PyObject | undefined = kw.get("metaclass");
+  kw.delete("metaclass");
+  let isClass = false;
+  if (meta === undefined) {
+    meta = bases.length ? Py_TYPE(bases[0]) : PyType_Type;
+    isClass = true;
+  } else isClass = meta instanceof PyTypeObject;
+  if (isClass) meta = calculateMetaclass(meta as PyTypeObject, bases);
+  const kwNames = [...kw.keys()];
+  const kwVals = [...kw.values()];
+  const kwTuple = kwNames.length ? new PyTuple(kwNames) : null;
+  const prep = PyObject_GetOptionalAttr(meta, "__prepare__");
+  const ns = prep === null ? new PyDict() : PyObject_Vectorcall(prep, [name, new PyTuple(bases), ...kwVals], 0, 2, kwTuple);
+  if (Py_TYPE(ns).mp_subscript === null) {
+    throw typeError(`${isClass ? (meta as PyTypeObject).tp_name : "<metaclass>"}.__prepare__() must return a mapping, not ${Py_TYPE(ns).tp_name}`);
+  }
+  const cell = _PyEval_Vector(PyThreadState_Get(), func, ns, [], 0, 0, null);
+  if (bases !== origBases) PyObject_SetItem(ns, "__orig_bases__", new PyTuple(origBases));
+  const cls = PyObject_Vectorcall(meta, [name, new PyTuple(bases), ns, ...kwVals], 0, 3, kwTuple);
+  if (cls instanceof PyTypeObject && cell instanceof PyCellObject) {
+    if (cell.ob_ref !== cls) {
+      if (cell.ob_ref === null) cell.ob_ref = cls;
+      else {
+        throw typeError(`__class__ set to ${PyObject_Repr(cell.ob_ref)} defining ${PyObject_Repr(name)} as ${PyObject_Repr(cls)}`);
+      }
+    }
+  }
+  return cls;
+});
