@@ -1,0 +1,101 @@
+// Unit tests of the tokenizer's API in the parser's mode: types, byte columns, levels, metadata,
+// input forms. Expected values are CPython 3.14's (its AST columns are UTF-8 byte offsets).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { Tokenizer, type Token } from "../../src/parser/tokenizer/index.js";
+import * as T from "../../src/parser/token.generated.js";
+import { parserModeResult } from "./support.js";
+
+function tokens(src: string | Uint8Array, extra = false): Token[] {
+  const tok = new Tokenizer(src, "<test>", extra);
+  const out: Token[] = [];
+  for (;;) {
+    const t = tok.next();
+    out.push(t);
+    if (t.type === T.ENDMARKER) return out;
+  }
+}
+
+function brief(ts: Token[]): string[] {
+  return ts.map((t) => `${T.tokName[t.type]} ${JSON.stringify(t.string)} ${t.lineno},${t.colOffset}-${t.endLineno},${t.endColOffset}`);
+}
+
+// As in CPython's C tokenizer, a NEWLINE after a comment spans the comment (the parser ignores it).
+test("simple statement, exact operator types, no NL/COMMENT in parser mode", () => {
+  assert.deepEqual(brief(tokens("x = (1, 2)  # c\n\ny += 3\n")), [
+    'NAME "x" 1,0-1,1', 'EQUAL "=" 1,2-1,3', 'LPAR "(" 1,4-1,5', 'NUMBER "1" 1,5-1,6', 'COMMA "," 1,6-1,7',
+    'NUMBER "2" 1,8-1,9', 'RPAR ")" 1,9-1,10', 'NEWLINE "# c" 1,12-1,15', 'NAME "y" 3,0-3,1', 'PLUSEQUAL "+=" 3,2-3,4',
+    'NUMBER "3" 3,5-3,6', 'NEWLINE "" 3,6-3,6', 'ENDMARKER "" 3,-1-3,-1',
+  ]);
+});
+
+test("indentation tokens have no text and no columns", () => {
+  const ts = tokens("if x:\n    y\n");
+  assert.deepEqual(ts.map((t) => T.tokName[t.type]), ["NAME", "NAME", "COLON", "NEWLINE", "INDENT", "NAME", "NEWLINE", "DEDENT", "ENDMARKER"]);
+  assert.equal(ts[4]!.colOffset, -1);
+});
+
+test("columns are UTF-8 byte offsets in parser mode, code points in tokenize mode", () => {
+  const src = "s = '\u00e9\u{1F600}' + caf\u00e9\n";
+  const p = tokens(src);
+  assert.deepEqual([p[2]!.colOffset, p[2]!.endColOffset, p[4]!.colOffset, p[4]!.endColOffset], [4, 12, 15, 20]);
+  const m = tokens(src, true);
+  assert.deepEqual([m[2]!.colOffset, m[2]!.endColOffset, m[4]!.colOffset, m[4]!.endColOffset], [4, 8, 11, 15]);
+});
+
+test("bytes input: BOM and coding cookie; str input ignores cookies", () => {
+  const latin1 = new Uint8Array([...Buffer.from("# coding: latin-1\nx = '"), 0xe9, ...Buffer.from("'\n")]);
+  assert.equal(tokens(latin1)[2]!.string, "'\u00e9'");
+  const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from("x\n")]);
+  assert.deepEqual(brief(tokens(bom)).slice(0, 1), ['NAME "x" 1,0-1,1']);
+  assert.equal(tokens("# coding: latin-1\nx = '\u00e9'\n")[2]!.string, "'\u00e9'");
+});
+
+test("CRLF and CR are newlines for the parser", () => {
+  assert.deepEqual(tokens("a\r\nb\rc").map((t) => T.tokName[t.type]),
+    ["NAME", "NEWLINE", "NAME", "NEWLINE", "NAME", "NEWLINE", "ENDMARKER"]);
+});
+
+test("f-string tokens and the `=` expression text", () => {
+  const ts = tokens('f"a{x + 1=!r:>{w}}b"\n');
+  assert.deepEqual(ts.map((t) => T.tokName[t.type]), [
+    "FSTRING_START", "FSTRING_MIDDLE", "LBRACE", "NAME", "PLUS", "NUMBER", "EQUAL", "EXCLAMATION", "NAME", "COLON",
+    "FSTRING_MIDDLE", "LBRACE", "NAME", "RBRACE", "FSTRING_MIDDLE", "RBRACE", "FSTRING_MIDDLE", "FSTRING_END", "NEWLINE",
+    "ENDMARKER",
+  ]);
+  assert.equal(ts[7]!.metadata, "x + 1=");
+  assert.equal(ts[3]!.metadata, null);
+  const t = tokens('t"{y}"\n');
+  assert.deepEqual(t.slice(0, 4).map((k) => T.tokName[k.type]), ["TSTRING_START", "LBRACE", "NAME", "RBRACE"]);
+});
+
+test("bracket level and open brackets", () => {
+  const tok = new Tokenizer("x = [1,\n  (2", "<test>");
+  const levels: number[] = [];
+  for (let i = 0; i < 6; i++) levels.push(tok.next().level);
+  assert.deepEqual(levels, [0, 0, 1, 1, 1, 2]);
+  assert.equal(tok.level, 2);
+  assert.deepEqual(tok.openBracket(0), { char: "[", lineno: 1, colOffset: 4 });
+  assert.deepEqual(tok.openBracket(1), { char: "(", lineno: 2, colOffset: 2 });
+  assert.equal(tok.lineText(2), "  (2");
+});
+
+test("keywords come as NAME; '<>' as NOTEQUAL", () => {
+  assert.deepEqual(tokens("if not x <> y: pass").map((t) => T.tokName[t.type]).slice(0, 6),
+    ["NAME", "NAME", "NAME", "NOTEQUAL", "NAME", "COLON"]);
+});
+
+test("errors as compile() raises them", () => {
+  assert.equal(parserModeResult("x = (1,\n", "<test>"), "SyntaxError: '(' was never closed (1, 5, 1, 0)");
+  assert.equal(parserModeResult("x = 'abc\n", "<test>"), "SyntaxError: unterminated string literal (detected at line 1) (1, 5, 1, 5)");
+  assert.equal(parserModeResult("if x:\n    a\n  b\n", "<test>"),
+    "SyntaxError: unindent does not match any outer indentation level (3, 4, 3, -1)");
+  assert.equal(parserModeResult("x = 1\0", "<test>"), "SyntaxError: source code string cannot contain null bytes (None, None, None, None)");
+  assert.equal(parserModeResult("", "<test>"), "OK");
+});
+
+test("ENDMARKER repeats at the end", () => {
+  const tok = new Tokenizer("x", "<test>");
+  while (tok.next().type !== T.ENDMARKER);
+  assert.equal(tok.next().type, T.ENDMARKER);
+});
