@@ -21,7 +21,7 @@ import {
   type PyObject, type PyTypeObject, type BinaryFunc, Py_TYPE, PyType_IsSubtype, Py_None, Py_NotImplemented,
   Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT, Py_GE, PyObjectBase, PyNoneType, type SlotName, Py_TPFLAGS_TYPE_SUBCLASS,
 } from "./object.js";
-import { unicodeRepr } from "./unicodeobject.js";
+import { unicodeRepr, unicodeCompare } from "./unicodeobject.js";
 import { PyFloat } from "./floatobject.js";
 import { type PyInt, long_add, long_sub, long_mul, normBig, long_compare, longRepr } from "./longobject.js";
 import { PyTuple } from "./tupleobject.js";
@@ -124,7 +124,7 @@ function do_richcompare(v: PyObject, w: PyObject, op: number): PyObject {
 
 export function PyObject_RichCompare(v: PyObject, w: PyObject, op: number): PyObject {
   if (typeof v === "number" && typeof w === "number") return cmpNumbers(v, w, op);
-  if (typeof v === "string" && typeof w === "string") return cmpNumbers(v < w ? -1 : v > w ? 1 : 0, 0, op);
+  if (typeof v === "string" && typeof w === "string") return cmpNumbers(unicodeCompare(v, w), 0, op);
   return do_richcompare(v, w, op);
 }
 

@@ -31,7 +31,7 @@ function fastKey(k: PyObject): unknown {
     case "bigint":
       return k;
   }
-  if (k instanceof PyFloat && k.ob_type === PyFloatTypeRef.t) {
+  if (k instanceof PyFloat && k.ob_type === PyFloat_Type) {
     const x = k.value;
     if (x !== x) return undefined; // NaN: identity only
     if (Number.isInteger(x)) return Number.isSafeInteger(x) ? x + 0 : BigInt(x);
@@ -40,9 +40,18 @@ function fastKey(k: PyObject): unknown {
   if (k instanceof PyNoneType) return k;
   return undefined;
 }
-const PyFloatTypeRef: { t: unknown } = { t: null };
 
 const DELETED = Symbol("deleted");
+
+/** The hash of a dict key, with dict's message for unhashable keys. */
+function dictHash(key: PyObject): PyObject {
+  if (Py_TYPE(key).tp_hash === null) {
+    const n = Py_TYPE(key).tp_name;
+    throw typeError(`cannot use '${n}' as a dict key (unhashable type: '${n}')`);
+  }
+  return PyObject_Hash(key);
+}
+
 
 export class PyDict extends PyObjectBase {
   /** Insertion-ordered keys; DELETED marks a hole. */
@@ -97,7 +106,7 @@ export class PyDict extends PyObjectBase {
       }
       return -1;
     }
-    return this.findSlow(key, PyObject_Hash(key));
+    return this.findSlow(key, dictHash(key));
   }
 
   getItem(key: PyObject): PyObject | undefined {
@@ -135,7 +144,7 @@ export class PyDict extends PyObjectBase {
       }
       this.fast.set(fk, this.ks.length);
     } else {
-      const h = PyObject_Hash(key);
+      const h = dictHash(key);
       const j = this.findSlow(key, h);
       if (j >= 0) {
         this.vs[j] = value;
@@ -694,11 +703,7 @@ export function _genericAlias(cls: PyObject, item: PyObject): PyObject {
   return genericAliasHook(cls, item);
 }
 
-// Late binding of the float type for fastKey (floatobject.ts imports this module's users only at run time).
 import { PyFloat_Type } from "./floatobject.js";
-export function _initDictFloatType(): void {
-  PyFloatTypeRef.t = PyFloat_Type;
-}
 
 /** CPython: PyDict_GetItemWithError — the value or null (raises only for unhashable keys). */
 export function PyDict_GetItem(d: PyDict, key: PyObject): PyObject | null {

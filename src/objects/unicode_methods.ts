@@ -451,7 +451,7 @@ function fillChar(name: string, f: PyObject | null): string {
   void name;
   return f;
 }
-function makePad(name: string, how: (s: string, width: number, fill: string) => string): PyMethodDef {
+function makePad(name: string, how: (s: string, n: number, fill: string, width: number) => string): PyMethodDef {
   const parser = padArgs(name);
   return {
     name,
@@ -463,7 +463,7 @@ function makePad(name: string, how: (s: string, width: number, fill: string) => 
       const fill = fillChar(name, f);
       const len = unicodeLength(s);
       if (len >= width) return s;
-      return how(s, width - len, fill);
+      return how(s, width - len, fill, width);
     }) as PyMethodDef["fn"],
   };
 }
@@ -654,8 +654,8 @@ T.tp_methods = [
     for (const c of s) if (!isPrintableCodePoint(c.codePointAt(0) as number)) return false;
     return true;
   }),
-  makePad("center", (s, n, f) => {
-    const left = Math.floor(n / 2) + (n & unicodeLength(s) & 1);
+  makePad("center", (s, n, f, width) => {
+    const left = Math.floor(n / 2) + (n & width & 1);
     return f.repeat(left) + s + f.repeat(n - left);
   }),
   makePad("ljust", (s, n, f) => s + f.repeat(n)),
