@@ -99,3 +99,30 @@ test("ENDMARKER repeats at the end", () => {
   while (tok.next().type !== T.ENDMARKER);
   assert.equal(tok.next().type, T.ENDMARKER);
 });
+
+test("SyntaxWarnings reach the handler and can become errors", () => {
+  const seen: string[] = [];
+  const run = (src: string, asError: boolean): string => {
+    const tok = new Tokenizer(src, "w.py");
+    tok.warn = (cat, msg, file, line) => {
+      seen.push(`${cat} ${file}:${line} ${msg}`);
+      return asError;
+    };
+    try {
+      while (tok.next().type !== T.ENDMARKER);
+      return "OK";
+    } catch (e) {
+      return `${(e as { msg: string }).msg} ${(e as { offset: number }).offset}`;
+    }
+  };
+  assert.equal(run("x = 1if y else 2", false), "OK");
+  assert.equal(run("x = [0x1for x in y]", true), "invalid hexadecimal literal 9");
+  assert.equal(run('x = 1\ny = f"a\\{b}"', true),
+    '"\\{" is an invalid escape sequence. Did you mean "\\\\{"? A raw string is also an option. 9');
+  assert.deepEqual(seen, [
+    "SyntaxWarning w.py:1 invalid decimal literal",
+    "SyntaxWarning w.py:1 invalid hexadecimal literal",
+    'SyntaxWarning w.py:2 "\\{" is an invalid escape sequence. Such sequences will not work in the future. ' +
+      'Did you mean "\\\\{"? A raw string is also an option.',
+  ]);
+});

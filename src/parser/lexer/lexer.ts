@@ -15,6 +15,9 @@ import {
 } from "./state.js";
 import { isPrintable, scanIdentifier, utf8Length } from "./unicode.js";
 
+/** A warning from the lexer: category, message, filename, line. Returns true to raise it as an error. */
+export type WarningHandler = (category: "SyntaxWarning", message: string, filename: string, lineno: number) => boolean;
+
 const TABSIZE = 8;
 const ALTTABSIZE = 1;
 
@@ -81,6 +84,10 @@ export class Lexer {
   /** Line start of the token that began on an earlier line (string literals). */
   private readonly modes: TokenizerMode[] = [new TokenizerMode()];
   modeIndex = 0;
+
+  /** Receives the lexer's warnings; returns true when the warning is to be raised as an error
+   *  (warnings filter "error"). Null: warnings are dropped (CPython: tok->report_warnings off). */
+  warn: WarningHandler | null = null;
 
   // The token being built (CPython: p_start, p_end, token->metadata).
   pStart = -1;
@@ -178,6 +185,12 @@ export class Lexer {
     return T.ERRORTOKEN;
   }
 
+  /** Reports a SyntaxWarning; when the handler makes it an error, raises `errorMsg` here
+   *  (CPython: _PyTokenizer_parser_warn, _PyTokenizer_warn_invalid_escape_sequence). */
+  private parserWarn(msg: string, errorMsg: string): void {
+    if (this.warn !== null && this.warn("SyntaxWarning", msg, this.filename, this.lineno)) this.syntaxError(errorMsg);
+  }
+
   // --- tokens ---
 
   private makeToken(type: number, pStart: number, pEnd: number): number {
@@ -236,7 +249,9 @@ export class Lexer {
     } else if (c === 111) r = this.lookahead("r"); // o
     else if (c === 110) r = this.lookahead("ot"); // n
     if (r) {
-      // CPython emits a SyntaxWarning "invalid %s literal" here; warnings are not reported yet.
+      this.backup(c);
+      this.parserWarn(`invalid ${kind} literal`, `invalid ${kind} literal`);
+      this.nextc();
       return true;
     }
     if (c < 128 && isPotentialIdentifierChar(c)) {
@@ -918,7 +933,13 @@ export class Lexer {
         let peek = this.nextc();
         if (peek === C_CR) peek = this.nextc();
         if (peek === C_LBRACE || peek === C_RBRACE) {
-          // CPython warns about the invalid escape sequence here (SyntaxWarning) unless raw.
+          if (!mode.raw) {
+            const ch = String.fromCharCode(peek);
+            this.parserWarn(
+              `"\\${ch}" is an invalid escape sequence. Such sequences will not work in the future. ` +
+                `Did you mean "\\\\${ch}"? A raw string is also an option.`,
+              `"\\${ch}" is an invalid escape sequence. Did you mean "\\\\${ch}"? A raw string is also an option.`);
+          }
           this.backup(peek);
           continue;
         }

@@ -21,6 +21,7 @@
  * - errors are thrown as PySyntaxError (SyntaxError, IndentationError, TabError) with the exact
  *   message and location CPython's parser reports for tokenizer errors, including "'(' was never
  *   closed" and "unexpected EOF while parsing";
+ * - `warn` receives SyntaxWarnings (and can turn them into errors, as `-W error` does);
  * - `Token.level`, `Tokenizer.level` and `openBracket(i)` expose the bracket stack; `lineText(n)`
  *   gives a source line for error messages; `Token.metadata` holds the expression text of an
  *   f-string replacement field with `=` (on the '!', ':' or '}' that ends it).
@@ -36,7 +37,7 @@
 import { PyExc_SyntaxError, PySyntaxError } from "../../objects/exceptions.js";
 import { Py_TYPE } from "../../objects/object.js";
 import { E_DEDENT, E_EOF, E_LINECONT, E_TABSPACE, E_TOODEEP } from "../lexer/state.js";
-import { Lexer } from "../lexer/lexer.js";
+import { Lexer, type WarningHandler } from "../lexer/lexer.js";
 import { Token } from "../lexer/token.js";
 import { utf8Length } from "../lexer/unicode.js";
 import * as T from "../token.generated.js";
@@ -44,6 +45,7 @@ import { decode, detectEncodingTokenize } from "./encoding.js";
 import { decodeForParser } from "./string_input.js";
 
 export { Token } from "../lexer/token.js";
+export type { WarningHandler } from "../lexer/lexer.js";
 
 export class Tokenizer {
   readonly lexer: Lexer;
@@ -82,6 +84,12 @@ export class Tokenizer {
     this.encodingPending = this.encoding !== null;
     this.ascii = !/[^\x00-\x7f]/.test(text);
     this.lexer = new Lexer(text, filename, extraTokens);
+  }
+
+  /** Receives SyntaxWarnings (invalid number endings such as `1if`, `\{` in f-strings); return true
+   *  to raise one as a SyntaxError. Parser mode only (the tokenize module reports none). */
+  set warn(handler: WarningHandler | null) {
+    if (!this.extraTokens) this.lexer.warn = handler;
   }
 
   /** Current bracket nesting level. */
