@@ -28,6 +28,10 @@ export class PySet extends PyObjectBase {
   *keys(): IterableIterator<PyObject> {
     yield* this.table.keys();
   }
+  /** The elements in iteration order (a copy). */
+  get items(): PyObject[] {
+    return [...this.table.keys()];
+  }
 }
 export const PySet_Type = newStaticType("set", PyBaseObject_Type, Py_TPFLAGS_BASETYPE);
 export const PyFrozenSet_Type = newStaticType("frozenset", PyBaseObject_Type, Py_TPFLAGS_BASETYPE);
