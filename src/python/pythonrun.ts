@@ -95,6 +95,7 @@ const BUILTINS = "./bltinmodule.js";
 
 interface TracebackApi {
   formatException(exc: PyBaseException): string;
+  linecacheRegister(filename: string, source: string): void;
 }
 interface CompileApi {
   compileStringObject(source: Uint8Array, filename: string, mode: "exec"): PyObject;
@@ -214,6 +215,11 @@ export async function runSource(source: Uint8Array, filename: string): Promise<n
       throw e;
     }
     const code = compile.compileStringObject(source, filename, "exec");
+    if (filename === "<string>") {
+      // CPython 3.13+ keeps -c code for tracebacks (gh-117174); a file's lines are read from it
+      const tb = await loadStage(() => import(TRACEBACK) as Promise<TracebackApi>, "traceback printing");
+      tb.linecacheRegister(filename, Buffer.from(source).toString("utf8"));
+    }
     const ceval = await loadStage(() => import(CEVAL) as Promise<CevalApi>, "the eval loop");
     const { builtinsModule } = await loadStage(() => import(BUILTINS) as Promise<BuiltinsApi>, "the builtins module");
     const { PyModule } = await import("../objects/moduleobject.js");

@@ -99,3 +99,30 @@ test("tython dump symtable: a SyntaxError (IndentationError included) is one lin
   const r = runTython(["dump", "symtable", ...files]);
   assert.equal(r.stdout, files.map((f) => `==> ${f} <==\n${expected.get(f)}`).join(""));
 });
+
+test("-m runs a module or a package's __main__ as __main__", (t) => {
+  const cwd = path.join(REPO_ROOT, "test", "corpus", "modules");
+  const mod = runTython(["-m", "hello_mod"], { cwd });
+  const pkg = runTython(["-m", "pkgdemo"], { cwd });
+  const missing = missingStage(mod.stderr) ?? missingStage(pkg.stderr);
+  if (missing !== null) t.todo(missing);
+  assert.deepEqual(mod, { stdout: "hello from __main__\n", stderr: "", status: 0 });
+  assert.deepEqual(pkg, { stdout: "package main __main__\n", stderr: "", status: 0 });
+});
+
+test("tracebacks of -c code show its lines (CPython 3.13+), of stdin code none", (t) => {
+  const c = runTython(["-c", "print(__name__)\n1/0"]);
+  const s = runTython(["-"], { stdin: "print('in', __name__)\nx = [\n" });
+  const missing = missingStage(c.stderr) ?? missingStage(s.stderr);
+  if (missing !== null) t.todo(missing);
+  assert.deepEqual(c, {
+    stdout: "__main__\n",
+    stderr: 'Traceback (most recent call last):\n  File "<string>", line 2, in <module>\n    1/0\n    ~^~\nZeroDivisionError: division by zero\n',
+    status: 1,
+  });
+  assert.deepEqual(s, {
+    stdout: "",
+    stderr: `  File "<stdin>", line 2\n    x = [\n        ^\nSyntaxError: '[' was never closed\n`,
+    status: 1,
+  });
+});
