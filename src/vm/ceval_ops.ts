@@ -7,6 +7,7 @@ import { PyFloat } from "../objects/floatobject.js";
 import { PyList, PyListIter } from "../objects/listobject.js";
 import { PyDict, PyDict_New, dict_update_arg } from "../objects/dictobject.js";
 import { PySlice } from "../objects/sliceobject.js";
+import { PySet, PySet_Type, makeSet, PySet_Add as setAdd, _PySet_Update as setUpdate } from "../objects/setobject.js";
 import { PyRangeIter } from "../objects/rangeobject.js";
 import { PyTupleIter } from "../objects/tupleobject.js";
 import { PyMethod } from "../objects/classobject.js";
@@ -58,6 +59,15 @@ export function _PyList_Extend(list: PyObject, iterable: PyObject): void {
   const items = (list as PyList).items;
   const src = iterable instanceof PyList || iterable instanceof PyTuple ? iterable.items.slice() : iterableToArray(iterable);
   for (const v of src) items.push(v);
+}
+export function PySet_Add(set: PyObject, v: PyObject): void {
+  setAdd(set as PySet, v);
+}
+export function _PySet_Update(set: PyObject, iterable: PyObject): void {
+  setUpdate(set as PySet, iterable);
+}
+export function _PyEval_BuildSet(lp: (PyObject | null)[], start: number, n: number): PyObject {
+  return makeSet(PySet_Type, lp.slice(start, start + n) as PyObject[]);
 }
 export function PySlice_New(start: PyObject, stop: PyObject, step: PyObject): PySlice {
   return new PySlice(start, stop, step);
@@ -357,6 +367,26 @@ export function _PyEval_DoRaise(tstate: PyThreadState, exc: PyObject | null, cau
     value.suppressContext = true;
   }
   return value;
+}
+
+/**
+ * Links a newly raised exception to the one being handled (CPython does this in _PyErr_SetObject):
+ * exc.__context__ = the handled exception, cutting any cycle this would create.
+ */
+export function _PyErr_ChainContext(tstate: PyThreadState, exc: PyBaseException): void {
+  const handled = tstate.exc_info;
+  if (!(handled instanceof PyBaseException) || handled === exc || exc.context !== null) return;
+  let o: PyBaseException = handled;
+  for (let depth = 0; depth < 10000; depth++) {
+    const ctx = o.context;
+    if (!(ctx instanceof PyBaseException)) break;
+    if (ctx === exc) {
+      o.context = null;
+      break;
+    }
+    o = ctx;
+  }
+  exc.context = handled;
 }
 
 /** CHECK_EXC_MATCH: `except right:` applied to exception `left`. */

@@ -29,14 +29,14 @@ import {
   get_exception_handler,
 } from "./ceval.js";
 import {
-  COMPARISON_BIT, _PyEval_NotImplemented, _PyEval_PendingThrow,
+  COMPARISON_BIT, _PyEval_NotImplemented, _PyErr_ChainContext, _PyEval_PendingThrow,
   _PyEval_LoadName, _PyEval_StoreName, _PyEval_DeleteName, _PyEval_DeleteGlobal, _PyEval_BuildString,
-  _PyEval_BuildMap, _PyEval_DictUpdate, _PyEval_DictMerge, _PyEval_ConvertValue,
+  _PyEval_BuildSet, _PyEval_BuildMap, _PyEval_DictUpdate, _PyEval_DictMerge, _PyEval_ConvertValue,
   _PyEval_UnpackIterable, _PyEval_CallFunctionEx, _PyEval_DoRaise, _PyEval_CheckExceptionMatch,
   _PyEval_CommonConstant, _PyEval_LoadBuildClass, _PyEval_ImportName, _PyEval_ImportFrom,
   _PyEval_CallIntrinsic1, _PyEval_CallIntrinsic2, _PyObject_GetMethod, _PyLong_MultiplyCompact,
   PyDict_SetItem, PyDict_CheckExact, PyList, PyList_New, PyList_CheckExact, PyTuple_CheckExact, PyList_Append,
-  _PyList_Extend, PySlice_New, PyDict_GetItem, PyFloat_CheckExact, PyMethod,
+  _PyList_Extend, PySlice_New, PySet_Add, _PySet_Update, PyFloat_CheckExact, PyMethod,
   PyNumber_Negative, PyNumber_Invert, PyObject_IsTrue, PyObject_RichCompare, PySequence_Contains,
   PyObject_GetItem, PyObject_SetItem, PyObject_DelItem, PyObject_GetIter, PyIter_Next, PyObject_GetAttr,
   PyObject_SetAttr, PyObject_DelAttr, PyObject_Format, PyObject_Size, PyObject_Vectorcall,
@@ -115,8 +115,12 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               throw _PyEval_NotImplemented("CHECK_EG_MATCH");
             }
             case 6: /* CHECK_EXC_MATCH */ {
+              const left = lp[sp - (2)] as PyObject;
+              const right = lp[sp - (2) + 1] as PyObject;
               let b: PyObject;
-              throw _PyEval_NotImplemented("CHECK_EXC_MATCH");
+              b = _PyEval_CheckExceptionMatch(left, right);
+              lp[sp - (2) + 1] = b;
+              continue dispatch;
             }
             case 7: /* CLEANUP_THROW */ {
               let none: PyObject;
@@ -380,8 +384,12 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               continue dispatch;
             }
             case 48: /* BUILD_SET */ {
+              const values = sp - ((oparg));
               let set: PyObject;
-              throw _PyEval_NotImplemented("BUILD_SET");
+              set = _PyEval_BuildSet(lp, values, oparg);
+              lp[sp - ((oparg))] = set;
+              sp += 1 - ((oparg));
+              continue dispatch;
             }
             case 49: /* BUILD_SLICE */ {
               const args = sp - ((oparg));
@@ -631,12 +639,22 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               throw _PyEval_NotImplemented("GET_AWAITABLE");
             }
             case 72: /* IMPORT_FROM */ {
+              const from = lp[sp - (1)] as PyObject;
               let res: PyObject;
-              throw _PyEval_NotImplemented("IMPORT_FROM");
+              res = _PyEval_ImportFrom(from, co.co_names[oparg]!);
+              lp[sp - (1) + 1] = res;
+              sp += 1;
+              continue dispatch;
             }
             case 73: /* IMPORT_NAME */ {
+              const level = lp[sp - (2)] as PyObject;
+              const fromlist = lp[sp - (2) + 1] as PyObject;
               let res: PyObject;
-              throw _PyEval_NotImplemented("IMPORT_NAME");
+              frame.instr_ptr = thisInstr;
+              res = _PyEval_ImportName(frame, co.co_names[oparg]!, fromlist, level);
+              lp[sp - (2)] = res;
+              sp += -1;
+              continue dispatch;
             }
             case 74: /* IS_OP */ {
               const left = lp[sp - (2)] as PyObject;
@@ -889,7 +907,11 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               throw _PyEval_NotImplemented("SEND");
             }
             case 107: /* SET_ADD */ {
-              throw _PyEval_NotImplemented("SET_ADD");
+              const set = lp[sp - (2 + (oparg - 1))] as PyObject;
+              const v = lp[sp - (2 + (oparg - 1)) + 1 + (oparg - 1)] as PyObject;
+              PySet_Add(set, v);
+              sp += 1 + (oparg - 1) - (2 + (oparg - 1));
+              continue dispatch;
             }
             case 108: /* SET_FUNCTION_ATTRIBUTE */ {
               const attr = lp[sp - (2)] as PyObject;
@@ -900,7 +922,11 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               continue dispatch;
             }
             case 109: /* SET_UPDATE */ {
-              throw _PyEval_NotImplemented("SET_UPDATE");
+              const set = lp[sp - (2 + (oparg - 1))] as PyObject;
+              const iterable = lp[sp - (2 + (oparg - 1)) + 1 + (oparg - 1)] as PyObject;
+              _PySet_Update(set, iterable);
+              sp += 1 + (oparg - 1) - (2 + (oparg - 1));
+              continue dispatch;
             }
             case 110: /* STORE_ATTR */ {
               const v = lp[sp - (2)] as PyObject;
@@ -1621,6 +1647,7 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
       // CPython: ceval.c, the error and exception_unwind labels
       const exc = PyErr_FromJS(e);
       if (!reraising) {
+        _PyErr_ChainContext(tstate, exc);
         frame.instr_ptr = thisInstr;
         PyTraceBack_Here(frame, exc);
       }

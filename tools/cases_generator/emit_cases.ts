@@ -161,6 +161,7 @@ export function emitCases(a: Analysis, preamble: string): string {
     "      // CPython: ceval.c, the error and exception_unwind labels",
     "      const exc = PyErr_FromJS(e);",
     "      if (!reraising) {",
+    "        _PyErr_ChainContext(tstate, exc);",
     "        frame.instr_ptr = thisInstr;",
     "        PyTraceBack_Here(frame, exc);",
     "      }",
