@@ -126,3 +126,20 @@ test("SyntaxWarnings reach the handler and can become errors", () => {
       'Did you mean "\\\\{"? A raw string is also an option.',
   ]);
 });
+
+test("type comments on request", () => {
+  const typed = (src: string): string[] => {
+    const tok = new Tokenizer(src, "<test>");
+    tok.typeComments = true;
+    const out: string[] = [];
+    for (let t = tok.next(); t.type !== T.ENDMARKER; t = tok.next()) {
+      if (t.type === T.TYPE_COMMENT || t.type === T.TYPE_IGNORE) out.push(`${T.tokName[t.type]} ${JSON.stringify(t.string)} ${t.lineno},${t.colOffset}`);
+    }
+    return out;
+  };
+  assert.deepEqual(typed("x = 1  # type: int\n"), ['TYPE_COMMENT "int" 1,15']);
+  assert.deepEqual(typed("import x  #type:\tignore[attr]\n"), ['TYPE_IGNORE "[attr]" 1,23']);
+  assert.deepEqual(typed("# type: ignore\nx = 1\n# type: ignored\n"), ['TYPE_IGNORE "" 1,14', 'TYPE_COMMENT "ignored" 3,8']);
+  assert.deepEqual(typed("x = 1  # types: int\n"), []);
+  assert.deepEqual(tokens("x = 1  # type: int\n").map((t) => T.tokName[t.type]), ["NAME", "EQUAL", "NUMBER", "NEWLINE", "ENDMARKER"]);
+});

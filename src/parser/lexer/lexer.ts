@@ -85,6 +85,10 @@ export class Lexer {
   private readonly modes: TokenizerMode[] = [new TokenizerMode()];
   modeIndex = 0;
 
+  /** Whether `# type:` comments become TYPE_COMMENT/TYPE_IGNORE tokens (CPython: tok->type_comments,
+   *  set by ast.parse(type_comments=True)). */
+  typeComments = false;
+
   /** Receives the lexer's warnings; returns true when the warning is to be raised as an error
    *  (warnings filter "error"). Null: warnings are dropped (CPython: tok->report_warnings off). */
   warn: WarningHandler | null = null;
@@ -389,6 +393,10 @@ export class Lexer {
         // Comment
         if (c === C_HASH) {
           while (c !== EOF && c !== C_LF && c !== C_CR) c = this.nextc();
+          if (this.typeComments) {
+            const t = this.typeComment(c, blankline);
+            if (t >= 0) return t;
+          }
           if (this.extraTokens) {
             const p = this.start;
             this.backup(c);
@@ -479,6 +487,43 @@ export class Lexer {
         return this.punctuation(c, mode);
       }
     }
+  }
+
+  /** A `# type: ...` comment as TYPE_COMMENT or TYPE_IGNORE, or -1 for an ordinary comment.
+   *  `c` is the character that ended the comment (CPython: the type_comments part of the lexer). */
+  private typeComment(c: number, blankline: boolean): number {
+    const text = this.text;
+    const prefix = "# type: ";
+    let p = this.start;
+    let i = 0;
+    for (; i < prefix.length && p < this.cur; i++) {
+      const want = prefix.charCodeAt(i);
+      if (want === C_SPACE) {
+        // a space in the prefix stands for any run of spaces and tabs
+        while (text.charCodeAt(p) === C_SPACE || text.charCodeAt(p) === C_TAB) p++;
+      } else if (text.charCodeAt(p) === want) {
+        p++;
+      } else {
+        break;
+      }
+    }
+    if (i < prefix.length) return -1;
+    this.backup(c); // the newline or EOF is not part of the comment
+    const ignoreEnd = p + 6;
+    const after = text.charCodeAt(ignoreEnd);
+    const isIgnore = this.cur >= ignoreEnd && text.startsWith("ignore", p) &&
+      !(this.cur > ignoreEnd && (after >= 128 || (after >= 48 && after <= 57) || (after >= 65 && after <= 90) ||
+        (after >= 97 && after <= 122)));
+    if (isIgnore) {
+      const end = this.cur;
+      // A type: ignore alone on its line also takes the newline.
+      if (blankline) {
+        this.nextc();
+        this.atbol = true;
+      }
+      return this.makeToken(T.TYPE_IGNORE, ignoreEnd, end);
+    }
+    return this.makeToken(T.TYPE_COMMENT, p, this.cur);
   }
 
   private number(c: number, fromDot: boolean): number {

@@ -21,6 +21,7 @@
  * - errors are thrown as PySyntaxError (SyntaxError, IndentationError, TabError) with the exact
  *   message and location CPython's parser reports for tokenizer errors, including "'(' was never
  *   closed" and "unexpected EOF while parsing";
+ * - `typeComments = true` gives TYPE_COMMENT / TYPE_IGNORE tokens (ast.parse(type_comments=True));
  * - `warn` receives SyntaxWarnings (and can turn them into errors, as `-W error` does);
  * - `Token.level`, `Tokenizer.level` and `openBracket(i)` expose the bracket stack; `lineText(n)`
  *   gives a source line for error messages; `Token.metadata` holds the expression text of an
@@ -90,6 +91,12 @@ export class Tokenizer {
    *  to raise one as a SyntaxError. Parser mode only (the tokenize module reports none). */
   set warn(handler: WarningHandler | null) {
     if (!this.extraTokens) this.lexer.warn = handler;
+  }
+
+  /** Makes `# type: ...` comments TYPE_COMMENT / TYPE_IGNORE tokens (ast.parse(type_comments=True));
+   *  set before the first next(). */
+  set typeComments(on: boolean) {
+    this.lexer.typeComments = on;
   }
 
   /** Current bracket nesting level. */
