@@ -9,6 +9,7 @@ import { PyBytes, bytesRepr } from "../objects/bytesobject.js";
 import { PyTuple } from "../objects/tupleobject.js";
 import { unicodeRepr } from "../objects/unicodeobject.js";
 import { longRepr } from "../objects/longobject.js";
+import { parserASTFromString } from "../parser/peg_api.js";
 
 /** A field value of a node: a node, a sequence, a Python value, or null (absent). */
 type FieldValue = AST | readonly (AST | null)[] | PyObject | null;
@@ -166,4 +167,10 @@ export function dumpTo(node: AST, options: DumpOptions, out: string[]): void {
     out,
   );
   d.format(node, 0);
+}
+
+/** `tython dump ast FILE`: ast.dump(ast.parse(source), include_attributes=True, indent=1). */
+export function dumpAst(source: Uint8Array, filename: string, out: string[]): void {
+  const m = parserASTFromString(source, filename, "exec");
+  out.push(dump(m, { includeAttributes: true, indent: 1 }));
 }

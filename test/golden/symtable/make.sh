@@ -1,0 +1,43 @@
+#!/bin/sh
+# Regenerates the symbol-table goldens from CPython 3.14 (the oracle), run from the repo root:
+#   sh test/golden/symtable/make.sh
+# For each cases/NAME.py: NAME.txt is dump.py's `symtable` output and NAME.ast.json CPython's
+# AST of the file when ast.parse accepts it (so test/symtable/ tests the symbol table on CPython's own trees).
+set -e
+cd test/golden/symtable/cases
+node /work/shared/oracle/python.mjs -c '
+import ast, contextlib, glob, importlib.util, io, json
+spec = importlib.util.spec_from_file_location("dump", "/work/shared/oracle/dump.py")
+dump = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(dump)
+def conv(v):
+    if isinstance(v, ast.AST):
+        d = {"_": type(v).__name__}
+        for f in v._fields: d[f] = conv(getattr(v, f, None))
+        for f in v._attributes: d[f] = getattr(v, f, None)
+        return d
+    if isinstance(v, list): return [conv(x) for x in v]
+    if v is None: return None
+    if v is Ellipsis: return {"$": "Ellipsis"}
+    if isinstance(v, bool): return {"$": "bool", "v": v}
+    if isinstance(v, int): return {"$": "int", "v": str(v)}
+    if isinstance(v, float): return {"$": "float", "v": v.hex()}
+    if isinstance(v, complex): return {"$": "complex", "re": v.real.hex(), "im": v.imag.hex()}
+    if isinstance(v, bytes): return {"$": "bytes", "v": v.hex()}
+    return v
+for path in sorted(glob.glob("*.py")):
+    with open(path, "rb") as f:
+        source = f.read()
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        dump.main(["symtable", path])
+    with open(path[:-3] + ".txt", "w") as f:
+        f.write(out.getvalue())
+    try:
+        tree = ast.parse(source, path)
+    except SyntaxError:
+        continue  # e.g. future feature errors, which ast.parse reports too
+    with open(path[:-3] + ".ast.json", "w") as f:
+        json.dump(conv(tree), f, separators=(",", ":"))
+        f.write("\n")
+'
