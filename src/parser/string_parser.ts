@@ -65,8 +65,8 @@ function decodeUnicodeWithEscapes(p: Parser, s: string, _t: Token): string {
   // Build the ASCII buffer: non-ASCII characters become \UXXXXXXXX; a backslash followed by a
   // non-ASCII character (or ending the text) becomes \u005c.
   let buf = "";
-  let ascii = true;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) ascii = false;
+  let ascii = s.charCodeAt(s.length - 1) !== 92; // a final backslash needs the rewrite too
+  for (let i = 0; i < s.length && ascii; i++) if (s.charCodeAt(i) >= 0x80) ascii = false;
   if (ascii) buf = s;
   else {
     const parts: string[] = [];
