@@ -73,30 +73,35 @@ async function main(): Promise<void> {
   }
   const names = [...expected.keys()].filter((n) => opts.names.length === 0 || opts.names.includes(n)).sort();
 
-  const tython = new Map<string, Timing>();
-  for (const name of names) {
-    const t = runProcess(process.execPath, [TYTHON, name + ".py"], expected.get(name)!, opts.timeout);
-    tython.set(name, t);
-    process.stderr.write(`tython  ${name}: ${t.ok ? t.seconds.toFixed(2) + " s" : "FAIL " + t.problem}\n`);
-  }
-
-  const reference = new Map<string, Timing>();
+  // One program at a time under each implementation in turn, so that a change in the machine's
+  // load affects the compared runs alike.
+  let py: ReferencePython | null = null;
   if (opts.reference) {
     const t0 = performance.now();
-    const py = await ReferencePython.start();
+    py = await ReferencePython.start();
     process.stderr.write(`pyodide start-up: ${((performance.now() - t0) / 1000).toFixed(1)} s (not counted)\n`);
-    for (const name of names) {
-      const r = py.run([name + ".py"], { cwd: PROGRAMS });
-      const t = check(r.stdout.toString("utf8"), r.stderr.toString("utf8"), r.status, expected.get(name)!, r.seconds);
-      reference.set(name, t);
-      process.stderr.write(`pyodide ${name}: ${fmt(t)}\n`);
-    }
   }
-
-  const native = new Map<string, Timing>();
   const nativeVersion = nativePython();
-  if (nativeVersion !== null) {
-    for (const name of names) native.set(name, runProcess("python3", [name + ".py"], expected.get(name)!, opts.timeout));
+  const tython = new Map<string, Timing>();
+  const reference = new Map<string, Timing>();
+  const native = new Map<string, Timing>();
+  for (const name of names) {
+    const want = expected.get(name)!;
+    const t = runProcess(process.execPath, [TYTHON, name + ".py"], want, opts.timeout);
+    tython.set(name, t);
+    let line = `${name}: tython ${t.ok ? t.seconds.toFixed(2) + " s" : "FAIL " + t.problem}`;
+    if (py !== null) {
+      const r = py.run([name + ".py"], { cwd: PROGRAMS });
+      const ref = check(r.stdout.toString("utf8"), r.stderr.toString("utf8"), r.status, want, r.seconds);
+      reference.set(name, ref);
+      line += `, pyodide ${fmt(ref)}`;
+    }
+    if (nativeVersion !== null) {
+      const n = runProcess("python3", [name + ".py"], want, opts.timeout);
+      native.set(name, n);
+      line += `, python3 ${fmt(n)}`;
+    }
+    process.stderr.write(line + "\n");
   }
 
   const rows: string[][] = [["program", "tython s", "CPython 3.14 wasm s", "tython/CPython", `python3 ${nativeVersion ?? "(absent)"} s`, "tython/native"]];
