@@ -9,6 +9,9 @@ import {
   Py_TPFLAGS_BASETYPE, Py_TPFLAGS_DICT_SUBCLASS, Py_TYPE, PyNoneType, Py_EQ, Py_NE,
 } from "./object.js";
 import { PyFloat } from "./floatobject.js";
+import { PyStrBox } from "./unicodeobject.js";
+import { PyLongBox } from "./longobject.js";
+import { PyUnicode_Type, PyLong_Type } from "./object.js";
 import { PyTuple } from "./tupleobject.js";
 import { PyList } from "./listobject.js";
 import {
@@ -38,7 +41,15 @@ function fastKey(k: PyObject): unknown {
     return x; // a non-integral number can only come from a float
   }
   if (k instanceof PyNoneType) return k;
+  if ((k instanceof PyStrBox || k instanceof PyLongBox) && sameKeySemantics(k)) return fastKey(k.value);
   return undefined;
+}
+
+/** A str/int subclass instance keys like its value when it keeps the base type's __hash__ and __eq__. */
+function sameKeySemantics(k: PyObjectBase): boolean {
+  const t = k.ob_type;
+  const base = k instanceof PyStrBox ? PyUnicode_Type : PyLong_Type;
+  return t.tp_hash === base.tp_hash && t.tp_richcompare === base.tp_richcompare;
 }
 
 const DELETED = Symbol("deleted");

@@ -2,7 +2,7 @@
 //
 // int is a JS number when it is a safe integer (never -0), else a bigint outside the safe range.
 // Every result goes through the fast number path first and falls back to bigint arithmetic.
-import { type PyObject, PyLong_Type, Py_NotImplemented, Py_None } from "./object.js";
+import { type PyObject, PyLong_Type, Py_NotImplemented, Py_None, PyObjectBase } from "./object.js";
 import { PyFloat, float_pow_double } from "./floatobject.js";
 import { PyTuple } from "./tupleobject.js";
 import { typeError, valueError, overflowError, zeroDivisionError } from "../python/errors.js";
@@ -36,7 +36,19 @@ export function asInt(v: PyObject): PyInt | null {
     case "boolean":
       return v ? 1 : 0;
     default:
-      return null;
+      return v instanceof PyLongBox ? v.value : null;
+  }
+}
+
+/** An instance of a subclass of int: the value boxed with its own type (and __dict__). */
+export class PyLongBox extends PyObjectBase {
+  dict: import("./dictobject.js").PyDict | null = null;
+  constructor(
+    public readonly value: PyInt,
+    type: import("./object.js").PyTypeObject,
+  ) {
+    super();
+    this.ob_type = type;
   }
 }
 
@@ -515,7 +527,6 @@ import { Py_TYPE, PyType_IsSubtype } from "./object.js";
 import { PyNumber_Long, PyNumber_Index, PyObject_Repr } from "./abstract.js";
 import { PyBytes } from "./bytesobject.js";
 import { formatIntSpec } from "./formatter.js";
-import { PyObjectBase } from "./object.js";
 
 const intArgs = new ArgParser("int", ["x", "base"], { posonly: 1 });
 
@@ -549,12 +560,8 @@ T.tp_new = (type, args, start, nargs, kwnames) => {
   if (type === PyLong_Type) return v;
   return longSubclassHook(type, v);
 };
-/** Instances of int subclasses (set by the class machinery). */
-let longSubclassHook: (type: import("./object.js").PyTypeObject, v: PyInt) => PyObject = () => {
-  throw typeError("int subclasses are not supported yet");
-};
-export function setLongSubclassHook(f: (type: import("./object.js").PyTypeObject, v: PyInt) => PyObject): void {
-  longSubclassHook = f;
+function longSubclassHook(type: import("./object.js").PyTypeObject, v: PyInt): PyObject {
+  return new PyLongBox(v, type);
 }
 
 const roundArgs = new ArgParser("__round__", ["ndigits"], { posonly: 1 });

@@ -835,7 +835,7 @@ function callSpecialOrRaise(self: PyObject, name: string, args: readonly PyObjec
 type SlotKind =
   | "repr" | "hash" | "call" | "iter" | "next" | "getattr" | "setattr" | "delattr" | "get" | "set" | "delete"
   | "init" | "richcmp" | "binary" | "rbinary" | "ternary" | "rternary" | "inplace" | "unary" | "bool" | "len"
-  | "getitem" | "setitem" | "delitem" | "contains" | "new" | "ipow";
+  | "getitem" | "sqitem" | "setitem" | "delitem" | "contains" | "new" | "ipow";
 
 interface SlotDef {
   name: string;
@@ -870,6 +870,7 @@ const slotdefs: SlotDef[] = [
   { name: "__len__", slot: "mp_length", kind: "len" },
   { name: "__len__", slot: "sq_length", kind: "len" },
   { name: "__getitem__", slot: "mp_subscript", kind: "getitem" },
+  { name: "__getitem__", slot: "sq_item", kind: "sqitem" },
   { name: "__setitem__", slot: "mp_ass_subscript", kind: "setitem" },
   { name: "__delitem__", slot: "mp_ass_subscript", kind: "delitem" },
   { name: "__contains__", slot: "sq_contains", kind: "contains" },
@@ -1015,6 +1016,9 @@ function makeWrapper(t: PyTypeObject, def: SlotDef): PyWrapperDescr {
       break;
     case "getitem":
       w = (self, args) => (checkArgs(def.name, args, 1), fn(self, args[0]) as PyObject);
+      break;
+    case "sqitem":
+      w = (self, args) => (checkArgs(def.name, args, 1), fn(self, Number(PyNumber_Index(args[0]))) as PyObject);
       break;
     case "setitem":
       w = (self, args) => (checkArgs(def.name, args, 2), fn(self, args[0], args[1]), Py_None);
@@ -1220,6 +1224,9 @@ const PyExc_OverflowErrorRef = () => PyExc_OverflowError;
 function slot_mp_subscript(self: PyObject, key: PyObject): PyObject {
   return callSpecialOrRaise(self, "__getitem__", [key]);
 }
+function slot_sq_item(self: PyObject, i: number): PyObject {
+  return callSpecialOrRaise(self, "__getitem__", [i]);
+}
 function slot_mp_ass_subscript(self: PyObject, key: PyObject, value: PyObject | null): void {
   if (value === null) {
     const r = callSpecial(self, "__delitem__", [key]);
@@ -1355,6 +1362,8 @@ function genericSlotFor(def: SlotDef): unknown {
       return slot_length;
     case "getitem":
       return slot_mp_subscript;
+    case "sqitem":
+      return slot_sq_item;
     case "setitem":
     case "delitem":
       return slot_mp_ass_subscript;

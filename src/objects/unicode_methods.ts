@@ -6,7 +6,7 @@ import { PyDict } from "./dictobject.js";
 import { PyBytes } from "./bytesobject.js";
 import { PySlice, sliceIndices } from "./sliceobject.js";
 import { PyObject_Str, PyObject_Repr, PyIndex_Check, PyNumber_AsSsize_t, iterableToArray, PyObject_ASCII, PyObject_GetItem, PyObject_Format } from "./abstract.js";
-import { unicodeRepr, hasSurrogates, codePoints, unicodeLength, unicodeCompare } from "./unicodeobject.js";
+import { unicodeRepr, hasSurrogates, codePoints, unicodeLength, unicodeCompare, PyStrBox, asStr } from "./unicodeobject.js";
 import { isPrintableCodePoint } from "./unicodectype.js";
 import { cmpResult, long_hash } from "./longobject.js";
 import { typeError, valueError, indexError, overflowError } from "../python/errors.js";
@@ -16,7 +16,7 @@ import { percentFormat } from "./unicode_format.js";
 import { formatString } from "./formatter.js";
 
 const T = PyUnicode_Type;
-const str = (v: PyObject): string => v as string;
+const str = (v: PyObject): string => (typeof v === "string" ? v : (v as PyStrBox).value);
 
 /** A stable 64-bit FNV-1a string hash (CPython uses SipHash; only stability within a run matters here). */
 function unicodeHash(s: string): number | bigint {
@@ -47,13 +47,15 @@ T.tp_hash = (v) => {
   return h;
 };
 T.tp_richcompare = (v, w, op) => {
-  if (typeof w !== "string") return Py_NotImplemented;
-  return cmpResult(unicodeCompare(str(v), w), op);
+  const ws = asStr(w);
+  if (ws === null) return Py_NotImplemented;
+  return cmpResult(unicodeCompare(str(v), ws), op);
 };
 T.sq_length = (v) => unicodeLength(str(v));
 T.sq_concat = (v, w) => {
-  if (typeof w !== "string") throw typeError(`can only concatenate str (not "${Py_TYPE(w).tp_name}") to str`);
-  return str(v) + w;
+  const ws = asStr(w);
+  if (ws === null) throw typeError(`can only concatenate str (not "${Py_TYPE(w).tp_name}") to str`);
+  return str(v) + ws;
 };
 T.sq_repeat = (v, n) => {
   const s = str(v);
@@ -62,8 +64,9 @@ T.sq_repeat = (v, n) => {
   return s.repeat(n);
 };
 T.sq_contains = (v, w) => {
-  if (typeof w !== "string") throw typeError(`'in <string>' requires string as left operand, not ${Py_TYPE(w).tp_name}`);
-  return str(v).includes(w);
+  const ws = asStr(w);
+  if (ws === null) throw typeError(`'in <string>' requires string as left operand, not ${Py_TYPE(w).tp_name}`);
+  return str(v).includes(ws);
 };
 T.mp_subscript = (v, key) => {
   const s = str(v);
@@ -94,8 +97,9 @@ T.mp_subscript = (v, key) => {
   return cps[i];
 };
 T.nb_remainder = (v, w) => {
-  if (typeof v !== "string") return Py_NotImplemented;
-  return percentFormat(v, w);
+  const vs = asStr(v);
+  if (vs === null) return Py_NotImplemented;
+  return percentFormat(vs, w);
 };
 T.tp_iter = (v) => new PyUnicodeIter(str(v));
 
@@ -121,11 +125,8 @@ let decodeHook: (b: Uint8Array, encoding: string, errors: string) => string = (b
 export function setDecodeHook(f: (b: Uint8Array, encoding: string, errors: string) => string): void {
   decodeHook = f;
 }
-let strSubclassHook: (type: PyObject, s: string) => PyObject = () => {
-  throw typeError("str subclasses are not supported yet");
-};
-export function setStrSubclassHook(f: (type: PyObject, s: string) => PyObject): void {
-  strSubclassHook = f;
+function strSubclassHook(type: import("./object.js").PyTypeObject, s: string): PyObject {
+  return new PyStrBox(s, type);
 }
 
 // --- iterator --------------------------------------------------------------------------------------
@@ -542,12 +543,13 @@ T.tp_methods = [
         }
         throw e;
       }
+      const parts = new Array<string>(items.length);
       for (let i = 0; i < items.length; i++) {
-        if (typeof items[i] !== "string") {
-          throw typeError(`sequence item ${i}: expected str instance, ${Py_TYPE(items[i]).tp_name} found`);
-        }
+        const s = asStr(items[i]);
+        if (s === null) throw typeError(`sequence item ${i}: expected str instance, ${Py_TYPE(items[i]).tp_name} found`);
+        parts[i] = s;
       }
-      return (items as string[]).join(str(self));
+      return parts.join(str(self));
     }) as PyMethodDef["fn"],
   },
   makeSplit("split", false),

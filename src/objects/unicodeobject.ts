@@ -3,6 +3,26 @@
 // str is a JS string. Python indexes by code point while JS strings are UTF-16; strings without
 // surrogates (the common case) take the fast paths, others go through code-point arrays.
 import { isPrintableCodePoint } from "./unicodectype.js";
+import { PyObjectBase, type PyObject, type PyTypeObject } from "./object.js";
+import type { PyDict } from "./dictobject.js";
+
+/** An instance of a subclass of str: the value boxed with its own type (and __dict__). */
+export class PyStrBox extends PyObjectBase {
+  dict: PyDict | null = null;
+  constructor(
+    public readonly value: string,
+    type: PyTypeObject,
+  ) {
+    super();
+    this.ob_type = type;
+  }
+}
+
+/** A str or str-subclass value as a JS string, or null (CPython: PyUnicode_Check + data). */
+export function asStr(v: PyObject): string | null {
+  if (typeof v === "string") return v;
+  return v instanceof PyStrBox ? v.value : null;
+}
 
 const HEX = "0123456789abcdef";
 
