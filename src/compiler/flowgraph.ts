@@ -1223,7 +1223,8 @@ function optimizeLoadFast(g: CfgBuilder): void {
         case op.SWAP:
           refs.swapTop(oparg);
           break;
-        // Opcodes that consume no inputs
+        // Opcodes that consume no inputs (GET_YIELD_FROM_ITER may return its input itself)
+        case op.GET_YIELD_FROM_ITER:
         case op.GET_ANEXT:
         case op.GET_LEN:
         case op.IMPORT_FROM:
@@ -1516,8 +1517,13 @@ function convertPseudoConditionalJumps(g: CfgBuilder): void {
       if (instr.i_opcode === op.JUMP_IF_FALSE || instr.i_opcode === op.JUMP_IF_TRUE) {
         instr.i_opcode = instr.i_opcode === op.JUMP_IF_FALSE ? op.POP_JUMP_IF_FALSE : op.POP_JUMP_IF_TRUE;
         const loc = instr.i_loc;
-        b.insertInstruction(i++, new CfgInstr(op.COPY, 1, loc));
-        b.insertInstruction(i++, new CfgInstr(op.TO_BOOL, 0, loc));
+        // (the inserted instructions share the jump's exception handler)
+        const copy = new CfgInstr(op.COPY, 1, loc);
+        copy.i_except = instr.i_except;
+        b.insertInstruction(i++, copy);
+        const toBool = new CfgInstr(op.TO_BOOL, 0, loc);
+        toBool.i_except = instr.i_except;
+        b.insertInstruction(i++, toBool);
       }
     }
   }
