@@ -1,0 +1,6 @@
+while x:
+    pass
+else:
+    pass
+else:
+    pass
