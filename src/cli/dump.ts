@@ -9,7 +9,8 @@ import fs from "node:fs";
 import { PyObject_Str } from "../objects/abstract.js";
 import { PyBaseException, PySyntaxError } from "../objects/exceptions.js";
 import type { PyObject } from "../objects/object.js";
-import { exceptionStr, internalErrorReport, isStackOverflow } from "../python/pythonrun.js";
+import { exceptionStr, isStackOverflow } from "../python/pythonrun.js";
+import { internalErrorReport } from "./report.js";
 import { BufferedWriter, writeStderr } from "./output.js";
 
 export type Dumper = (source: Uint8Array, filename: string, out: string[]) => void;

@@ -1,11 +1,10 @@
 // CPython: Modules/main.c (Py_BytesMain, pymain_run_python: command, module, file or stdin) with the
 // option parsing of Python/initconfig.c (config_parse_cmdline) and Python/getopt.c (_PyOS_GetOpt).
-import "../objects/init.js";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { interpreterConfig, pyErrPrint, runSource } from "../python/pythonrun.js";
-import { dumpMain } from "./dump.js";
+import type { PyConfig } from "../python/pythonrun.js";
+import { internalErrorReport } from "./report.js";
 import { writeStderr, writeStdout } from "./output.js";
 
 export const PY_VERSION = "3.14.2";
@@ -167,17 +166,41 @@ function skipLine(source: Uint8Array): Uint8Array {
 
 /** CPython: pymain_main. Returns the process's exit status. */
 export async function pyBytesMain(argv: readonly string[]): Promise<number> {
+  // Options are handled before the interpreter is loaded: -V, -h and usage errors need none of it.
+  const cl = argv[0] === "dump" ? null : parseCmdLine(argv);
+  if (typeof cl === "number") return cl;
+  let runtime: Runtime;
   try {
-    if (argv[0] === "dump") return await dumpMain(argv.slice(1));
-    const cl = parseCmdLine(argv);
-    if (typeof cl === "number") return cl;
-    return await runCmdLine(cl);
+    runtime = await loadRuntime();
   } catch (e) {
-    return pyErrPrint(e);
+    writeStderr(internalErrorReport(e));
+    return 1;
+  }
+  try {
+    if (cl === null) return await runtime.dumpMain(argv.slice(1));
+    return await runCmdLine(cl, runtime);
+  } catch (e) {
+    return runtime.pyErrPrint(e);
   }
 }
 
-async function runCmdLine(cl: CmdLine): Promise<number> {
+interface Runtime {
+  interpreterConfig: PyConfig;
+  pyErrPrint(e: unknown): Promise<number>;
+  runSource(source: Uint8Array, filename: string): Promise<number>;
+  dumpMain(args: readonly string[]): Promise<number>;
+}
+
+async function loadRuntime(): Promise<Runtime> {
+  // the object modules first, in the order that gives every built-in type its slots
+  await import("../objects/init.js");
+  const run = await import("../python/pythonrun.js");
+  const dump = await import("./dump.js");
+  return { interpreterConfig: run.interpreterConfig, pyErrPrint: run.pyErrPrint, runSource: run.runSource, dumpMain: dump.dumpMain };
+}
+
+async function runCmdLine(cl: CmdLine, rt: Runtime): Promise<number> {
+  const { interpreterConfig, runSource } = rt;
   const cwd = process.cwd();
   if (cl.command !== null) {
     interpreterConfig.argv = ["-c", ...cl.args];

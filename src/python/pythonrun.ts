@@ -4,6 +4,7 @@
 // The stages this drives (compiler, eval loop, tracebacks) are loaded on first use, so that the
 // command line still starts, and says clearly what is missing, while a stage is being written.
 import { writeStderr } from "../cli/output.js";
+import { internalErrorReport } from "../cli/report.js";
 import { PyObject_Str } from "../objects/abstract.js";
 import { PyBaseException, PyExc_KeyboardInterrupt, PySyntaxError, PySystemExit } from "../objects/exceptions.js";
 import { Py_None, PyObject_TypeCheck, type PyObject } from "../objects/object.js";
@@ -182,13 +183,6 @@ function handleSystemExit(exc: PySystemExit): number {
   if (typeof code === "bigint") return Number(BigInt.asIntN(32, code));
   writeStderr(PyObject_Str(code) + "\n");
   return 1;
-}
-
-/** How tython reports one of its own bugs: one clear paragraph, not a raw stack trace. */
-export function internalErrorReport(e: unknown): string {
-  const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  const where = e instanceof Error && e.stack ? e.stack.split("\n").slice(1, 4).map((l) => l.trim()).join(" <- ") : "";
-  return `tython: internal error: ${what}${where ? `\n  (at ${where})` : ""}\n`;
 }
 
 // ---- running a program ---------------------------------------------------------------------------
