@@ -1,0 +1,2 @@
+f() = 1
+x = 'unterminated

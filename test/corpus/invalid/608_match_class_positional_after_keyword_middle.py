@@ -1,0 +1,3 @@
+match x:
+    case Foo(a, b=1, c):
+        pass

@@ -1,0 +1,2 @@
+type X[*T = int] = T
+type Y[**P = [int]] = P

@@ -1,0 +1,1 @@
+class A[T, **P: (int,)]: pass

@@ -1,0 +1,2 @@
+lambda: (yield)
+lambda x: x = 1

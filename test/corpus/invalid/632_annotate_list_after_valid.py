@@ -1,0 +1,3 @@
+x.y: int = 1
+(x): int = 1
+[x]: int = 1

@@ -1,0 +1,2 @@
+del a.b, a[0], (c)
+del
