@@ -10,6 +10,7 @@ import { PyTuple } from "../objects/tupleobject.js";
 import { unicodeRepr } from "../objects/unicodeobject.js";
 import { longRepr } from "../objects/longobject.js";
 import { parserASTFromString } from "../parser/peg_api.js";
+import { PyExc_RecursionError, newException } from "../objects/exceptions.js";
 
 /** A field value of a node: a node, a sequence, a Python value, or null (absent). */
 type FieldValue = AST | readonly (AST | null)[] | PyObject | null;
@@ -20,6 +21,11 @@ export interface DumpOptions {
   /** null: one line; a number: that many spaces per level; a string: the string per level. */
   indent?: number | string | null;
   showEmpty?: boolean;
+  /**
+   * Python frames ast.dump's recursive helper may use before RecursionError (one per node or
+   * scalar, two per list: the helper and a generator expression). Default: no limit.
+   */
+  recursionLimit?: number;
 }
 
 /** repr() of a value an AST can hold (a Constant's value, an identifier, an int). */
@@ -51,6 +57,7 @@ class Dumper {
     private readonly includeAttributes: boolean,
     private readonly indent: string | null,
     private readonly showEmpty: boolean,
+    private readonly recursionLimit: number,
     private readonly out: string[],
   ) {}
 
@@ -102,7 +109,9 @@ class Dumper {
     return !Array.isArray(value) || value.length === 0;
   }
 
-  format(value: FieldValue, level: number): void {
+  /** CPython's _format; `depth` counts its Python frames, for RecursionError. */
+  format(value: FieldValue, level: number, depth: number): void {
+    if (depth > this.recursionLimit) throw newException(PyExc_RecursionError, ["maximum recursion depth exceeded"]);
     const out = this.out;
     let prefix = "";
     let sep = ", ";
@@ -129,7 +138,7 @@ class Dumper {
         if (i > 0) out.push(oneLine ? ", " : sep);
         const n = names[i];
         if (n !== null) out.push(n, "=");
-        this.format(values[i]!, level);
+        this.format(values[i]!, level, depth + 1);
       }
       out.push(")");
     } else if (Array.isArray(value)) {
@@ -140,7 +149,7 @@ class Dumper {
       out.push("[", prefix);
       for (let i = 0; i < value.length; i++) {
         if (i > 0) out.push(sep);
-        this.format(value[i] as FieldValue, level);
+        this.format(value[i] as FieldValue, level, depth + 2);
       }
       out.push("]");
     } else {
@@ -164,13 +173,22 @@ export function dumpTo(node: AST, options: DumpOptions, out: string[]): void {
     options.includeAttributes ?? false,
     typeof indent === "number" ? " ".repeat(indent) : indent,
     options.showEmpty ?? false,
+    options.recursionLimit ?? Infinity,
     out,
   );
-  d.format(node, 0);
+  try {
+    d.format(node, 0, 1);
+  } catch (e) {
+    if (e instanceof RangeError) throw newException(PyExc_RecursionError, ["maximum recursion depth exceeded"]);
+    throw e;
+  }
 }
+
+/** The frames ast.dump's helper gets under dump.py in the oracle (1000 minus the callers'). */
+const DUMP_PY_RECURSION_LIMIT = 989;
 
 /** `tython dump ast FILE`: ast.dump(ast.parse(source), include_attributes=True, indent=1). */
 export function dumpAst(source: Uint8Array, filename: string, out: string[]): void {
   const m = parserASTFromString(source, filename, "exec");
-  out.push(dump(m, { includeAttributes: true, indent: 1 }));
+  out.push(dump(m, { includeAttributes: true, indent: 1, recursionLimit: DUMP_PY_RECURSION_LIMIT }));
 }

@@ -161,8 +161,12 @@ function syntaxError(filename: string, msg: string, loc: SourceLocation): PySynt
   return new PySyntaxError("SyntaxError", msg, filename, loc.lineno, loc.col_offset + 1, loc.end_lineno, loc.end_col_offset + 1, null);
 }
 
-/** Deep enough for any tree the parser accepts; guards the JS stack against hand-built ones. */
-const MAX_RECURSION = 20000;
+/** Nesting depth of visits before RecursionError (CPython checks its C stack instead). */
+const MAX_RECURSION = 10000;
+
+function recursionError() {
+  return newException(PyExc_RecursionError, ["maximum recursion depth exceeded during compilation"]);
+}
 
 /** CPython: struct symtable, and the first pass (symtable_visit_*) that fills it. */
 export class Symtable {
@@ -379,7 +383,7 @@ export class Symtable {
 
   private enterRecursive(): void {
     if (++this.depth > MAX_RECURSION) {
-      throw newException(PyExc_RecursionError, ["maximum recursion depth exceeded during compilation"]);
+      throw recursionError();
     }
   }
 
@@ -1083,7 +1087,13 @@ function hasKwonlyDefaults(a: arguments_): boolean {
 /** CPython: _PySymtable_Build. Builds and analyzes the symbol tables of a module. */
 export function symtableBuild(m: mod, filename: string, future: FutureFeatures): Symtable {
   const st = new Symtable(filename, future);
-  st.build(m);
-  symtableAnalyze(st);
+  try {
+    st.build(m);
+    symtableAnalyze(st);
+  } catch (e) {
+    // The JS stack ran out before MAX_RECURSION (the caller's frames count too).
+    if (e instanceof RangeError && /call stack/.test(e.message)) throw recursionError();
+    throw e;
+  }
   return st;
 }
