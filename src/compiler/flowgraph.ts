@@ -1223,7 +1223,9 @@ function optimizeLoadFast(g: CfgBuilder): void {
         case op.SWAP:
           refs.swapTop(oparg);
           break;
-        // Opcodes that consume no inputs (GET_YIELD_FROM_ITER may return its input itself)
+        // Opcodes that consume no inputs (GET_YIELD_FROM_ITER and FORMAT_SIMPLE may return
+        // their input itself)
+        case op.FORMAT_SIMPLE:
         case op.GET_YIELD_FROM_ITER:
         case op.GET_ANEXT:
         case op.GET_LEN:
@@ -1267,6 +1269,13 @@ function optimizeLoadFast(g: CfgBuilder): void {
           }
           refs.push(i, NOT_LOCAL);
           if (oparg & 1) refs.push(self[0], self[1]);
+          break;
+        }
+        case op.LOAD_SPECIAL: {
+          // pushes the method and its owner back as self
+          const self = refs.pop();
+          refs.push(i, NOT_LOCAL);
+          refs.push(self[0], self[1]);
           break;
         }
         case op.SEND:
