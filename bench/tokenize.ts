@@ -3,6 +3,7 @@
 // parser's mode and in the tokenize module's mode, and with CPython 3.14's tokenize module (in
 // WebAssembly, the pyodide devDependency, start-up excluded) on the same bytes; prints lines per
 // second for each and tython's ratio to CPython. Each figure is the best of a few rounds.
+import "../src/objects/init.js"; // the object layer first (as the entry points do)
 import fs from "node:fs";
 import path from "node:path";
 import { Tokenizer } from "../src/parser/tokenizer/index.js";

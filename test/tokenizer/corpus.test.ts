@@ -1,5 +1,6 @@
 // The tokenizer over test/corpus/tokens/*.py, against CPython 3.14's output committed in
 // test/golden/tokens/ (regenerate with `node dist/tools/tokens_gen/golden.js`).
+import "../../src/objects/init.js"; // the object layer first (as the entry points do)
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";

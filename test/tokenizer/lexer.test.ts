@@ -1,5 +1,6 @@
 // Unit tests of the tokenizer's API in the parser's mode: types, byte columns, levels, metadata,
 // input forms. Expected values are CPython 3.14's (its AST columns are UTF-8 byte offsets).
+import "../../src/objects/init.js"; // the object layer first (as the entry points do)
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Tokenizer, type Token } from "../../src/parser/tokenizer/index.js";

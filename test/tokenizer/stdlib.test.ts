@@ -1,5 +1,6 @@
 // The tokenizer over the standard library (lib/python3.14, 559 files) against CPython 3.14's
 // tokenize module, computed live over pyodide or read from the reference cache.
+import "../../src/objects/init.js"; // the object layer first (as the entry points do)
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import { test } from "node:test";

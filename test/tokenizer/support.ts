@@ -1,4 +1,5 @@
 // Shared helpers of the tokenizer tests.
+import "../../src/objects/init.js"; // the object layer first (as the entry points do)
 import { PySyntaxError } from "../../src/objects/exceptions.js";
 import { dumpTokens } from "../../src/parser/dump_tokens.js";
 import { Tokenizer } from "../../src/parser/tokenizer/index.js";

@@ -428,6 +428,16 @@ export class Lexer {
             }
           }
           let nonascii = false;
+          // Fast path over the ASCII part of the name, within the current line.
+          if (c < 128 && isPotentialIdentifierChar(c)) {
+            const text = this.text;
+            const inp = this.inp;
+            let i = this.cur;
+            let d = 0;
+            while (i < inp && (d = text.charCodeAt(i)) < 128 && isPotentialIdentifierChar(d)) i++;
+            this.cur = i;
+            c = this.nextc();
+          }
           while (isPotentialIdentifierChar(c)) {
             if (c >= 128) nonascii = true;
             c = this.nextc();

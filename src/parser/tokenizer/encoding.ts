@@ -36,17 +36,20 @@ const CP1252_HIGH = [
   0x0153, 0xfffd, 0x017e, 0x0178,
 ];
 
+const UTF8_STRICT = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const UTF8_REPLACE = new TextDecoder("utf-8", { ignoreBOM: true });
+
 /** Decodes bytes; with `strict`, returns the index of the first undecodable byte as a number instead. */
 export function decode(bytes: Uint8Array, codec: Codec, strict: boolean): string | number {
   if (codec === "utf_8") {
     if (strict) {
       try {
-        return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+        return UTF8_STRICT.decode(bytes);
       } catch {
         return firstInvalidUtf8(bytes);
       }
     }
-    return new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    return UTF8_REPLACE.decode(bytes);
   }
   let out = "";
   const CHUNK = 8192;

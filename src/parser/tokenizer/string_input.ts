@@ -1,7 +1,7 @@
 // CPython: Parser/tokenizer/string_tokenizer.c and helpers.c (decode_str, check_bom,
 // check_coding_spec, translate_newlines) — the source as compile() hands it to the parser.
 import { PySyntaxError } from "../../objects/exceptions.js";
-import { decode, firstInvalidUtf8, getNormalName, lookupCodec } from "./encoding.js";
+import { decode, getNormalName, lookupCodec } from "./encoding.js";
 
 const COOKIE_RE = /^[ \t\f]*#[^\n]*?coding[:=][ \t]*([-\w.]+)/;
 const BLANK_RE = /^[ \t\f]*(?:[#\r\n]|$)/;
@@ -75,18 +75,17 @@ export function decodeForParser(source: Uint8Array | string, filename: string): 
     }
   }
   const body = b.subarray(pos);
-  const bad = firstInvalidUtf8(body);
-  if (bad < body.length) {
-    let ls = body.lastIndexOf(10, bad - 1) + 1;
-    if (bad === 0) ls = 0;
-    let lineno = 1;
-    for (let i = 0; i < ls; i++) if (body[i] === 10) lineno++;
-    const nl = body.indexOf(10, bad);
-    const lineText = decode(body.subarray(ls, nl < 0 ? body.length : nl), "utf_8", false) as string;
-    const col = [...(decode(body.subarray(ls, bad), "utf_8", false) as string)].length + 1;
-    throw err(`Non-UTF-8 code starting with '\\x${body[bad]!.toString(16).padStart(2, "0")}' on line ${lineno}, ` +
-      "but no encoding declared; see https://peps.python.org/pep-0263/ for details", filename, lineno, col, lineno,
-      col, lineText.replace(/\r$/, ""));
-  }
-  return translateNewlines(decode(body, "utf_8", false) as string);
+  const decoded = decode(body, "utf_8", true);
+  if (typeof decoded === "string") return translateNewlines(decoded);
+  const bad = decoded;
+  let ls = body.lastIndexOf(10, bad - 1) + 1;
+  if (bad === 0) ls = 0;
+  let lineno = 1;
+  for (let i = 0; i < ls; i++) if (body[i] === 10) lineno++;
+  const nl = body.indexOf(10, bad);
+  const lineText = decode(body.subarray(ls, nl < 0 ? body.length : nl), "utf_8", false) as string;
+  const col = [...(decode(body.subarray(ls, bad), "utf_8", false) as string)].length + 1;
+  throw err(`Non-UTF-8 code starting with '\\x${body[bad]!.toString(16).padStart(2, "0")}' on line ${lineno}, ` +
+    "but no encoding declared; see https://peps.python.org/pep-0263/ for details", filename, lineno, col, lineno,
+    col, lineText.replace(/\r$/, ""));
 }
