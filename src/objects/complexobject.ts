@@ -145,3 +145,90 @@ T.tp_richcompare = (v, w, op) => {
   }
   return op === 2 ? eq : !eq;
 };
+
+// --- complex(real, imag) (CPython: complex_new) ---------------------------------------------------------
+
+import { ArgParser } from "../python/getargs.js";
+import { PyFloat_AsDouble, PyObject_CallNoArgs, _PyObject_LookupSpecial } from "./abstract.js";
+import { Py_TYPE, type PyTypeObject } from "./object.js";
+import { valueError } from "../python/errors.js";
+import { parseFloatLiteral } from "./floatobject.js";
+
+const complexArgs = new ArgParser("complex", ["real", "imag"]);
+
+function parseComplex(text: string): [number, number] | null {
+  let s = text.trim();
+  if (s.startsWith("(") && s.endsWith(")")) s = s.slice(1, -1).trim();
+  const num = "(?:(?:\\d[\\d_]*)?\\.?[\\d_]*(?:[eE][+-]?\\d+)?|inf|infinity|nan)";
+  const m = new RegExp(`^([+-]?${num})?(?:([+-]${num}?)[jJ])?$`, "i").exec(s);
+  const only = new RegExp(`^([+-]?${num}?)[jJ]$`, "i").exec(s);
+  if (only) {
+    const t = only[1] === "" || only[1] === "+" ? "1" : only[1] === "-" ? "-1" : only[1];
+    const im = parseFloatLiteral(t);
+    return im === null ? null : [0, im];
+  }
+  if (!m || s === "") return null;
+  const re = m[1] ? parseFloatLiteral(m[1]) : 0;
+  let im = 0;
+  if (m[2] !== undefined) {
+    const t = m[2] === "+" ? "1" : m[2] === "-" ? "-1" : m[2];
+    const v = parseFloatLiteral(t);
+    if (v === null) return null;
+    im = v;
+  }
+  return re === null ? null : [re, im];
+}
+
+function complexParts(v: PyObject): [number, number] {
+  if (v instanceof PyComplex) return [v.real, v.imag];
+  const m = _PyObject_LookupSpecial(v, "__complex__");
+  if (m !== null) {
+    const r = PyObject_CallNoArgs(m);
+    if (!(r instanceof PyComplex)) throw typeError(`__complex__ returned non-complex (type ${Py_TYPE(r).tp_name})`);
+    return [r.real, r.imag];
+  }
+  const t = Py_TYPE(v);
+  if (t.nb_float === null && t.nb_index === null) {
+    throw typeError(`complex() argument 'real' must be a real number, not ${t.tp_name}`);
+  }
+  return [PyFloat_AsDouble(v), 0];
+}
+
+PyComplex_Type.tp_new = (type, args, start, nargs, kwnames) => {
+  const [r, i] = complexArgs.parse(args, start, nargs, kwnames);
+  let re = 0;
+  let im = 0;
+  if (typeof r === "string") {
+    if (i !== null) throw typeError("complex() can't take second arg if first is a string");
+    const p = parseComplex(r);
+    if (p === null) throw valueError("complex() arg is a malformed string");
+    [re, im] = p;
+  } else {
+    if (r !== null) [re, im] = complexParts(r);
+    if (i !== null) {
+      if (typeof i === "string") throw typeError("complex() second arg can't be a string");
+      const [ir, ii] = complexParts(i);
+      re -= ii;
+      im += ir;
+    }
+  }
+  const c = new PyComplex(re, im);
+  if (type !== PyComplex_Type) (c as { ob_type: PyTypeObject }).ob_type = type;
+  return c;
+};
+PyComplex_Type.tp_getset = [
+  { name: "real", get: (v) => new PyFloat((v as PyComplex).real) },
+  { name: "imag", get: (v) => new PyFloat((v as PyComplex).imag) },
+];
+PyComplex_Type.tp_methods = [
+  {
+    name: "conjugate",
+    kind: "noargs",
+    fn: ((v: PyObject) => new PyComplex((v as PyComplex).real, -(v as PyComplex).imag)) as import("./object.js").PyMethodDef["fn"],
+  },
+  {
+    name: "__complex__",
+    kind: "noargs",
+    fn: ((v: PyObject) => v) as import("./object.js").PyMethodDef["fn"],
+  },
+];

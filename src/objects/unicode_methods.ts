@@ -3,7 +3,7 @@ import { type PyObject, type PyMethodDef, PyUnicode_Type, Py_None, Py_NotImpleme
 import { PyTuple } from "./tupleobject.js";
 import { PyList } from "./listobject.js";
 import { PyDict } from "./dictobject.js";
-import { PyBytes } from "./bytesobject.js";
+import { PyBytes, decodeBytes } from "./bytesobject.js";
 import { PySlice, sliceIndices } from "./sliceobject.js";
 import { PyObject_Str, PyObject_Repr, PyIndex_Check, PyNumber_AsSsize_t, iterableToArray, PyObject_ASCII, PyObject_GetItem, PyObject_Format } from "./abstract.js";
 import { unicodeRepr, hasSurrogates, codePoints, unicodeLength, unicodeCompare, PyStrBox, asStr } from "./unicodeobject.js";
@@ -121,7 +121,7 @@ T.tp_new = (type, args, start, nargs, kwnames) => {
 };
 
 /** bytes.decode implementation (set by the codecs support; utf-8 built in). */
-let decodeHook: (b: Uint8Array, encoding: string, errors: string) => string = (b) => new TextDecoder("utf-8").decode(b);
+let decodeHook: (b: Uint8Array, encoding: string, errors: string) => string = (b, e, err) => decodeBytes(b, e, err);
 export function setDecodeHook(f: (b: Uint8Array, encoding: string, errors: string) => string): void {
   decodeHook = f;
 }
