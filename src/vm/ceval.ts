@@ -263,6 +263,17 @@ function tooManyPositional(func: PyFunctionObject, given: number, kwnames: PyTup
   return PyErr_Format(PyExc_TypeError, `${qualnameOf(func)}() takes ${takes} but ${given_} ${was} given`);
 }
 
+/** A generator's frame re-entering the loop: counts against the recursion limit again. */
+export function _PyEval_ResumeFrame(frame: _PyInterpreterFrame): _PyInterpreterFrame {
+  enterRecursivePy(PyThreadState_Get());
+  return frame;
+}
+
+/** A generator's frame leaving the loop at a yield (CPython: the frame pop in YIELD_VALUE). */
+export function _PyEval_FrameSuspend(tstate: PyThreadState): void {
+  tstate.py_recursion_remaining++;
+}
+
 /** Runs a frame through the PEP 523 hook if one is installed (CPython: _PyEval_EvalFrame). */
 export function _PyEval_EvalFrame(tstate: PyThreadState, frame: _PyInterpreterFrame, throwflag: boolean): PyObject {
   const hook = tstate.interp.eval_frame;

@@ -14,14 +14,18 @@ import { PyMethod } from "../objects/classobject.js";
 import {
   PyObject_Str, PyObject_Repr, PyObject_ASCII, PyObject_GetItem, PyObject_SetItem, PyObject_DelItem,
   PyObject_GetIter, PyIter_Next, PyObject_GetAttr, PyObject_GetOptionalAttr, PyObject_Vectorcall, PyObject_Call,
-  PyNumber_Positive, PySequence_Tuple, iterableToArray,
+  PyNumber_Positive, PySequence_Tuple, iterableToArray, _PyObject_LookupSpecial,
 } from "../objects/abstract.js";
 import {
   PyBaseException, PyExc_BaseException, PyExc_TypeError, PyExc_ValueError, PyExc_RuntimeError, PyExc_NameError,
   PyExc_SystemError, PyExc_KeyError, PyExc_ImportError, PyExc_AssertionError, PyExc_NotImplementedError, newException,
+  PyExc_StopIteration,
 } from "../objects/exceptions.js";
 import { PyErr_Format, PyErr_GivenExceptionMatches, PyErr_ExceptionMatches, keyError } from "../python/errors.js";
 import { PyFunctionObject } from "../objects/funcobject.js";
+import { PyGenObject, _PyGen_SendEx, _PyGen_LastReturned } from "../objects/genobject.js";
+import { stopIterationValue } from "../objects/abstract.js";
+import { CO_COROUTINE, CO_ASYNC_GENERATOR } from "../objects/codeobject.js";
 import type { _PyInterpreterFrame } from "./frame.js";
 import type { PyThreadState } from "./pystate.js";
 import { _PyEval_NameError } from "./ceval.js";
@@ -146,11 +150,61 @@ export function _PyEval_NotImplemented(what: string): PyBaseException {
 }
 
 /** The exception a generator's throw() asks a resumed frame to raise. */
-export function _PyEval_PendingThrow(_tstate: PyThreadState): PyBaseException {
-  return PyErr_Format(PyExc_SystemError, "tython: throwing into a frame is not implemented yet");
+export function _PyEval_PendingThrow(tstate: PyThreadState): PyBaseException {
+  const exc = tstate.pending_throw as PyBaseException;
+  tstate.pending_throw = null;
+  return exc;
+}
+
+let sendReturned = false;
+/** Whether the last _PyEval_Send finished the sub-iterator (SEND then jumps to END_SEND). */
+export function _PyEval_SendReturned(): boolean {
+  return sendReturned;
+}
+
+/** SEND: resumes the sub-iterator of `yield from` with `v` (CPython: SEND, _PyGen_SendEx). */
+export function _PyEval_Send(receiver: PyObject, v: PyObject): PyObject {
+  if (receiver instanceof PyGenObject) {
+    const r = _PyGen_SendEx(receiver, v, null, false);
+    sendReturned = _PyGen_LastReturned();
+    return r;
+  }
+  sendReturned = false;
+  try {
+    if (v === Py_None) {
+      const r = PyIter_Next(receiver);
+      if (r === null) {
+        sendReturned = true;
+        return Py_None;
+      }
+      return r;
+    }
+    return PyObject_Vectorcall(PyObject_GetAttr(receiver, "send"), [v], 0, 1, null);
+  } catch (e) {
+    if (PyErr_ExceptionMatches(e, PyExc_StopIteration)) {
+      sendReturned = true;
+      return stopIterationValue(e);
+    }
+    throw e;
+  }
+}
+
+/** GET_YIELD_FROM_ITER. */
+export function _PyEval_GetYieldFromIter(iterable: PyObject): PyObject {
+  return iterable instanceof PyGenObject ? iterable : PyObject_GetIter(iterable);
+}
+
+/** CLEANUP_THROW: a StopIteration from the sub-iterator ends `yield from` with its value. */
+export function _PyEval_CleanupThrowValue(exc: PyObject): PyObject | null {
+  return PyErr_ExceptionMatches(exc, PyExc_StopIteration) ? stopIterationValue(exc) : null;
 }
 
 // ---- names --------------------------------------------------------------------------------------
+
+/** mapping[name], or null when the key is missing (dict fast path). */
+export function _PyEval_MappingGet(mapping: PyObject, name: string): PyObject | null {
+  return mappingGet(mapping, name);
+}
 
 function mappingGet(mapping: PyObject, name: string): PyObject | null {
   if (mapping instanceof PyDict) return PyDict_GetItem(mapping, name);
@@ -332,6 +386,37 @@ export function _PyObject_GetMethod(owner: PyObject, name: string, lp: (PyObject
   return PyObject_GetAttr(owner, name);
 }
 
+// ---- with, super, __init__ -------------------------------------------------------------------------
+
+const SPECIAL_METHODS = ["__enter__", "__exit__", "__aenter__", "__aexit__"];
+
+/** LOAD_SPECIAL: the bound __enter__/__exit__/__aenter__/__aexit__ of a context manager. */
+export function _PyEval_LoadSpecial(owner: PyObject, oparg: number): PyObject {
+  const name = SPECIAL_METHODS[oparg]!;
+  const m = _PyObject_LookupSpecial(owner, name);
+  if (m !== null) return m;
+  const proto = oparg >= 2 ? "asynchronous context manager" : "context manager";
+  throw PyErr_Format(PyExc_TypeError, `'${Py_TYPE(owner).tp_name}' object does not support the ${proto} protocol (missed ${name} method)`);
+}
+
+/** WITH_EXCEPT_START: __exit__(type, value, traceback) for the exception leaving a with block. */
+export function _PyEval_WithExceptStart(exitFunc: PyObject, exitSelf: PyObject | null, val: PyObject): PyObject {
+  const tb = val instanceof PyBaseException ? (val.traceback ?? Py_None) : Py_None;
+  const args = exitSelf === null ? [Py_TYPE(val), val, tb] : [exitSelf, Py_TYPE(val), val, tb];
+  return PyObject_Vectorcall(exitFunc, args, 0, args.length, null);
+}
+
+/** LOAD_SUPER_ATTR: super(class, self).name (the zero-argument form passes __class__ and self too). */
+export function _PyEval_LoadSuperAttr(globalSuper: PyObject, cls: PyObject, self: PyObject, name: string, twoArgs: boolean): PyObject {
+  const sup = PyObject_Vectorcall(globalSuper, twoArgs ? [cls, self] : [cls, self], 0, 2, null);
+  return PyObject_GetAttr(sup, name);
+}
+
+/** EXIT_INIT_CHECK: __init__ must return None. */
+export function _PyEval_InitNotNone(v: PyObject): PyBaseException {
+  return PyErr_Format(PyExc_TypeError, `__init__() should return None, not '${Py_TYPE(v).tp_name}'`);
+}
+
 // ---- exceptions ---------------------------------------------------------------------------------
 
 function isExceptionClass(v: PyObject): v is PyTypeObject {
@@ -441,17 +526,31 @@ export function _PyEval_ImportFrom(module: PyObject, name: string): PyObject {
 }
 
 // CALL_INTRINSIC_1's oparg (CPython: Include/internal/pycore_intrinsics.h)
+const INTRINSIC_STOPITERATION_ERROR = 3;
 const INTRINSIC_UNARY_POSITIVE = 5;
 const INTRINSIC_LIST_TO_TUPLE = 6;
 
-export function _PyEval_CallIntrinsic1(oparg: number, value: PyObject): PyObject {
+export function _PyEval_CallIntrinsic1(oparg: number, value: PyObject, frame: _PyInterpreterFrame): PyObject {
   switch (oparg) {
+    case INTRINSIC_STOPITERATION_ERROR:
+      return stopIterationError(frame, value);
     case INTRINSIC_UNARY_POSITIVE:
       return PyNumber_Positive(value);
     case INTRINSIC_LIST_TO_TUPLE:
       return new PyTuple((value as PyList).items.slice());
   }
   throw _PyEval_NotImplemented(`CALL_INTRINSIC_1 ${oparg}`);
+}
+
+/** PEP 479: StopIteration leaving a generator becomes RuntimeError (CPython: _PyGen_FetchStopIterationValue's twin). */
+function stopIterationError(frame: _PyInterpreterFrame, exc: PyObject): PyObject {
+  if (!(exc instanceof PyBaseException) || !PyErr_ExceptionMatches(exc, PyExc_StopIteration)) return exc;
+  const flags = frame.f_executable.co_flags;
+  const what = flags & CO_COROUTINE ? "coroutine" : flags & CO_ASYNC_GENERATOR ? "async generator" : "generator";
+  const err = PyErr_Format(PyExc_RuntimeError, `${what} raised StopIteration`);
+  err.cause = exc;
+  err.context = exc;
+  return err;
 }
 
 export function _PyEval_CallIntrinsic2(oparg: number, _value2: PyObject, _value1: PyObject): PyObject {

@@ -7,6 +7,7 @@ import type { PyCodeObject } from "../objects/codeobject.js";
 import type { PyObject } from "../objects/object.js";
 import type { PyFunctionObject } from "../objects/funcobject.js";
 import type { PyFrameObject } from "../objects/frameobject.js";
+import type { PyGenObject } from "../objects/genobject.js";
 
 export const FRAME_OWNED_BY_THREAD = 0;
 export const FRAME_OWNED_BY_GENERATOR = 1;
@@ -29,6 +30,8 @@ export class _PyInterpreterFrame {
   stackpointer: number;
   localsplus: (PyObject | null)[];
   owner = FRAME_OWNED_BY_THREAD;
+  /** The generator that owns this frame, if any. */
+  generator: PyGenObject | null = null;
 
   constructor(code: PyCodeObject, func: PyFunctionObject | null, globals: PyObject, builtins: PyObject, locals: PyObject | null) {
     this.f_executable = code;

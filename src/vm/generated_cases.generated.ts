@@ -21,11 +21,12 @@ import { RESUME_CHECK, JUMP_BACKWARD_NO_JIT } from "./opcode_ids.generated.js";
 import { adaptiveCounterTriggers, advanceAdaptiveCounter } from "./backoff.js";
 import {
   _Py_Specialize_BinaryOp, _Py_Specialize_CompareOp, _Py_Specialize_ForIter, _Py_Specialize_LoadConst,
-  _Py_Specialize_ToBool, _PyLong_IsCompact, rewriteOpcode,
+  _Py_Specialize_ToBool, _PyLong_IsCompact, rewriteOpcode, _Py_Specialize_StoreSubscr, _Py_Specialize_UnpackSequence,
+  _Py_Specialize_ContainsOp,
 } from "./specialize.js";
 import {
   _PyCode_GetAdaptive, _PyEval_CopyFreeVars, _PyEval_FrameClearAndPop, _PyEval_FreeVarError,
-  _PyEval_LoadGlobal, _PyEval_MakeCell, _PyEval_UnboundLocalError, _PyEvalFramePushAndInit, exceptionHandler,
+  _PyEval_FrameSuspend, _PyEval_LoadGlobal, _PyEval_MakeCell, _PyEval_UnboundLocalError, _PyEvalFramePushAndInit, exceptionHandler,
   get_exception_handler,
 } from "./ceval.js";
 import {
@@ -41,8 +42,11 @@ import {
   PyObject_GetItem, PyObject_SetItem, PyObject_DelItem, PyObject_GetIter, PyIter_Next, PyObject_GetAttr,
   PyObject_SetAttr, PyObject_DelAttr, PyObject_Format, PyObject_Size, PyObject_Vectorcall,
   _PyListIter_CheckExact, _PyListIter_Next, _PyTupleIter_CheckExact, _PyTupleIter_Next,
-  _PyRangeIter_CheckExact, _PyRangeIter_Next,
+  _PyRangeIter_CheckExact, _PyRangeIter_Next, _PyEval_Send, _PyEval_SendReturned, _PyEval_GetYieldFromIter,
+  _PyEval_CleanupThrowValue, _PyEval_LoadSpecial, _PyEval_WithExceptStart, _PyEval_LoadSuperAttr, _PyEval_MappingGet,
+  _PyEval_InitNotNone, PyDict_GetItem,
 } from "./ceval_ops.js";
+import { _Py_MakeGenerator, _PyGen_Suspend } from "../objects/genobject.js";
 
 /**
  * Runs `entry` until it returns; Python-to-Python calls made meanwhile run in this same loop.
@@ -66,7 +70,9 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
   for (;;) {
     try {
       if (throwflag) {
+        // generator.throw(): raise at the YIELD_VALUE the frame is suspended after
         throwflag = false;
+        thisInstr = nextInstr - 1;
         throw _PyEval_PendingThrow(tstate);
       }
       dispatch: for (;;) {
@@ -123,9 +129,20 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               continue dispatch;
             }
             case 7: /* CLEANUP_THROW */ {
+              const exc_value = lp[sp - (3) + 2] as PyObject;
               let none: PyObject;
               let value: PyObject;
-              throw _PyEval_NotImplemented("CLEANUP_THROW");
+              const v = _PyEval_CleanupThrowValue(exc_value);
+              if (v === null) {
+                reraising = true;
+                throw exc_value;
+              }
+              none = Py_None;
+              value = v;
+              lp[sp - (3)] = none;
+              lp[sp - (3) + 1] = value;
+              sp += -1;
+              continue dispatch;
             }
             case 8: /* DELETE_SUBSCR */ {
               const container = lp[sp - (2)] as PyObject;
@@ -139,11 +156,18 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               continue dispatch;
             }
             case 10: /* END_SEND */ {
+              const value = lp[sp - (2) + 1] as PyObject;
               let val: PyObject;
-              throw _PyEval_NotImplemented("END_SEND");
+              val = value;
+              lp[sp - (2)] = val;
+              sp += -1;
+              continue dispatch;
             }
             case 11: /* EXIT_INIT_CHECK */ {
-              throw _PyEval_NotImplemented("EXIT_INIT_CHECK");
+              const should_be_none = lp[sp - (1)] as PyObject;
+              if (should_be_none !== Py_None) throw _PyEval_InitNotNone(should_be_none);
+              sp += -1;
+              continue dispatch;
             }
             case 12: /* FORMAT_SIMPLE */ {
               const value = lp[sp - (1)] as PyObject;
@@ -188,8 +212,11 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               continue dispatch;
             }
             case 19: /* GET_YIELD_FROM_ITER */ {
+              const iterable = lp[sp - (1)] as PyObject;
               let iter: PyObject;
-              throw _PyEval_NotImplemented("GET_YIELD_FROM_ITER");
+              iter = _PyEval_GetYieldFromIter(iterable);
+              lp[sp - (1)] = iter;
+              continue dispatch;
             }
             case 20: /* INTERPRETER_EXIT */ {
               throw _PyEval_NotImplemented("INTERPRETER_EXIT");
@@ -269,7 +296,26 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
             }
             case 34: /* RETURN_GENERATOR */ {
               let res: PyObject;
-              throw _PyEval_NotImplemented("RETURN_GENERATOR");
+              // the generator takes the frame; the caller gets the generator as the call's result
+              const gen = _Py_MakeGenerator(frame);
+              frame.instr_ptr = nextInstr;
+              frame.stackpointer = sp;
+              tstate.current_frame = frame.previous;
+              _PyEval_FrameSuspend(tstate);
+              const genFrame = frame;
+              if (frame === entry) {
+                genFrame.previous = null;
+                return gen;
+              }
+              frame = frame.previous!;
+              genFrame.previous = null;
+              { co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; }
+              lp[sp++] = gen;
+              nextInstr = frame.instr_ptr + frame.return_offset;
+              continue dispatch;
+              lp[sp] = res;
+              sp += 1;
+              continue dispatch;
             }
             case 35: /* RETURN_VALUE */ {
               const retval = lp[sp - (1)] as PyObject;
@@ -303,7 +349,13 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               const v = lp[sp - (3)] as PyObject;
               const container = lp[sp - (3) + 1] as PyObject;
               const sub = lp[sp - (3) + 2] as PyObject;
+              const counter = thisInstr + 1;
               nextInstr += 1;
+              if (adaptiveCounterTriggers(code, counter)) {
+                _Py_Specialize_StoreSubscr(container, sub, code, thisInstr);
+                { opcode = code[thisInstr]! & 255; nextInstr = thisInstr + 1; continue reswitch; }
+              }
+              advanceAdaptiveCounter(code, counter);
               PyObject_SetItem(container, sub, v);
               sp += -3;
               continue dispatch;
@@ -344,8 +396,14 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               continue dispatch;
             }
             case 43: /* WITH_EXCEPT_START */ {
+              const exit_func = lp[sp - (5)] as PyObject;
+              const exit_self = lp[sp - (5) + 1] as PyObject;
+              const val = lp[sp - (5) + 4] as PyObject;
               let res: PyObject;
-              throw _PyEval_NotImplemented("WITH_EXCEPT_START");
+              res = _PyEval_WithExceptStart(exit_func, exit_self, val);
+              lp[sp - (5) + 5] = res;
+              sp += 1;
+              continue dispatch;
             }
             case 44: /* BINARY_OP */ {
               const lhs = lp[sp - (2)] as PyObject;
@@ -460,7 +518,7 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
             case 53: /* CALL_INTRINSIC_1 */ {
               const value = lp[sp - (1)] as PyObject;
               let res: PyObject;
-              res = _PyEval_CallIntrinsic1(oparg, value);
+              res = _PyEval_CallIntrinsic1(oparg, value, frame);
               lp[sp - (1)] = res;
               continue dispatch;
             }
@@ -536,8 +594,14 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
             case 57: /* CONTAINS_OP */ {
               const left = lp[sp - (2)] as PyObject;
               const right = lp[sp - (2) + 1] as PyObject;
+              const counter = thisInstr + 1;
               let b: PyObject;
               nextInstr += 1;
+              if (adaptiveCounterTriggers(code, counter)) {
+                _Py_Specialize_ContainsOp(right, code, thisInstr);
+                { opcode = code[thisInstr]! & 255; nextInstr = thisInstr + 1; continue reswitch; }
+              }
+              advanceAdaptiveCounter(code, counter);
               b = PySequence_Contains(right, left) !== (oparg === 1);
               lp[sp - (2)] = b;
               sp += -1;
@@ -786,12 +850,21 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               continue dispatch;
             }
             case 90: /* LOAD_FROM_DICT_OR_DEREF */ {
+              const class_dict = lp[sp - (1)] as PyObject;
               let value: PyObject;
-              throw _PyEval_NotImplemented("LOAD_FROM_DICT_OR_DEREF");
+              const v = _PyEval_MappingGet(class_dict, co.co_localsplusnames[oparg]!) ?? (lp[oparg] as PyCellObject).ob_ref;
+              if (v === null) throw _PyEval_FreeVarError(co, oparg);
+              value = v;
+              lp[sp - (1)] = value;
+              continue dispatch;
             }
             case 91: /* LOAD_FROM_DICT_OR_GLOBALS */ {
+              const mapping = lp[sp - (1)] as PyObject;
               let v: PyObject;
-              throw _PyEval_NotImplemented("LOAD_FROM_DICT_OR_GLOBALS");
+              const name = co.co_names[oparg]!;
+              v = _PyEval_MappingGet(mapping, name) ?? _PyEval_LoadGlobal(frame.f_globals, frame.f_builtins, name);
+              lp[sp - (1)] = v;
+              continue dispatch;
             }
             case 92: /* LOAD_GLOBAL */ {
               let res: PyObject;
@@ -818,15 +891,30 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               continue dispatch;
             }
             case 95: /* LOAD_SPECIAL */ {
+              const owner = lp[sp - (1)] as PyObject;
               let attr: PyObject;
               let self_or_null: PyObject | null;
-              throw _PyEval_NotImplemented("LOAD_SPECIAL");
+              attr = _PyEval_LoadSpecial(owner, oparg);
+              self_or_null = null;
+              lp[sp - (1)] = attr;
+              lp[sp - (1) + 1] = self_or_null;
+              sp += 1;
+              continue dispatch;
             }
             case 96: /* LOAD_SUPER_ATTR */ {
+              const global_super = lp[sp - (3)] as PyObject;
+              const class_ = lp[sp - (3) + 1] as PyObject;
+              const self = lp[sp - (3) + 2] as PyObject;
+              const counter = thisInstr + 1;
               let attr: PyObject;
               const null_ = sp - (3) + 1;
               nextInstr += 1;
-              throw _PyEval_NotImplemented("LOAD_SUPER_ATTR");
+              advanceAdaptiveCounter(code, counter);
+              attr = _PyEval_LoadSuperAttr(global_super, class_, self, co.co_names[oparg >> 2]!, (oparg & 2) !== 0);
+              if (oparg & 1) lp[null_] = null;
+              lp[sp - (3)] = attr;
+              sp += 1 + (oparg & 1) - (3);
+              continue dispatch;
             }
             case 97: /* MAKE_CELL */ {
               _PyEval_MakeCell(lp, oparg);
@@ -902,9 +990,17 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               continue dispatch;
             }
             case 106: /* SEND */ {
+              const receiver = lp[sp - (2)] as PyObject;
+              const v = lp[sp - (2) + 1] as PyObject;
+              const counter = thisInstr + 1;
               let retval: PyObject;
               nextInstr += 1;
-              throw _PyEval_NotImplemented("SEND");
+              advanceAdaptiveCounter(code, counter);
+              frame.instr_ptr = thisInstr;
+              retval = _PyEval_Send(receiver, v);
+              if (_PyEval_SendReturned()) nextInstr += oparg;
+              lp[sp - (2) + 1] = retval;
+              continue dispatch;
             }
             case 107: /* SET_ADD */ {
               const set = lp[sp - (2 + (oparg - 1))] as PyObject;
@@ -993,15 +1089,40 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
             }
             case 119: /* UNPACK_SEQUENCE */ {
               const seq = lp[sp - (1)] as PyObject;
+              const counter = thisInstr + 1;
               const output = sp - (1);
               nextInstr += 1;
+              if (adaptiveCounterTriggers(code, counter)) {
+                _Py_Specialize_UnpackSequence(seq, code, thisInstr, oparg);
+                { opcode = code[thisInstr]! & 255; nextInstr = thisInstr + 1; continue reswitch; }
+              }
+              advanceAdaptiveCounter(code, counter);
               _PyEval_UnpackIterable(seq, oparg, -1, lp, output);
               sp += (oparg) - (1);
               continue dispatch;
             }
             case 120: /* YIELD_VALUE */ {
+              const retval = lp[sp - (1)] as PyObject;
               let value: PyObject;
-              throw _PyEval_NotImplemented("YIELD_VALUE");
+              _PyGen_Suspend(frame.generator!);
+              lp[--sp] = null;
+              frame.instr_ptr = nextInstr;
+              frame.stackpointer = sp;
+              tstate.current_frame = frame.previous;
+              _PyEval_FrameSuspend(tstate);
+              const genFrame = frame;
+              if (frame === entry) {
+                genFrame.previous = null;
+                return retval;
+              }
+              frame = frame.previous!;
+              genFrame.previous = null;
+              { co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; }
+              lp[sp++] = retval;
+              nextInstr = frame.instr_ptr + frame.return_offset;
+              continue dispatch;
+              lp[sp - (1)] = value;
+              continue dispatch;
             }
             case 128: /* RESUME */ {
               // CPython: _QUICKEN_RESUME
@@ -1286,9 +1407,15 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               continue dispatch;
             }
             case 169: /* CONTAINS_OP_DICT */ {
+              const left = lp[sp - (2)] as PyObject;
+              const right = lp[sp - (2) + 1] as PyObject;
               let b: PyObject;
               nextInstr += 1;
-              throw _PyEval_NotImplemented("CONTAINS_OP_DICT");
+              if (!PyDict_CheckExact(right)) { nextInstr = thisInstr + 1; opcode = 57; continue reswitch; }
+              b = PyDict_GetItem(right, left) !== null !== (oparg === 1);
+              lp[sp - (2)] = b;
+              sp += -1;
+              continue dispatch;
             }
             case 170: /* CONTAINS_OP_SET */ {
               let b: PyObject;
@@ -1484,12 +1611,24 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               throw _PyEval_NotImplemented("STORE_ATTR_WITH_HINT");
             }
             case 201: /* STORE_SUBSCR_DICT */ {
+              const value = lp[sp - (3)] as PyObject;
+              const dict = lp[sp - (3) + 1] as PyObject;
+              const sub = lp[sp - (3) + 2] as PyObject;
               nextInstr += 1;
-              throw _PyEval_NotImplemented("STORE_SUBSCR_DICT");
+              if (!PyDict_CheckExact(dict)) { nextInstr = thisInstr + 1; opcode = 38; continue reswitch; }
+              PyDict_SetItem(dict, sub, value);
+              sp += -3;
+              continue dispatch;
             }
             case 202: /* STORE_SUBSCR_LIST_INT */ {
+              const value = lp[sp - (3)] as PyObject;
+              const list = lp[sp - (3) + 1] as PyObject;
+              const sub = lp[sp - (3) + 2] as PyObject;
               nextInstr += 1;
-              throw _PyEval_NotImplemented("STORE_SUBSCR_LIST_INT");
+              if (!PyList_CheckExact(list) || typeof sub !== "number" || sub < 0 || sub >= (list as PyList).items.length) { nextInstr = thisInstr + 1; opcode = 38; continue reswitch; }
+              (list as PyList).items[sub as number] = value;
+              sp += -3;
+              continue dispatch;
             }
             case 203: /* TO_BOOL_ALWAYS_TRUE */ {
               let res: PyObject;
@@ -1539,20 +1678,37 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               continue dispatch;
             }
             case 209: /* UNPACK_SEQUENCE_LIST */ {
+              const seq = lp[sp - (1)] as PyObject;
               const values = sp - (1);
               nextInstr += 1;
-              throw _PyEval_NotImplemented("UNPACK_SEQUENCE_LIST");
+              if (!PyList_CheckExact(seq) || (seq as PyList).items.length !== oparg) { nextInstr = thisInstr + 1; opcode = 119; continue reswitch; }
+              const items = (seq as PyList).items;
+              for (let i = 0; i < oparg; i++) lp[values + oparg - 1 - i] = items[i]!;
+              sp += (oparg) - (1);
+              continue dispatch;
             }
             case 210: /* UNPACK_SEQUENCE_TUPLE */ {
+              const seq = lp[sp - (1)] as PyObject;
               const values = sp - (1);
               nextInstr += 1;
-              throw _PyEval_NotImplemented("UNPACK_SEQUENCE_TUPLE");
+              if (!PyTuple_CheckExact(seq) || (seq as PyTuple).items.length !== oparg) { nextInstr = thisInstr + 1; opcode = 119; continue reswitch; }
+              const items = (seq as PyTuple).items;
+              for (let i = 0; i < oparg; i++) lp[values + oparg - 1 - i] = items[i]!;
+              sp += (oparg) - (1);
+              continue dispatch;
             }
             case 211: /* UNPACK_SEQUENCE_TWO_TUPLE */ {
+              const seq = lp[sp - (1)] as PyObject;
               let val1: PyObject;
               let val0: PyObject;
               nextInstr += 1;
-              throw _PyEval_NotImplemented("UNPACK_SEQUENCE_TWO_TUPLE");
+              if (!PyTuple_CheckExact(seq) || (seq as PyTuple).items.length !== 2) { nextInstr = thisInstr + 1; opcode = 119; continue reswitch; }
+              val0 = (seq as PyTuple).items[0]!;
+              val1 = (seq as PyTuple).items[1]!;
+              lp[sp - (1)] = val1;
+              lp[sp - (1) + 1] = val0;
+              sp += 1;
+              continue dispatch;
             }
             case 234: /* INSTRUMENTED_END_FOR */ {
               throw _PyEval_NotImplemented("INSTRUMENTED_END_FOR");

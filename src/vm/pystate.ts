@@ -27,6 +27,8 @@ export class PyThreadState {
   py_recursion_remaining: number;
   /** The exception currently being handled (sys.exception()), or null (CPython: exc_info->exc_value). */
   exc_info: PyObject | null = null;
+  /** The exception generator.throw() asks a resumed frame to raise. */
+  pending_throw: PyObject | null = null;
 
   constructor(interp: PyInterpreterState) {
     this.interp = interp;

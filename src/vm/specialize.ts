@@ -6,7 +6,10 @@
 // a longer backoff on failure.
 import { Py_None, type PyObject } from "../objects/object.js";
 import { PyFloat } from "../objects/floatobject.js";
-import { PyTuple } from "../objects/tupleobject.js";
+import { PyTuple, PyTuple_Type, PyTupleIter } from "../objects/tupleobject.js";
+import { PyList, PyList_Type, PyListIter } from "../objects/listobject.js";
+import { PyDict, PyDict_Type } from "../objects/dictobject.js";
+import { PyRangeIter } from "../objects/rangeobject.js";
 import { PyBytes } from "../objects/bytesobject.js";
 import * as op from "./opcode_ids.generated.js";
 import { _PyOpcode_Caches, _PyOpcode_Deopt } from "./opcode_metadata.generated.js";
@@ -144,6 +147,26 @@ export function _Py_Specialize_CompareOp(lhs: PyObject, rhs: PyObject, code: Uin
   fail(code, instr, op.COMPARE_OP);
 }
 
+export function _Py_Specialize_StoreSubscr(container: PyObject, sub: PyObject, code: Uint16Array, instr: number): void {
+  if (isExactList(container) && typeof sub === "number" && sub >= 0) return succeed(code, instr, op.STORE_SUBSCR_LIST_INT);
+  if (isExactDict(container)) return succeed(code, instr, op.STORE_SUBSCR_DICT);
+  fail(code, instr, op.STORE_SUBSCR);
+}
+
+export function _Py_Specialize_UnpackSequence(seq: PyObject, code: Uint16Array, instr: number, oparg: number): void {
+  if (isExactTuple(seq)) {
+    if ((seq as PyTuple).items.length !== oparg) return fail(code, instr, op.UNPACK_SEQUENCE);
+    return succeed(code, instr, oparg === 2 ? op.UNPACK_SEQUENCE_TWO_TUPLE : op.UNPACK_SEQUENCE_TUPLE);
+  }
+  if (isExactList(seq)) return succeed(code, instr, op.UNPACK_SEQUENCE_LIST);
+  fail(code, instr, op.UNPACK_SEQUENCE);
+}
+
+export function _Py_Specialize_ContainsOp(container: PyObject, code: Uint16Array, instr: number): void {
+  if (isExactDict(container)) return succeed(code, instr, op.CONTAINS_OP_DICT);
+  fail(code, instr, op.CONTAINS_OP);
+}
+
 export function _Py_Specialize_ForIter(iter: PyObject, code: Uint16Array, instr: number): void {
   const kind = forIterKind(iter);
   if (kind !== 0) return succeed(code, instr, kind);
@@ -154,35 +177,19 @@ function isExactFloat(v: PyObject): v is PyFloat {
   return v instanceof PyFloat && v.ob_type === PyFloat.prototype.ob_type;
 }
 
-// Hooks the object types register (kept here so this file does not depend on every type's module).
-let exactList: (v: PyObject) => boolean = () => false;
-let exactTuple: (v: PyObject) => boolean = () => false;
-let exactDict: (v: PyObject) => boolean = () => false;
-let iterKind: (v: PyObject) => number = () => 0;
-
 function isExactList(v: PyObject): boolean {
-  return exactList(v);
+  return v instanceof PyList && v.ob_type === PyList_Type;
 }
 function isExactTuple(v: PyObject): boolean {
-  return exactTuple(v);
+  return v instanceof PyTuple && v.ob_type === PyTuple_Type;
 }
 function isExactDict(v: PyObject): boolean {
-  return exactDict(v);
+  return v instanceof PyDict && v.ob_type === PyDict_Type;
 }
+/** FOR_ITER_LIST / _TUPLE / _RANGE for the iterators that have one, else 0. */
 function forIterKind(v: PyObject): number {
-  return iterKind(v);
-}
-
-/** Tells the specializer how to recognize exact lists, tuples, dicts and specializable iterators. */
-export function _PySpecialize_SetTypeChecks(checks: {
-  list: (v: PyObject) => boolean;
-  tuple: (v: PyObject) => boolean;
-  dict: (v: PyObject) => boolean;
-  /** FOR_ITER_LIST / _TUPLE / _RANGE / _GEN for an iterator that has one, else 0. */
-  forIter: (v: PyObject) => number;
-}): void {
-  exactList = checks.list;
-  exactTuple = checks.tuple;
-  exactDict = checks.dict;
-  iterKind = checks.forIter;
+  if (v instanceof PyListIter) return op.FOR_ITER_LIST;
+  if (v instanceof PyTupleIter) return op.FOR_ITER_TUPLE;
+  if (v instanceof PyRangeIter) return op.FOR_ITER_RANGE;
+  return 0;
 }
