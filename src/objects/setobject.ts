@@ -3,7 +3,7 @@ import {
   PyObjectBase, type PyObject, type PyTypeObject, type PyMethodDef, newStaticType, PyBaseObject_Type, Py_None,
   Py_NotImplemented, Py_TPFLAGS_BASETYPE, Py_TYPE, PyType_IsSubtype, Py_EQ, Py_NE,
 } from "./object.js";
-import { PyDict } from "./dictobject.js";
+import { SetTable } from "./settable.js";
 import { PyObject_Repr, iterableToArray, PyObject_Hash } from "./abstract.js";
 import { typeError, keyError, runtimeError } from "../python/errors.js";
 import { checkPositional } from "../python/getargs.js";
@@ -11,7 +11,7 @@ import { reprEnter, reprLeave } from "./reprguard.js";
 import { _genericAlias } from "./dictobject.js";
 
 export class PySet extends PyObjectBase {
-  table = new PyDict();
+  table = new SetTable();
   constructor(items?: Iterable<PyObject>) {
     super();
     if (items) for (const x of items) this.table.setItem(x, Py_None);
@@ -244,12 +244,9 @@ PySet_Type.tp_methods = [
     name: "pop",
     kind: "noargs",
     fn: ((self: PyObject) => {
-      const s = self as PySet;
-      for (const x of s.keys()) {
-        s.table.delItem(x);
-        return x;
-      }
-      throw keyError("pop from an empty set");
+      const x = (self as PySet).table.pop();
+      if (x === null) throw keyError("pop from an empty set");
+      return x;
     }) as PyMethodDef["fn"],
   },
   { name: "clear", kind: "noargs", fn: ((self: PyObject) => ((self as PySet).table.clear(), Py_None)) as PyMethodDef["fn"] },
