@@ -3,6 +3,7 @@
 //
 // The stages this drives (compiler, eval loop, tracebacks) are loaded on first use, so that the
 // command line still starts, and says clearly what is missing, while a stage is being written.
+import fs from "node:fs";
 import { writeStderr } from "../cli/output.js";
 import { internalErrorReport } from "../cli/report.js";
 import { PyObject_Str } from "../objects/abstract.js";
@@ -129,9 +130,36 @@ async function loadStage<T>(load: () => Promise<T>, what: string): Promise<T> {
   }
 }
 
+/**
+ * CPython: PyErr_ProgramTextObject. A SyntaxError raised after parsing (by the symbol table or the
+ * compiler) carries no source line; CPython reads it from the file, as this does.
+ */
+function fillSyntaxErrorText(e: PySyntaxError): void {
+  if (e.text !== null && e.text !== Py_None) return;
+  const lineno = intField(e.lineno);
+  if (lineno === null || lineno < 1 || typeof e.filename !== "string" || !isRealFile(e.filename)) return;
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(e.filename);
+  } catch {
+    return;
+  }
+  let start = 0;
+  for (let n = 1; n < lineno; n++) {
+    const nl = data.indexOf(10, start);
+    if (nl < 0) return;
+    start = nl + 1;
+  }
+  const nl = data.indexOf(10, start);
+  e.text = data.toString("utf8", start, nl < 0 ? data.length : nl + 1);
+}
+
 /** The text CPython's default excepthook prints for an uncaught exception. */
 export async function formatUncaught(exc: PyBaseException): Promise<string> {
-  if (exc instanceof PySyntaxError) return formatSyntaxError(exc);
+  if (exc instanceof PySyntaxError) {
+    fillSyntaxErrorText(exc);
+    return formatSyntaxError(exc);
+  }
   const tb = await loadStage(() => import(TRACEBACK) as Promise<TracebackApi>, "traceback printing");
   return tb.formatException(exc);
 }

@@ -1,0 +1,3 @@
+# A SyntaxError found by the symbol table.
+def f(a, b, a):
+    return a

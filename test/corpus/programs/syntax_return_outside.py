@@ -1,0 +1,3 @@
+# A SyntaxError found by the compiler, not the parser.
+print("never printed")
+return 5
