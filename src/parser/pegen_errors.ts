@@ -23,13 +23,13 @@
 import * as ast from "../ast/ast.generated.js";
 import { PySyntaxError } from "../objects/exceptions.js";
 import { Py_Ellipsis, Py_None } from "../objects/object.js";
-import { E_OK } from "./lexer/state.js";
+import { E_EOF, E_EOFS, E_EOLS, E_OK } from "./lexer/state.js";
 import type { Lexer } from "./lexer/lexer.js";
-import type { Parser, Token } from "./pegen.js";
+import { PyPARSE_ALLOW_INCOMPLETE_INPUT, type Parser, type Token } from "./pegen.js";
 import * as T from "./token.generated.js";
 import { Tokenizer } from "./tokenizer/index.js";
 
-type ErrorKind = "SyntaxError" | "IndentationError";
+type ErrorKind = "SyntaxError" | "IndentationError" | "_IncompleteInputError";
 
 /** Anything with a source range: a parser Token or an AST node (0-based byte columns). */
 export interface Located {
@@ -314,6 +314,8 @@ export function lastItem<E>(seq: readonly E[]): E {
 /**
  * Runs `parse` (the start rule) and returns its result; on failure runs the error pass and
  * throws the SyntaxError CPython reports. Other exceptions (MemoryError) pass through.
+ * With PyPARSE_ALLOW_INCOMPLETE_INPUT (codeop, the REPL), a source that ends too early gives
+ * _IncompleteInputError "incomplete input" instead.
  */
 export function runParser<R>(p: Parser, parse: () => R | null): R {
   let err: PySyntaxError | null = null;
@@ -323,6 +325,14 @@ export function runParser<R>(p: Parser, parse: () => R | null): R {
   } catch (e) {
     if (!(e instanceof PySyntaxError)) throw e;
     err = e;
+  }
+  if ((p.flags & PyPARSE_ALLOW_INCOMPLETE_INPUT) !== 0 && isEndOfSource(p)) {
+    if (err !== null) {
+      // The tokenizer's error token (CPython keeps it as the last token): no columns of its own.
+      const pos = tokenizerPosition(p);
+      raiseKnownLocation(p, "_IncompleteInputError", pos.lineno, pos.col, pos.lineno, -1, "incomplete input");
+    }
+    raiseError(p, "_IncompleteInputError", false, "incomplete input");
   }
   const lastToken = p.tokens[p.fill - 1]!;
   if (err === null) {
@@ -337,6 +347,12 @@ export function runParser<R>(p: Parser, parse: () => R | null): R {
     }
   }
   throw setSyntaxError(p, lastToken, err);
+}
+
+/** CPython: _is_end_of_source — the tokenizer stopped at the end of the input. */
+function isEndOfSource(p: Parser): boolean {
+  const done = lexerOf(p)?.done;
+  return done === E_EOF || done === E_EOFS || done === E_EOLS;
 }
 
 /** CPython: reset_parser_state_for_error_pass. */
