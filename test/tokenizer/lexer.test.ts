@@ -4,6 +4,7 @@ import "../../src/objects/init.js"; // the object layer first (as the entry poin
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Tokenizer, type Token } from "../../src/parser/tokenizer/index.js";
+import { E_EOFS, E_ERROR } from "../../src/parser/lexer/state.js";
 import * as T from "../../src/parser/token.generated.js";
 import { parserModeResult } from "./support.js";
 
@@ -143,4 +144,18 @@ test("type comments on request", () => {
   assert.deepEqual(typed("# type: ignore\nx = 1\n# type: ignored\n"), ['TYPE_IGNORE "" 1,14', 'TYPE_COMMENT "ignored" 3,8']);
   assert.deepEqual(typed("x = 1  # types: int\n"), []);
   assert.deepEqual(tokens("x = 1  # type: int\n").map((t) => T.tokName[t.type]), ["NAME", "EQUAL", "NUMBER", "NEWLINE", "ENDMARKER"]);
+});
+
+// A single-quoted string always ends at a line end: a newline is added to the input when missing.
+test("an input ending inside a triple-quoted string leaves E_EOFS (incomplete input)", () => {
+  const doneAfter = (src: string): number => {
+    const tok = new Tokenizer(src, "<test>");
+    assert.throws(() => {
+      while (tok.next().type !== T.ENDMARKER);
+    });
+    return tok.lexer.done;
+  };
+  assert.equal(doneAfter('x = """abc\n'), E_EOFS);
+  assert.equal(doneAfter("x = 'abc"), E_ERROR);
+  assert.equal(doneAfter("x = 'abc\ny\n"), E_ERROR);
 });

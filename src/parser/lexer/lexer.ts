@@ -740,13 +740,13 @@ export class Lexer {
           }
         }
         if (quoteSize === 3) {
-          this.syntaxErrorEOFS(`unterminated triple-quoted string literal (detected at line ${detected})`, c);
+          this.unterminated(`unterminated triple-quoted string literal (detected at line ${detected})`, c, E_EOFS);
         }
         if (hasEscapedQuote) {
-          this.syntaxErrorEOFS(
-            `unterminated string literal (detected at line ${detected}); perhaps you escaped the end quote?`, c);
+          this.unterminated(
+            `unterminated string literal (detected at line ${detected}); perhaps you escaped the end quote?`, c, E_EOLS);
         }
-        this.syntaxErrorEOFS(`unterminated string literal (detected at line ${detected})`, c);
+        this.unterminated(`unterminated string literal (detected at line ${detected})`, c, E_EOLS);
       }
       if (c === quote) {
         endQuoteSize += 1;
@@ -762,11 +762,12 @@ export class Lexer {
     return this.makeToken(T.STRING, this.start, this.cur);
   }
 
-  /** An unterminated-literal error; CPython records E_EOFS/E_EOLS before raising, which matters to no
-   *  caller once the exception is set, so only the exception is kept. */
-  private syntaxErrorEOFS(msg: string, _c: number): never {
-    void E_EOFS, E_EOLS;
-    this.syntaxError(msg);
+  /** An unterminated literal; when the input ended inside it, `done` says so (E_EOFS, E_EOLS), which
+   *  tells the parser the input is incomplete rather than wrong (codeop, the REPL). */
+  private unterminated(msg: string, c: number, eofCode: number): never {
+    const err = this.syntaxErrorObject(msg, -1, -1);
+    this.done = c === C_LF ? E_ERROR : eofCode;
+    throw err;
   }
 
   private punctuation(c: number, mode: TokenizerMode): number {
@@ -949,7 +950,7 @@ export class Lexer {
         this.lineno = mode.lineStart;
         const k = mode.isTString ? "t" : "f";
         if (mode.quoteSize === 3) {
-          this.syntaxError(`unterminated triple-quoted ${k}-string literal (detected at line ${detected})`);
+          this.unterminated(`unterminated triple-quoted ${k}-string literal (detected at line ${detected})`, c, E_EOFS);
         }
         this.syntaxError(`unterminated ${k}-string literal (detected at line ${detected})`);
       }
