@@ -1,0 +1,1 @@
+type T = [(x := 1) for _ in ()]
