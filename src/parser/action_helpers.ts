@@ -3,7 +3,9 @@ import * as ast from "../ast/ast.generated.js";
 import { PyBytes } from "../objects/bytesobject.js";
 import { PyComplex } from "../objects/complexobject.js";
 import { type Parser, PyPARSE_BARRY_AS_BDFL, type Token } from "./pegen.js";
+import * as e_ from "./pegen_errors.js";
 import { decodeString, parseString } from "./string_parser.js";
+import { unicodeRepr } from "../objects/unicodeobject.js";
 import * as T from "./token.generated.js";
 
 // ---- helper records (CPython: pegen.h) ------------------------------------------------
@@ -276,26 +278,26 @@ export function collectCallSeqs(p: Parser, a: ast.expr[], b: KeywordOrStarred[] 
 // ---- numbers and operators -----------------------------------------------------------------
 
 /** CPython: _PyPegen_ensure_imaginary. */
-export function ensureImaginary(p: Parser, e: ast.expr): ast.expr {
-  if (e._kind !== ast.Kind.Constant || !(e.value instanceof PyComplex)) {
-    throw p.syntaxErrorKnownRange(e.lineno, e.col_offset, e.end_lineno, e.end_col_offset, "imaginary number required in complex literal");
+export function ensureImaginary(p: Parser, x: ast.expr): ast.expr {
+  if (x._kind !== ast.Kind.Constant || !(x.value instanceof PyComplex)) {
+    e_.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(p, x, "imaginary number required in complex literal");
   }
-  return e;
+  return x;
 }
 
 /** CPython: _PyPegen_ensure_real. */
-export function ensureReal(p: Parser, e: ast.expr): ast.expr {
-  if (e._kind !== ast.Kind.Constant || e.value instanceof PyComplex) {
-    throw p.syntaxErrorKnownRange(e.lineno, e.col_offset, e.end_lineno, e.end_col_offset, "real number required in complex literal");
+export function ensureReal(p: Parser, x: ast.expr): ast.expr {
+  if (x._kind !== ast.Kind.Constant || x.value instanceof PyComplex) {
+    e_.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(p, x, "real number required in complex literal");
   }
-  return e;
+  return x;
 }
 
 /** CPython: _PyPegen_check_barry_as_flufl — true when the '!=' / '<>' token is not allowed. */
 export function checkBarryAsFlufl(p: Parser, t: Token): boolean {
   if (p.flags & PyPARSE_BARRY_AS_BDFL) {
     if (t.string !== "<>") {
-      throw p.syntaxErrorKnownRange(t.lineno, t.col_offset, t.end_lineno, t.end_col_offset, "with Barry as BDFL, use '<>' instead of '!='");
+      e_.RAISE_SYNTAX_ERROR(p, "with Barry as BDFL, use '<>' instead of '!='");
     }
     return false;
   }
@@ -382,8 +384,7 @@ export function templateStr(p: Parser, a: Token, raw: ast.expr[], b: Token): ast
 /** CPython: _PyPegen_check_fstring_conversion. */
 export function checkFstringConversion(p: Parser, convToken: Token, conv: ast.Name): ResultTokenWithMetadata {
   if (convToken.lineno !== conv.lineno || convToken.end_col_offset !== conv.col_offset) {
-    throw p.syntaxErrorKnownRange(convToken.lineno, convToken.col_offset, conv.end_lineno, conv.end_col_offset,
-      "f-string: conversion type must come right after the exclamanation mark");
+    e_.RAISE_SYNTAX_ERROR_KNOWN_RANGE(p, convToken, conv, "f-string: conversion type must come right after the exclamation mark");
   }
   return new ResultTokenWithMetadata(conv, convToken.metadata);
 }
@@ -401,14 +402,14 @@ export function setupFullFormatSpec(p: Parser, colon: Token, spec: ast.expr[],
   return new ResultTokenWithMetadata(res, colon.metadata);
 }
 
+/** CPython: _get_interpolation_conversion (the conversion character, checked). */
 function conversionValue(p: Parser, debug: Token | null, conversion: ResultTokenWithMetadata | null,
-  format: ResultTokenWithMetadata | null, checkChar: boolean): number {
+  format: ResultTokenWithMetadata | null, kind: "f-string" | "t-string"): number {
   if (conversion !== null) {
     const name = conversion.result as ast.Name;
     const first = name.id.codePointAt(0)!;
-    if (checkChar && (name.id.length > 1 || !(first === 115 || first === 114 || first === 97))) {
-      throw p.syntaxErrorKnownRange(name.lineno, name.col_offset, name.end_lineno, name.end_col_offset,
-        `f-string: invalid conversion character ${JSON.stringify(name.id).replace(/^"|"$/g, "'")}: expected 's', 'r', or 'a'`);
+    if (name.id.length > 1 || !(first === 115 || first === 114 || first === 97)) {
+      e_.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(p, name, `${kind}: invalid conversion character ${unicodeRepr(name.id)}: expected 's', 'r', or 'a'`);
     }
     return first;
   }
@@ -442,7 +443,7 @@ function debugPair(value: ast.expr, conversion: ResultTokenWithMetadata | null, 
 /** CPython: _PyPegen_formatted_value. */
 export function formattedValue(p: Parser, expression: ast.expr, debug: Token | null, conversion: ResultTokenWithMetadata | null,
   format: ResultTokenWithMetadata | null, closing: Token, lineno: number, col: number, endLineno: number, endCol: number): ast.expr {
-  const conv = conversionValue(p, debug, conversion, format, true);
+  const conv = conversionValue(p, debug, conversion, format, "f-string");
   const fv = new ast.FormattedValue(expression, conv, format !== null ? format.result : null, lineno, col, endLineno, endCol);
   if (debug === null) return fv;
   return debugPair(fv, conversion, format, closing, lineno, col, endLineno, endCol);
@@ -451,7 +452,7 @@ export function formattedValue(p: Parser, expression: ast.expr, debug: Token | n
 /** CPython: _PyPegen_interpolation. */
 export function interpolation(p: Parser, expression: ast.expr, debug: Token | null, conversion: ResultTokenWithMetadata | null,
   format: ResultTokenWithMetadata | null, closing: Token, lineno: number, col: number, endLineno: number, endCol: number): ast.expr {
-  const conv = conversionValue(p, debug, conversion, format, false);
+  const conv = conversionValue(p, debug, conversion, format, "t-string");
   const exprstr = (conversion !== null ? conversion.metadata : format !== null ? format.metadata : closing.metadata) ?? "";
   // CPython: _strip_interpolation_expr — trailing whitespace and '=' removed.
   const stripped = exprstr.replace(/[\s=]+$/u, "");
@@ -503,10 +504,7 @@ export function concatenateStrings(p: Parser, strings: ast.expr[], lineno: numbe
       else unicode = true;
     } else fstring = true;
   }
-  if ((unicode || fstring) && bytes) {
-    const t = p.tokens[p.mark - 1]!;
-    throw p.syntaxErrorKnownRange(t.lineno, t.col_offset, t.end_lineno, t.end_col_offset, "cannot mix bytes and nonbytes literals");
-  }
+  if ((unicode || fstring) && bytes) e_.RAISE_SYNTAX_ERROR(p, "cannot mix bytes and nonbytes literals");
   if (!fstring) {
     if (strings.length === 1) return strings[0]!;
     const first = strings[0] as ast.Constant;

@@ -11,16 +11,15 @@ export class GeneratedParser extends Parser {
   file_rule(): ast.mod | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.stmt[] | null;
+    let endmarker_var: Token | null;
     { // a=[statements] ENDMARKER
-      let a: ast.stmt[] | null;
-      let endmarker_var: Token | null;
       if (
         ((a = this.statements_rule()), true) &&
         (endmarker_var = this.expectToken(0 /* ENDMARKER */)) !== null
       ) {
-        const _res: ast.mod | null = h.makeModule(this, a);
         this.level--;
-        return _res;
+        return h.makeModule(this, a);
       }
       this.mark = _mark;
     }
@@ -31,14 +30,13 @@ export class GeneratedParser extends Parser {
   interactive_rule(): ast.mod | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.stmt[] | null;
     { // a=statement_newline
-      let a: ast.stmt[] | null;
       if (
         (a = this.statement_newline_rule()) !== null
       ) {
-        const _res: ast.mod | null = new ast.Interactive(a);
         this.level--;
-        return _res;
+        return new ast.Interactive(a);
       }
       this.mark = _mark;
     }
@@ -49,18 +47,17 @@ export class GeneratedParser extends Parser {
   eval_rule(): ast.mod | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.expr | null;
+    let _loop0_0_var: Token[] | null;
+    let endmarker_var: Token | null;
     { // a=expressions NEWLINE* ENDMARKER
-      let a: ast.expr | null;
-      let _loop0_0_var: Token[] | null;
-      let endmarker_var: Token | null;
       if (
         (a = this.expressions_rule()) !== null &&
         (_loop0_0_var = this._loop0_0_rule()) !== null &&
         (endmarker_var = this.expectToken(0 /* ENDMARKER */)) !== null
       ) {
-        const _res: ast.mod | null = new ast.Expression(a);
         this.level--;
-        return _res;
+        return new ast.Expression(a);
       }
       this.mark = _mark;
     }
@@ -71,14 +68,14 @@ export class GeneratedParser extends Parser {
   func_type_rule(): ast.mod | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let a: ast.expr[] | null;
+    let _literal_1: Token | null;
+    let _literal_2: Token | null;
+    let b: ast.expr | null;
+    let _loop0_0_var: Token[] | null;
+    let endmarker_var: Token | null;
     { // '(' a=[type_expressions] ')' '->' b=expression NEWLINE* ENDMARKER
-      let _literal: Token | null;
-      let a: ast.expr[] | null;
-      let _literal_1: Token | null;
-      let _literal_2: Token | null;
-      let b: ast.expr | null;
-      let _loop0_0_var: Token[] | null;
-      let endmarker_var: Token | null;
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         ((a = this.type_expressions_rule()), true) &&
@@ -88,9 +85,8 @@ export class GeneratedParser extends Parser {
         (_loop0_0_var = this._loop0_0_rule()) !== null &&
         (endmarker_var = this.expectToken(0 /* ENDMARKER */)) !== null
       ) {
-        const _res: ast.mod | null = new ast.FunctionType(a ?? [], b);
         this.level--;
-        return _res;
+        return new ast.FunctionType(a ?? [], b);
       }
       this.mark = _mark;
     }
@@ -101,14 +97,13 @@ export class GeneratedParser extends Parser {
   statements_rule(): ast.stmt[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.stmt[][] | null;
     { // a=statement+
-      let a: ast.stmt[][] | null;
       if (
         (a = this._loop1_1_rule()) !== null
       ) {
-        const _res: ast.stmt[] | null = h.seqFlatten(a);
         this.level--;
-        return _res;
+        return h.seqFlatten(a);
       }
       this.mark = _mark;
     }
@@ -119,25 +114,22 @@ export class GeneratedParser extends Parser {
   statement_rule(): ast.stmt[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.stmt | ast.stmt[] | null;
     { // a=compound_stmt
-      let a: ast.stmt | null;
       if (
         (a = this.compound_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt[] | null = [a];
         this.level--;
-        return _res;
+        return [a];
       }
       this.mark = _mark;
     }
     { // a=simple_stmts
-      let a: ast.stmt[] | null;
       if (
         (a = this.simple_stmts_rule()) !== null
       ) {
-        const _res: ast.stmt[] | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -148,14 +140,13 @@ export class GeneratedParser extends Parser {
   single_compound_stmt_rule(): ast.stmt[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.stmt | null;
     { // a=compound_stmt
-      let a: ast.stmt | null;
       if (
         (a = this.compound_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt[] | null = [a];
         this.level--;
-        return _res;
+        return [a];
       }
       this.mark = _mark;
     }
@@ -167,50 +158,46 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.stmt[] | null;
+    let newline_var: Token | null;
+    let simple_stmts_var: ast.stmt[] | null;
+    let endmarker_var: Token | null;
+    let _end: Token;
     { // a=single_compound_stmt NEWLINE
-      let a: ast.stmt[] | null;
-      let newline_var: Token | null;
       if (
         (a = this.single_compound_stmt_rule()) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: ast.stmt[] | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
     { // simple_stmts
-      let simple_stmts_var: ast.stmt[] | null;
       if (
         (simple_stmts_var = this.simple_stmts_rule()) !== null
       ) {
-        const _res: ast.stmt[] | null = simple_stmts_var;
         this.level--;
-        return _res;
+        return simple_stmts_var;
       }
       this.mark = _mark;
     }
     { // NEWLINE
-      let newline_var: Token | null;
       if (
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt[] | null = [new ast.Pass(_start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset)];
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return [new ast.Pass(_start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset)];
       }
       this.mark = _mark;
     }
     { // ENDMARKER
-      let endmarker_var: Token | null;
       if (
         (endmarker_var = this.expectToken(0 /* ENDMARKER */)) !== null
       ) {
-        const _res: ast.stmt[] | null = h.interactiveExit(this);
         this.level--;
-        return _res;
+        return h.interactiveExit(this);
       }
       this.mark = _mark;
     }
@@ -221,32 +208,28 @@ export class GeneratedParser extends Parser {
   simple_stmts_rule(): ast.stmt[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.stmt | ast.stmt[] | null;
+    let newline_var: Token | null;
+    let _opt_var: Token | null;
     { // a=simple_stmt !';' NEWLINE
-      let a: ast.stmt | null;
-      let newline_var: Token | null;
       if (
         (a = this.simple_stmt_rule()) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(13 /* ';' */)) &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: ast.stmt[] | null = [a];
         this.level--;
-        return _res;
+        return [a];
       }
       this.mark = _mark;
     }
     { // a=';'.simple_stmt+ [';'] NEWLINE
-      let a: ast.stmt[] | null;
-      let _opt_var: Token | null;
-      let newline_var: Token | null;
       if (
         (a = this._gather_2_rule()) !== null &&
         ((_opt_var = this.expectToken(13 /* ';' */)), true) &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: ast.stmt[] | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -263,12 +246,27 @@ export class GeneratedParser extends Parser {
     }
     const _mark = this.mark;
     const _start = this.peekToken();
+    let assignment_var: ast.stmt | null;
+    let type_alias_var: ast.stmt | null;
+    let e: ast.expr | null;
+    let return_stmt_var: ast.stmt | null;
+    let import_stmt_var: ast.stmt | null;
+    let raise_stmt_var: ast.stmt | null;
+    let pass_stmt_var: ast.stmt | null;
+    let del_stmt_var: ast.stmt | null;
+    let yield_stmt_var: ast.stmt | null;
+    let assert_stmt_var: ast.stmt | null;
+    let break_stmt_var: ast.stmt | null;
+    let continue_stmt_var: ast.stmt | null;
+    let global_stmt_var: ast.stmt | null;
+    let nonlocal_stmt_var: ast.stmt | null;
+    let _end: Token;
+    let _res: ast.stmt | null;
     { // assignment
-      let assignment_var: ast.stmt | null;
       if (
         (assignment_var = this.assignment_rule()) !== null
       ) {
-        const _res: ast.stmt | null = assignment_var;
+        _res = assignment_var;
         this.insertMemo(_mark, 1000, _res);
         this.level--;
         return _res;
@@ -276,12 +274,11 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // &"type" type_alias
-      let type_alias_var: ast.stmt | null;
       if (
         this.positiveLookahead(this.mark, this.expectSoftKeyword("type")) &&
         (type_alias_var = this.type_alias_rule()) !== null
       ) {
-        const _res: ast.stmt | null = type_alias_var;
+        _res = type_alias_var;
         this.insertMemo(_mark, 1000, _res);
         this.level--;
         return _res;
@@ -289,12 +286,11 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // e=star_expressions
-      let e: ast.expr | null;
       if (
         (e = this.star_expressions_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.Expr(e, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
+        _res = new ast.Expr(e, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
         this.insertMemo(_mark, 1000, _res);
         this.level--;
         return _res;
@@ -302,12 +298,11 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // &'return' return_stmt
-      let return_stmt_var: ast.stmt | null;
       if (
         this.positiveLookahead(this.mark, this.expectToken(500 /* 'return' */)) &&
         (return_stmt_var = this.return_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = return_stmt_var;
+        _res = return_stmt_var;
         this.insertMemo(_mark, 1000, _res);
         this.level--;
         return _res;
@@ -315,12 +310,11 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // &('import' | 'from') import_stmt
-      let import_stmt_var: ast.stmt | null;
       if (
         this.positiveLookahead(this.mark, this._tmp_3_rule()) &&
         (import_stmt_var = this.import_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = import_stmt_var;
+        _res = import_stmt_var;
         this.insertMemo(_mark, 1000, _res);
         this.level--;
         return _res;
@@ -328,12 +322,11 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // &'raise' raise_stmt
-      let raise_stmt_var: ast.stmt | null;
       if (
         this.positiveLookahead(this.mark, this.expectToken(503 /* 'raise' */)) &&
         (raise_stmt_var = this.raise_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = raise_stmt_var;
+        _res = raise_stmt_var;
         this.insertMemo(_mark, 1000, _res);
         this.level--;
         return _res;
@@ -341,12 +334,11 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // &'pass' pass_stmt
-      let pass_stmt_var: ast.stmt | null;
       if (
         this.positiveLookahead(this.mark, this.expectToken(504 /* 'pass' */)) &&
         (pass_stmt_var = this.pass_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = pass_stmt_var;
+        _res = pass_stmt_var;
         this.insertMemo(_mark, 1000, _res);
         this.level--;
         return _res;
@@ -354,12 +346,11 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // &'del' del_stmt
-      let del_stmt_var: ast.stmt | null;
       if (
         this.positiveLookahead(this.mark, this.expectToken(505 /* 'del' */)) &&
         (del_stmt_var = this.del_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = del_stmt_var;
+        _res = del_stmt_var;
         this.insertMemo(_mark, 1000, _res);
         this.level--;
         return _res;
@@ -367,12 +358,11 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // &'yield' yield_stmt
-      let yield_stmt_var: ast.stmt | null;
       if (
         this.positiveLookahead(this.mark, this.expectToken(506 /* 'yield' */)) &&
         (yield_stmt_var = this.yield_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = yield_stmt_var;
+        _res = yield_stmt_var;
         this.insertMemo(_mark, 1000, _res);
         this.level--;
         return _res;
@@ -380,12 +370,11 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // &'assert' assert_stmt
-      let assert_stmt_var: ast.stmt | null;
       if (
         this.positiveLookahead(this.mark, this.expectToken(507 /* 'assert' */)) &&
         (assert_stmt_var = this.assert_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = assert_stmt_var;
+        _res = assert_stmt_var;
         this.insertMemo(_mark, 1000, _res);
         this.level--;
         return _res;
@@ -393,12 +382,11 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // &'break' break_stmt
-      let break_stmt_var: ast.stmt | null;
       if (
         this.positiveLookahead(this.mark, this.expectToken(508 /* 'break' */)) &&
         (break_stmt_var = this.break_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = break_stmt_var;
+        _res = break_stmt_var;
         this.insertMemo(_mark, 1000, _res);
         this.level--;
         return _res;
@@ -406,12 +394,11 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // &'continue' continue_stmt
-      let continue_stmt_var: ast.stmt | null;
       if (
         this.positiveLookahead(this.mark, this.expectToken(509 /* 'continue' */)) &&
         (continue_stmt_var = this.continue_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = continue_stmt_var;
+        _res = continue_stmt_var;
         this.insertMemo(_mark, 1000, _res);
         this.level--;
         return _res;
@@ -419,12 +406,11 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // &'global' global_stmt
-      let global_stmt_var: ast.stmt | null;
       if (
         this.positiveLookahead(this.mark, this.expectToken(510 /* 'global' */)) &&
         (global_stmt_var = this.global_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = global_stmt_var;
+        _res = global_stmt_var;
         this.insertMemo(_mark, 1000, _res);
         this.level--;
         return _res;
@@ -432,12 +418,11 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // &'nonlocal' nonlocal_stmt
-      let nonlocal_stmt_var: ast.stmt | null;
       if (
         this.positiveLookahead(this.mark, this.expectToken(511 /* 'nonlocal' */)) &&
         (nonlocal_stmt_var = this.nonlocal_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = nonlocal_stmt_var;
+        _res = nonlocal_stmt_var;
         this.insertMemo(_mark, 1000, _res);
         this.level--;
         return _res;
@@ -452,98 +437,90 @@ export class GeneratedParser extends Parser {
   compound_stmt_rule(): ast.stmt | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let function_def_var: ast.stmt | null;
+    let if_stmt_var: ast.stmt | null;
+    let class_def_var: ast.stmt | null;
+    let with_stmt_var: ast.stmt | null;
+    let for_stmt_var: ast.stmt | null;
+    let try_stmt_var: ast.stmt | null;
+    let while_stmt_var: ast.stmt | null;
+    let match_stmt_var: ast.stmt | null;
     { // &('def' | '@' | 'async') function_def
-      let function_def_var: ast.stmt | null;
       if (
         this.positiveLookahead(this.mark, this._tmp_4_rule()) &&
         (function_def_var = this.function_def_rule()) !== null
       ) {
-        const _res: ast.stmt | null = function_def_var;
         this.level--;
-        return _res;
+        return function_def_var;
       }
       this.mark = _mark;
     }
     { // &'if' if_stmt
-      let if_stmt_var: ast.stmt | null;
       if (
         this.positiveLookahead(this.mark, this.expectToken(514 /* 'if' */)) &&
         (if_stmt_var = this.if_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = if_stmt_var;
         this.level--;
-        return _res;
+        return if_stmt_var;
       }
       this.mark = _mark;
     }
     { // &('class' | '@') class_def
-      let class_def_var: ast.stmt | null;
       if (
         this.positiveLookahead(this.mark, this._tmp_5_rule()) &&
         (class_def_var = this.class_def_rule()) !== null
       ) {
-        const _res: ast.stmt | null = class_def_var;
         this.level--;
-        return _res;
+        return class_def_var;
       }
       this.mark = _mark;
     }
     { // &('with' | 'async') with_stmt
-      let with_stmt_var: ast.stmt | null;
       if (
         this.positiveLookahead(this.mark, this._tmp_6_rule()) &&
         (with_stmt_var = this.with_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = with_stmt_var;
         this.level--;
-        return _res;
+        return with_stmt_var;
       }
       this.mark = _mark;
     }
     { // &('for' | 'async') for_stmt
-      let for_stmt_var: ast.stmt | null;
       if (
         this.positiveLookahead(this.mark, this._tmp_7_rule()) &&
         (for_stmt_var = this.for_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = for_stmt_var;
         this.level--;
-        return _res;
+        return for_stmt_var;
       }
       this.mark = _mark;
     }
     { // &'try' try_stmt
-      let try_stmt_var: ast.stmt | null;
       if (
         this.positiveLookahead(this.mark, this.expectToken(518 /* 'try' */)) &&
         (try_stmt_var = this.try_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = try_stmt_var;
         this.level--;
-        return _res;
+        return try_stmt_var;
       }
       this.mark = _mark;
     }
     { // &'while' while_stmt
-      let while_stmt_var: ast.stmt | null;
       if (
         this.positiveLookahead(this.mark, this.expectToken(519 /* 'while' */)) &&
         (while_stmt_var = this.while_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = while_stmt_var;
         this.level--;
-        return _res;
+        return while_stmt_var;
       }
       this.mark = _mark;
     }
     { // match_stmt
-      let match_stmt_var: ast.stmt | null;
       if (
         (match_stmt_var = this.match_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = match_stmt_var;
         this.level--;
-        return _res;
+        return match_stmt_var;
       }
       this.mark = _mark;
     }
@@ -555,74 +532,63 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.Name | ast.expr | ast.expr[] | null;
+    let _literal: Token | null;
+    let b: ast.expr | ast.operator | null;
+    let c: ast.expr | null;
+    let tc: Token | null;
+    let invalid_assignment_var: any;
+    let _cut = false;
+    let _end: Token;
     { // a=NAME ':' b=expression c=['=' d=annotated_rhs]
-      let a: ast.Name | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
-      let c: ast.expr | null;
       if (
         (a = this.nameToken()) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (b = this.expression_rule()) !== null &&
         ((c = this._tmp_8_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.AnnAssign(h.setExprContext(a, ast.Store), b, c, 1, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.AnnAssign(h.setExprContext(a, ast.Store), b, c, 1, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // a=('(' b=single_target ')' | single_subscript_attribute_target) ':' b=expression c=['=' d=annotated_rhs]
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
-      let c: ast.expr | null;
       if (
         (a = this._tmp_9_rule()) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (b = this.expression_rule()) !== null &&
         ((c = this._tmp_8_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.AnnAssign(a, b, c, 0, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.AnnAssign(a, b, c, 0, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // a=(z=star_targets '=')+ b=annotated_rhs !'=' tc=[TYPE_COMMENT]
-      let a: ast.expr[] | null;
-      let b: ast.expr | null;
-      let tc: Token | null;
       if (
         (a = this._loop1_10_rule()) !== null &&
         (b = this.annotated_rhs_rule()) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(22 /* '=' */)) &&
         ((tc = this.expectToken(57 /* TYPE_COMMENT */)), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.Assign(a, b, h.newTypeComment(this, tc), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Assign(a, b, h.newTypeComment(this, tc), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // a=single_target b=augassign ~ c=annotated_rhs
-      let _cut = false;
-      let a: ast.expr | null;
-      let b: ast.operator | null;
-      let c: ast.expr | null;
       if (
         (a = this.single_target_rule()) !== null &&
         (b = this.augassign_rule()) !== null &&
         (_cut = true) &&
         (c = this.annotated_rhs_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.AugAssign(a, b, c, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.AugAssign(a, b, c, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
       if (_cut) {
@@ -631,13 +597,11 @@ export class GeneratedParser extends Parser {
       }
     }
     if (this.callInvalidRules) { // invalid_assignment
-      let invalid_assignment_var: any;
       if (
         (invalid_assignment_var = this.invalid_assignment_rule()) !== null
       ) {
-        const _res: ast.stmt | null = invalid_assignment_var;
         this.level--;
-        return _res;
+        return invalid_assignment_var;
       }
       this.mark = _mark;
     }
@@ -648,25 +612,23 @@ export class GeneratedParser extends Parser {
   annotated_rhs_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let yield_expr_var: ast.expr | null;
+    let star_expressions_var: ast.expr | null;
     { // yield_expr
-      let yield_expr_var: ast.expr | null;
       if (
         (yield_expr_var = this.yield_expr_rule()) !== null
       ) {
-        const _res: ast.expr | null = yield_expr_var;
         this.level--;
-        return _res;
+        return yield_expr_var;
       }
       this.mark = _mark;
     }
     { // star_expressions
-      let star_expressions_var: ast.expr | null;
       if (
         (star_expressions_var = this.star_expressions_rule()) !== null
       ) {
-        const _res: ast.expr | null = star_expressions_var;
         this.level--;
-        return _res;
+        return star_expressions_var;
       }
       this.mark = _mark;
     }
@@ -677,146 +639,121 @@ export class GeneratedParser extends Parser {
   augassign_rule(): ast.operator | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
     { // '+='
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(36 /* '+=' */)) !== null
       ) {
-        const _res: ast.operator | null = ast.Add;
         this.level--;
-        return _res;
+        return ast.Add;
       }
       this.mark = _mark;
     }
     { // '-='
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(37 /* '-=' */)) !== null
       ) {
-        const _res: ast.operator | null = ast.Sub;
         this.level--;
-        return _res;
+        return ast.Sub;
       }
       this.mark = _mark;
     }
     { // '*='
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(38 /* '*=' */)) !== null
       ) {
-        const _res: ast.operator | null = ast.Mult;
         this.level--;
-        return _res;
+        return ast.Mult;
       }
       this.mark = _mark;
     }
     { // '@='
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(50 /* '@=' */)) !== null
       ) {
-        const _res: ast.operator | null = ast.MatMult;
         this.level--;
-        return _res;
+        return ast.MatMult;
       }
       this.mark = _mark;
     }
     { // '/='
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(39 /* '/=' */)) !== null
       ) {
-        const _res: ast.operator | null = ast.Div;
         this.level--;
-        return _res;
+        return ast.Div;
       }
       this.mark = _mark;
     }
     { // '%='
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(40 /* '%=' */)) !== null
       ) {
-        const _res: ast.operator | null = ast.Mod;
         this.level--;
-        return _res;
+        return ast.Mod;
       }
       this.mark = _mark;
     }
     { // '&='
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(41 /* '&=' */)) !== null
       ) {
-        const _res: ast.operator | null = ast.BitAnd;
         this.level--;
-        return _res;
+        return ast.BitAnd;
       }
       this.mark = _mark;
     }
     { // '|='
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(42 /* '|=' */)) !== null
       ) {
-        const _res: ast.operator | null = ast.BitOr;
         this.level--;
-        return _res;
+        return ast.BitOr;
       }
       this.mark = _mark;
     }
     { // '^='
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(43 /* '^=' */)) !== null
       ) {
-        const _res: ast.operator | null = ast.BitXor;
         this.level--;
-        return _res;
+        return ast.BitXor;
       }
       this.mark = _mark;
     }
     { // '<<='
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(44 /* '<<=' */)) !== null
       ) {
-        const _res: ast.operator | null = ast.LShift;
         this.level--;
-        return _res;
+        return ast.LShift;
       }
       this.mark = _mark;
     }
     { // '>>='
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(45 /* '>>=' */)) !== null
       ) {
-        const _res: ast.operator | null = ast.RShift;
         this.level--;
-        return _res;
+        return ast.RShift;
       }
       this.mark = _mark;
     }
     { // '**='
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(46 /* '**=' */)) !== null
       ) {
-        const _res: ast.operator | null = ast.Pow;
         this.level--;
-        return _res;
+        return ast.Pow;
       }
       this.mark = _mark;
     }
     { // '//='
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(48 /* '//=' */)) !== null
       ) {
-        const _res: ast.operator | null = ast.FloorDiv;
         this.level--;
-        return _res;
+        return ast.FloorDiv;
       }
       this.mark = _mark;
     }
@@ -828,17 +765,17 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _keyword: Token | null;
+    let a: ast.expr | null;
+    let _end: Token;
     { // 'return' a=[star_expressions]
-      let _keyword: Token | null;
-      let a: ast.expr | null;
       if (
         (_keyword = this.expectToken(500 /* 'return' */)) !== null &&
         ((a = this.star_expressions_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.Return(a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Return(a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -850,31 +787,29 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _keyword: Token | null;
+    let a: ast.expr | null;
+    let b: ast.expr | null;
+    let _end: Token;
     { // 'raise' a=expression b=['from' z=expression]
-      let _keyword: Token | null;
-      let a: ast.expr | null;
-      let b: ast.expr | null;
       if (
         (_keyword = this.expectToken(503 /* 'raise' */)) !== null &&
         (a = this.expression_rule()) !== null &&
         ((b = this._tmp_12_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.Raise(a, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Raise(a, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'raise'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(503 /* 'raise' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.Raise(null, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Raise(null, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -886,15 +821,15 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _keyword: Token | null;
+    let _end: Token;
     { // 'pass'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(504 /* 'pass' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.Pass(_start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Pass(_start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -906,15 +841,15 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _keyword: Token | null;
+    let _end: Token;
     { // 'break'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(508 /* 'break' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.Break(_start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Break(_start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -926,15 +861,15 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _keyword: Token | null;
+    let _end: Token;
     { // 'continue'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(509 /* 'continue' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.Continue(_start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Continue(_start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -946,17 +881,17 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _keyword: Token | null;
+    let a: ast.Name[] | null;
+    let _end: Token;
     { // 'global' a=','.NAME+
-      let _keyword: Token | null;
-      let a: ast.Name[] | null;
       if (
         (_keyword = this.expectToken(510 /* 'global' */)) !== null &&
         (a = this._gather_13_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.Global(h.mapNamesToIds(a), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Global(h.mapNamesToIds(a), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -968,17 +903,17 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _keyword: Token | null;
+    let a: ast.Name[] | null;
+    let _end: Token;
     { // 'nonlocal' a=','.NAME+
-      let _keyword: Token | null;
-      let a: ast.Name[] | null;
       if (
         (_keyword = this.expectToken(511 /* 'nonlocal' */)) !== null &&
         (a = this._gather_13_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.Nonlocal(h.mapNamesToIds(a), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Nonlocal(h.mapNamesToIds(a), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -990,29 +925,28 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _keyword: Token | null;
+    let a: ast.expr[] | null;
+    let invalid_del_stmt_var: any;
+    let _end: Token;
     { // 'del' a=del_targets &(';' | NEWLINE)
-      let _keyword: Token | null;
-      let a: ast.expr[] | null;
       if (
         (_keyword = this.expectToken(505 /* 'del' */)) !== null &&
         (a = this.del_targets_rule()) !== null &&
         this.positiveLookahead(this.mark, this._tmp_14_rule())
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.Delete(a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Delete(a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_del_stmt
-      let invalid_del_stmt_var: any;
       if (
         (invalid_del_stmt_var = this.invalid_del_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = invalid_del_stmt_var;
         this.level--;
-        return _res;
+        return invalid_del_stmt_var;
       }
       this.mark = _mark;
     }
@@ -1024,15 +958,15 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let y: ast.expr | null;
+    let _end: Token;
     { // y=yield_expr
-      let y: ast.expr | null;
       if (
         (y = this.yield_expr_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.Expr(y, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Expr(y, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -1044,30 +978,29 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let invalid_assert_stmt_var: any;
+    let _keyword: Token | null;
+    let a: ast.expr | null;
+    let b: ast.expr | null;
+    let _end: Token;
     if (this.callInvalidRules) { // invalid_assert_stmt
-      let invalid_assert_stmt_var: any;
       if (
         (invalid_assert_stmt_var = this.undefinedRule("invalid_assert_stmt")) !== null
       ) {
-        const _res: ast.stmt | null = invalid_assert_stmt_var;
         this.level--;
-        return _res;
+        return invalid_assert_stmt_var;
       }
       this.mark = _mark;
     }
     { // 'assert' a=expression b=[',' z=expression]
-      let _keyword: Token | null;
-      let a: ast.expr | null;
-      let b: ast.expr | null;
       if (
         (_keyword = this.expectToken(507 /* 'assert' */)) !== null &&
         (a = this.expression_rule()) !== null &&
         ((b = this._tmp_15_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.Assert(a, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Assert(a, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -1083,12 +1016,15 @@ export class GeneratedParser extends Parser {
       return _memo as ast.stmt | null;
     }
     const _mark = this.mark;
+    let invalid_import_var: any;
+    let import_name_var: ast.stmt | null;
+    let import_from_var: ast.stmt | null;
+    let _res: ast.stmt | null;
     if (this.callInvalidRules) { // invalid_import
-      let invalid_import_var: any;
       if (
         (invalid_import_var = this.invalid_import_rule()) !== null
       ) {
-        const _res: ast.stmt | null = invalid_import_var;
+        _res = invalid_import_var;
         this.insertMemo(_mark, 1001, _res);
         this.level--;
         return _res;
@@ -1096,11 +1032,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // import_name
-      let import_name_var: ast.stmt | null;
       if (
         (import_name_var = this.import_name_rule()) !== null
       ) {
-        const _res: ast.stmt | null = import_name_var;
+        _res = import_name_var;
         this.insertMemo(_mark, 1001, _res);
         this.level--;
         return _res;
@@ -1108,11 +1043,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // import_from
-      let import_from_var: ast.stmt | null;
       if (
         (import_from_var = this.import_from_rule()) !== null
       ) {
-        const _res: ast.stmt | null = import_from_var;
+        _res = import_from_var;
         this.insertMemo(_mark, 1001, _res);
         this.level--;
         return _res;
@@ -1128,17 +1062,17 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _keyword: Token | null;
+    let a: ast.alias[] | null;
+    let _end: Token;
     { // 'import' a=dotted_as_names
-      let _keyword: Token | null;
-      let a: ast.alias[] | null;
       if (
         (_keyword = this.expectToken(501 /* 'import' */)) !== null &&
         (a = this.dotted_as_names_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.Import(a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Import(a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -1150,12 +1084,13 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _keyword: Token | null;
+    let a: Token[] | null;
+    let b: ast.Name | ast.alias[] | null;
+    let _keyword_1: Token | null;
+    let c: ast.alias[] | null;
+    let _end: Token;
     { // 'from' a=('.' | '...')* b=dotted_name 'import' c=import_from_targets
-      let _keyword: Token | null;
-      let a: Token[] | null;
-      let b: ast.Name | null;
-      let _keyword_1: Token | null;
-      let c: ast.alias[] | null;
       if (
         (_keyword = this.expectToken(502 /* 'from' */)) !== null &&
         (a = this._loop0_16_rule()) !== null &&
@@ -1163,28 +1098,22 @@ export class GeneratedParser extends Parser {
         (_keyword_1 = this.expectToken(501 /* 'import' */)) !== null &&
         (c = this.import_from_targets_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = h.checkedFutureImport(this, b.id, c, h.seqCountDots(a), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return h.checkedFutureImport(this, b.id, c, h.seqCountDots(a), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'from' a=('.' | '...')+ 'import' b=import_from_targets
-      let _keyword: Token | null;
-      let a: Token[] | null;
-      let _keyword_1: Token | null;
-      let b: ast.alias[] | null;
       if (
         (_keyword = this.expectToken(502 /* 'from' */)) !== null &&
         (a = this._loop1_18_rule()) !== null &&
         (_keyword_1 = this.expectToken(501 /* 'import' */)) !== null &&
         (b = this.import_from_targets_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.ImportFrom(null, b, h.seqCountDots(a), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.ImportFrom(null, b, h.seqCountDots(a), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -1196,55 +1125,51 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _literal: Token | null;
+    let a: ast.alias[] | null;
+    let _opt_var: Token | null;
+    let _literal_1: Token | null;
+    let import_from_as_names_var: ast.alias[] | null;
+    let invalid_import_from_targets_var: any;
+    let _end: Token;
     { // '(' a=import_from_as_names [','] ')'
-      let _literal: Token | null;
-      let a: ast.alias[] | null;
-      let _opt_var: Token | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         (a = this.import_from_as_names_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true) &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _res: ast.alias[] | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
     { // import_from_as_names !','
-      let import_from_as_names_var: ast.alias[] | null;
       if (
         (import_from_as_names_var = this.import_from_as_names_rule()) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(12 /* ',' */))
       ) {
-        const _res: ast.alias[] | null = import_from_as_names_var;
         this.level--;
-        return _res;
+        return import_from_as_names_var;
       }
       this.mark = _mark;
     }
     { // '*'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.alias[] | null = [h.aliasForStar(this, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset)];
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return [h.aliasForStar(this, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset)];
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_import_from_targets
-      let invalid_import_from_targets_var: any;
       if (
         (invalid_import_from_targets_var = this.invalid_import_from_targets_rule()) !== null
       ) {
-        const _res: ast.alias[] | null = invalid_import_from_targets_var;
         this.level--;
-        return _res;
+        return invalid_import_from_targets_var;
       }
       this.mark = _mark;
     }
@@ -1255,14 +1180,13 @@ export class GeneratedParser extends Parser {
   import_from_as_names_rule(): ast.alias[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.alias[] | null;
     { // a=','.import_from_as_name+
-      let a: ast.alias[] | null;
       if (
         (a = this._gather_19_rule()) !== null
       ) {
-        const _res: ast.alias[] | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -1274,28 +1198,27 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let invalid_import_from_as_name_var: any;
+    let a: ast.Name | null;
+    let b: ast.Name | null;
+    let _end: Token;
     if (this.callInvalidRules) { // invalid_import_from_as_name
-      let invalid_import_from_as_name_var: any;
       if (
         (invalid_import_from_as_name_var = this.invalid_import_from_as_name_rule()) !== null
       ) {
-        const _res: ast.alias | null = invalid_import_from_as_name_var;
         this.level--;
-        return _res;
+        return invalid_import_from_as_name_var;
       }
       this.mark = _mark;
     }
     { // a=NAME b=['as' z=NAME]
-      let a: ast.Name | null;
-      let b: ast.Name | null;
       if (
         (a = this.nameToken()) !== null &&
         ((b = this._tmp_20_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.alias | null = new ast.alias(a.id, b !== null ? b.id : null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.alias(a.id, b !== null ? b.id : null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -1306,14 +1229,13 @@ export class GeneratedParser extends Parser {
   dotted_as_names_rule(): ast.alias[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.alias[] | null;
     { // a=','.dotted_as_name+
-      let a: ast.alias[] | null;
       if (
         (a = this._gather_21_rule()) !== null
       ) {
-        const _res: ast.alias[] | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -1325,28 +1247,27 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let invalid_dotted_as_name_var: any;
+    let a: ast.Name | null;
+    let b: ast.Name | null;
+    let _end: Token;
     if (this.callInvalidRules) { // invalid_dotted_as_name
-      let invalid_dotted_as_name_var: any;
       if (
         (invalid_dotted_as_name_var = this.invalid_dotted_as_name_rule()) !== null
       ) {
-        const _res: ast.alias | null = invalid_dotted_as_name_var;
         this.level--;
-        return _res;
+        return invalid_dotted_as_name_var;
       }
       this.mark = _mark;
     }
     { // a=dotted_name b=['as' z=NAME]
-      let a: ast.Name | null;
-      let b: ast.Name | null;
       if (
         (a = this.dotted_name_rule()) !== null &&
         ((b = this._tmp_20_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.alias | null = new ast.alias(a.id, b !== null ? b.id : null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.alias(a.id, b !== null ? b.id : null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -1381,29 +1302,27 @@ export class GeneratedParser extends Parser {
   dotted_name_raw(): ast.Name | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.Name | null;
+    let _literal: Token | null;
+    let b: ast.Name | null;
+    let name_var: ast.Name | null;
     { // a=dotted_name '.' b=NAME
-      let a: ast.Name | null;
-      let _literal: Token | null;
-      let b: ast.Name | null;
       if (
         (a = this.dotted_name_rule()) !== null &&
         (_literal = this.expectToken(23 /* '.' */)) !== null &&
         (b = this.nameToken()) !== null
       ) {
-        const _res: ast.Name | null = h.joinNamesWithDot(this, a, b);
         this.level--;
-        return _res;
+        return h.joinNamesWithDot(this, a, b);
       }
       this.mark = _mark;
     }
     { // NAME
-      let name_var: ast.Name | null;
       if (
         (name_var = this.nameToken()) !== null
       ) {
-        const _res: ast.Name | null = name_var;
         this.level--;
-        return _res;
+        return name_var;
       }
       this.mark = _mark;
     }
@@ -1419,18 +1338,21 @@ export class GeneratedParser extends Parser {
       return _memo as ast.stmt[] | null;
     }
     const _mark = this.mark;
+    let newline_var: Token | null;
+    let indent_var: Token | null;
+    let a: ast.stmt[] | null;
+    let dedent_var: Token | null;
+    let simple_stmts_var: ast.stmt[] | null;
+    let invalid_block_var: any;
+    let _res: ast.stmt[] | null;
     { // NEWLINE INDENT a=statements DEDENT
-      let newline_var: Token | null;
-      let indent_var: Token | null;
-      let a: ast.stmt[] | null;
-      let dedent_var: Token | null;
       if (
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         (indent_var = this.expectToken(5 /* INDENT */)) !== null &&
         (a = this.statements_rule()) !== null &&
         (dedent_var = this.expectToken(6 /* DEDENT */)) !== null
       ) {
-        const _res: ast.stmt[] | null = a;
+        _res = a;
         this.insertMemo(_mark, 1003, _res);
         this.level--;
         return _res;
@@ -1438,11 +1360,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // simple_stmts
-      let simple_stmts_var: ast.stmt[] | null;
       if (
         (simple_stmts_var = this.simple_stmts_rule()) !== null
       ) {
-        const _res: ast.stmt[] | null = simple_stmts_var;
+        _res = simple_stmts_var;
         this.insertMemo(_mark, 1003, _res);
         this.level--;
         return _res;
@@ -1450,11 +1371,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_block
-      let invalid_block_var: any;
       if (
         (invalid_block_var = this.invalid_block_rule()) !== null
       ) {
-        const _res: ast.stmt[] | null = invalid_block_var;
+        _res = invalid_block_var;
         this.insertMemo(_mark, 1003, _res);
         this.level--;
         return _res;
@@ -1469,14 +1389,13 @@ export class GeneratedParser extends Parser {
   decorators_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.expr[] | null;
     { // a=('@' f=named_expression NEWLINE)+
-      let a: ast.expr[] | null;
       if (
         (a = this._loop1_22_rule()) !== null
       ) {
-        const _res: ast.expr[] | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -1487,27 +1406,25 @@ export class GeneratedParser extends Parser {
   class_def_rule(): ast.stmt | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.expr[] | null;
+    let b: ast.stmt | null;
+    let class_def_raw_var: ast.stmt | null;
     { // a=decorators b=class_def_raw
-      let a: ast.expr[] | null;
-      let b: ast.stmt | null;
       if (
         (a = this.decorators_rule()) !== null &&
         (b = this.class_def_raw_rule()) !== null
       ) {
-        const _res: ast.stmt | null = h.classDefDecorators(a, b);
         this.level--;
-        return _res;
+        return h.classDefDecorators(a, b);
       }
       this.mark = _mark;
     }
     { // class_def_raw
-      let class_def_raw_var: ast.stmt | null;
       if (
         (class_def_raw_var = this.class_def_raw_rule()) !== null
       ) {
-        const _res: ast.stmt | null = class_def_raw_var;
         this.level--;
-        return _res;
+        return class_def_raw_var;
       }
       this.mark = _mark;
     }
@@ -1519,24 +1436,24 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let invalid_class_def_raw_var: any;
+    let _keyword: Token | null;
+    let a: ast.Name | null;
+    let t: ast.type_param[] | null;
+    let b: ast.Call | null;
+    let _literal: Token | null;
+    let c: ast.stmt[] | null;
+    let _end: Token;
     if (this.callInvalidRules) { // invalid_class_def_raw
-      let invalid_class_def_raw_var: any;
       if (
         (invalid_class_def_raw_var = this.invalid_class_def_raw_rule()) !== null
       ) {
-        const _res: ast.stmt | null = invalid_class_def_raw_var;
         this.level--;
-        return _res;
+        return invalid_class_def_raw_var;
       }
       this.mark = _mark;
     }
     { // 'class' a=NAME t=[type_params] b=['(' z=[arguments] ')'] ':' c=block
-      let _keyword: Token | null;
-      let a: ast.Name | null;
-      let t: ast.type_param[] | null;
-      let b: ast.Call | null;
-      let _literal: Token | null;
-      let c: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(515 /* 'class' */)) !== null &&
         (a = this.nameToken()) !== null &&
@@ -1545,10 +1462,9 @@ export class GeneratedParser extends Parser {
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (c = this.block_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.ClassDef(a.id, b !== null ? b.args : [], b !== null ? b.keywords : [], c, [], t ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.ClassDef(a.id, b !== null ? b.args : [], b !== null ? b.keywords : [], c, [], t ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -1559,27 +1475,25 @@ export class GeneratedParser extends Parser {
   function_def_rule(): ast.stmt | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let d: ast.expr[] | null;
+    let f: ast.stmt | null;
+    let function_def_raw_var: ast.stmt | null;
     { // d=decorators f=function_def_raw
-      let d: ast.expr[] | null;
-      let f: ast.stmt | null;
       if (
         (d = this.decorators_rule()) !== null &&
         (f = this.function_def_raw_rule()) !== null
       ) {
-        const _res: ast.stmt | null = h.functionDefDecorators(d, f);
         this.level--;
-        return _res;
+        return h.functionDefDecorators(d, f);
       }
       this.mark = _mark;
     }
     { // function_def_raw
-      let function_def_raw_var: ast.stmt | null;
       if (
         (function_def_raw_var = this.function_def_raw_rule()) !== null
       ) {
-        const _res: ast.stmt | null = function_def_raw_var;
         this.level--;
-        return _res;
+        return function_def_raw_var;
       }
       this.mark = _mark;
     }
@@ -1591,28 +1505,29 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let invalid_def_raw_var: any;
+    let _keyword: Token | null;
+    let n: ast.Name | null;
+    let t: ast.type_param[] | null;
+    let _literal: Token | null;
+    let params: ast.arguments_ | null;
+    let _literal_1: Token | null;
+    let a: ast.expr | null;
+    let _literal_2: Token | null;
+    let tc: Token | null;
+    let b: ast.stmt[] | null;
+    let _keyword_1: Token | null;
+    let _end: Token;
     if (this.callInvalidRules) { // invalid_def_raw
-      let invalid_def_raw_var: any;
       if (
         (invalid_def_raw_var = this.invalid_def_raw_rule()) !== null
       ) {
-        const _res: ast.stmt | null = invalid_def_raw_var;
         this.level--;
-        return _res;
+        return invalid_def_raw_var;
       }
       this.mark = _mark;
     }
     { // 'def' n=NAME t=[type_params] '(' params=[params] ')' a=['->' z=expression] ':' tc=[func_type_comment] b=block
-      let _keyword: Token | null;
-      let n: ast.Name | null;
-      let t: ast.type_param[] | null;
-      let _literal: Token | null;
-      let params: ast.arguments_ | null;
-      let _literal_1: Token | null;
-      let a: ast.expr | null;
-      let _literal_2: Token | null;
-      let tc: Token | null;
-      let b: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(512 /* 'def' */)) !== null &&
         (n = this.nameToken()) !== null &&
@@ -1625,25 +1540,13 @@ export class GeneratedParser extends Parser {
         ((tc = this.func_type_comment_rule()), true) &&
         (b = this.block_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.FunctionDef(n.id, params ?? h.emptyArguments(), b, [], a, h.newTypeComment(this, tc), t ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.FunctionDef(n.id, params ?? h.emptyArguments(), b, [], a, h.newTypeComment(this, tc), t ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'async' 'def' n=NAME t=[type_params] '(' params=[params] ')' a=['->' z=expression] ':' tc=[func_type_comment] b=block
-      let _keyword: Token | null;
-      let _keyword_1: Token | null;
-      let n: ast.Name | null;
-      let t: ast.type_param[] | null;
-      let _literal: Token | null;
-      let params: ast.arguments_ | null;
-      let _literal_1: Token | null;
-      let a: ast.expr | null;
-      let _literal_2: Token | null;
-      let tc: Token | null;
-      let b: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(513 /* 'async' */)) !== null &&
         (_keyword_1 = this.expectToken(512 /* 'def' */)) !== null &&
@@ -1657,10 +1560,9 @@ export class GeneratedParser extends Parser {
         ((tc = this.func_type_comment_rule()), true) &&
         (b = this.block_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.AsyncFunctionDef(n.id, params ?? h.emptyArguments(), b, [], a, h.newTypeComment(this, tc), t ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.AsyncFunctionDef(n.id, params ?? h.emptyArguments(), b, [], a, h.newTypeComment(this, tc), t ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -1671,25 +1573,23 @@ export class GeneratedParser extends Parser {
   params_rule(): ast.arguments_ | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let invalid_parameters_var: any;
+    let parameters_var: ast.arguments_ | null;
     if (this.callInvalidRules) { // invalid_parameters
-      let invalid_parameters_var: any;
       if (
         (invalid_parameters_var = this.invalid_parameters_rule()) !== null
       ) {
-        const _res: ast.arguments_ | null = invalid_parameters_var;
         this.level--;
-        return _res;
+        return invalid_parameters_var;
       }
       this.mark = _mark;
     }
     { // parameters
-      let parameters_var: ast.arguments_ | null;
       if (
         (parameters_var = this.parameters_rule()) !== null
       ) {
-        const _res: ast.arguments_ | null = parameters_var;
         this.level--;
-        return _res;
+        return parameters_var;
       }
       this.mark = _mark;
     }
@@ -1700,74 +1600,60 @@ export class GeneratedParser extends Parser {
   parameters_rule(): ast.arguments_ | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.arg[] | h.SlashWithDefault | h.NameDefaultPair[] | h.StarEtc | null;
+    let b: ast.arg[] | h.NameDefaultPair[] | h.StarEtc | null;
+    let c: h.NameDefaultPair[] | h.StarEtc | null;
+    let d: h.StarEtc | null;
     { // a=slash_no_default b=param_no_default* c=param_with_default* d=[star_etc]
-      let a: ast.arg[] | null;
-      let b: ast.arg[] | null;
-      let c: h.NameDefaultPair[] | null;
-      let d: h.StarEtc | null;
       if (
         (a = this.slash_no_default_rule()) !== null &&
         (b = this._loop0_26_rule()) !== null &&
         (c = this._loop0_27_rule()) !== null &&
         ((d = this.star_etc_rule()), true)
       ) {
-        const _res: ast.arguments_ | null = h.makeArguments(a, null, b, c, d);
         this.level--;
-        return _res;
+        return h.makeArguments(a, null, b, c, d);
       }
       this.mark = _mark;
     }
     { // a=slash_with_default b=param_with_default* c=[star_etc]
-      let a: h.SlashWithDefault | null;
-      let b: h.NameDefaultPair[] | null;
-      let c: h.StarEtc | null;
       if (
         (a = this.slash_with_default_rule()) !== null &&
         (b = this._loop0_27_rule()) !== null &&
         ((c = this.star_etc_rule()), true)
       ) {
-        const _res: ast.arguments_ | null = h.makeArguments(null, a, null, b, c);
         this.level--;
-        return _res;
+        return h.makeArguments(null, a, null, b, c);
       }
       this.mark = _mark;
     }
     { // a=param_no_default+ b=param_with_default* c=[star_etc]
-      let a: ast.arg[] | null;
-      let b: h.NameDefaultPair[] | null;
-      let c: h.StarEtc | null;
       if (
         (a = this._loop1_28_rule()) !== null &&
         (b = this._loop0_27_rule()) !== null &&
         ((c = this.star_etc_rule()), true)
       ) {
-        const _res: ast.arguments_ | null = h.makeArguments(null, null, a, b, c);
         this.level--;
-        return _res;
+        return h.makeArguments(null, null, a, b, c);
       }
       this.mark = _mark;
     }
     { // a=param_with_default+ b=[star_etc]
-      let a: h.NameDefaultPair[] | null;
-      let b: h.StarEtc | null;
       if (
         (a = this._loop1_29_rule()) !== null &&
         ((b = this.star_etc_rule()), true)
       ) {
-        const _res: ast.arguments_ | null = h.makeArguments(null, null, null, a, b);
         this.level--;
-        return _res;
+        return h.makeArguments(null, null, null, a, b);
       }
       this.mark = _mark;
     }
     { // a=star_etc
-      let a: h.StarEtc | null;
       if (
         (a = this.star_etc_rule()) !== null
       ) {
-        const _res: ast.arguments_ | null = h.makeArguments(null, null, null, null, a);
         this.level--;
-        return _res;
+        return h.makeArguments(null, null, null, null, a);
       }
       this.mark = _mark;
     }
@@ -1778,32 +1664,28 @@ export class GeneratedParser extends Parser {
   slash_no_default_rule(): ast.arg[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.arg[] | null;
+    let _literal: Token | null;
+    let _literal_1: Token | null;
     { // a=param_no_default+ '/' ','
-      let a: ast.arg[] | null;
-      let _literal: Token | null;
-      let _literal_1: Token | null;
       if (
         (a = this._loop1_28_rule()) !== null &&
         (_literal = this.expectToken(17 /* '/' */)) !== null &&
         (_literal_1 = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _res: ast.arg[] | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
     { // a=param_no_default+ '/' &')'
-      let a: ast.arg[] | null;
-      let _literal: Token | null;
       if (
         (a = this._loop1_28_rule()) !== null &&
         (_literal = this.expectToken(17 /* '/' */)) !== null &&
         this.positiveLookahead(this.mark, this.expectToken(8 /* ')' */))
       ) {
-        const _res: ast.arg[] | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -1814,36 +1696,31 @@ export class GeneratedParser extends Parser {
   slash_with_default_rule(): h.SlashWithDefault | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.arg[] | null;
+    let b: h.NameDefaultPair[] | null;
+    let _literal: Token | null;
+    let _literal_1: Token | null;
     { // a=param_no_default* b=param_with_default+ '/' ','
-      let a: ast.arg[] | null;
-      let b: h.NameDefaultPair[] | null;
-      let _literal: Token | null;
-      let _literal_1: Token | null;
       if (
         (a = this._loop0_26_rule()) !== null &&
         (b = this._loop1_29_rule()) !== null &&
         (_literal = this.expectToken(17 /* '/' */)) !== null &&
         (_literal_1 = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _res: h.SlashWithDefault | null = new h.SlashWithDefault(a, b);
         this.level--;
-        return _res;
+        return new h.SlashWithDefault(a, b);
       }
       this.mark = _mark;
     }
     { // a=param_no_default* b=param_with_default+ '/' &')'
-      let a: ast.arg[] | null;
-      let b: h.NameDefaultPair[] | null;
-      let _literal: Token | null;
       if (
         (a = this._loop0_26_rule()) !== null &&
         (b = this._loop1_29_rule()) !== null &&
         (_literal = this.expectToken(17 /* '/' */)) !== null &&
         this.positiveLookahead(this.mark, this.expectToken(8 /* ')' */))
       ) {
-        const _res: h.SlashWithDefault | null = new h.SlashWithDefault(a, b);
         this.level--;
-        return _res;
+        return new h.SlashWithDefault(a, b);
       }
       this.mark = _mark;
     }
@@ -1854,76 +1731,63 @@ export class GeneratedParser extends Parser {
   star_etc_rule(): h.StarEtc | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let invalid_star_etc_var: any;
+    let _literal: Token | null;
+    let a: ast.arg | null;
+    let b: h.NameDefaultPair[] | null;
+    let c: ast.arg | null;
+    let _literal_1: Token | null;
     if (this.callInvalidRules) { // invalid_star_etc
-      let invalid_star_etc_var: any;
       if (
         (invalid_star_etc_var = this.invalid_star_etc_rule()) !== null
       ) {
-        const _res: h.StarEtc | null = invalid_star_etc_var;
         this.level--;
-        return _res;
+        return invalid_star_etc_var;
       }
       this.mark = _mark;
     }
     { // '*' a=param_no_default b=param_maybe_default* c=[kwds]
-      let _literal: Token | null;
-      let a: ast.arg | null;
-      let b: h.NameDefaultPair[] | null;
-      let c: ast.arg | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (a = this.param_no_default_rule()) !== null &&
         (b = this._loop0_30_rule()) !== null &&
         ((c = this.kwds_rule()), true)
       ) {
-        const _res: h.StarEtc | null = new h.StarEtc(a, b, c);
         this.level--;
-        return _res;
+        return new h.StarEtc(a, b, c);
       }
       this.mark = _mark;
     }
     { // '*' a=param_no_default_star_annotation b=param_maybe_default* c=[kwds]
-      let _literal: Token | null;
-      let a: ast.arg | null;
-      let b: h.NameDefaultPair[] | null;
-      let c: ast.arg | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (a = this.param_no_default_star_annotation_rule()) !== null &&
         (b = this._loop0_30_rule()) !== null &&
         ((c = this.kwds_rule()), true)
       ) {
-        const _res: h.StarEtc | null = new h.StarEtc(a, b, c);
         this.level--;
-        return _res;
+        return new h.StarEtc(a, b, c);
       }
       this.mark = _mark;
     }
     { // '*' ',' b=param_maybe_default+ c=[kwds]
-      let _literal: Token | null;
-      let _literal_1: Token | null;
-      let b: h.NameDefaultPair[] | null;
-      let c: ast.arg | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (_literal_1 = this.expectToken(12 /* ',' */)) !== null &&
         (b = this._loop1_31_rule()) !== null &&
         ((c = this.kwds_rule()), true)
       ) {
-        const _res: h.StarEtc | null = new h.StarEtc(null, b, c);
         this.level--;
-        return _res;
+        return new h.StarEtc(null, b, c);
       }
       this.mark = _mark;
     }
     { // a=kwds
-      let a: ast.arg | null;
       if (
         (a = this.kwds_rule()) !== null
       ) {
-        const _res: h.StarEtc | null = new h.StarEtc(null, null, a);
         this.level--;
-        return _res;
+        return new h.StarEtc(null, null, a);
       }
       this.mark = _mark;
     }
@@ -1934,27 +1798,25 @@ export class GeneratedParser extends Parser {
   kwds_rule(): ast.arg | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let invalid_kwds_var: any;
+    let _literal: Token | null;
+    let a: ast.arg | null;
     if (this.callInvalidRules) { // invalid_kwds
-      let invalid_kwds_var: any;
       if (
         (invalid_kwds_var = this.invalid_kwds_rule()) !== null
       ) {
-        const _res: ast.arg | null = invalid_kwds_var;
         this.level--;
-        return _res;
+        return invalid_kwds_var;
       }
       this.mark = _mark;
     }
     { // '**' a=param_no_default
-      let _literal: Token | null;
-      let a: ast.arg | null;
       if (
         (_literal = this.expectToken(35 /* '**' */)) !== null &&
         (a = this.param_no_default_rule()) !== null
       ) {
-        const _res: ast.arg | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -1965,32 +1827,28 @@ export class GeneratedParser extends Parser {
   param_no_default_rule(): ast.arg | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.arg | null;
+    let _literal: Token | null;
+    let tc: Token | null;
     { // a=param ',' tc=TYPE_COMMENT?
-      let a: ast.arg | null;
-      let _literal: Token | null;
-      let tc: Token | null;
       if (
         (a = this.param_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         ((tc = this.expectToken(57 /* TYPE_COMMENT */)), true)
       ) {
-        const _res: ast.arg | null = h.addTypeCommentToArg(this, a, tc);
         this.level--;
-        return _res;
+        return h.addTypeCommentToArg(this, a, tc);
       }
       this.mark = _mark;
     }
     { // a=param tc=TYPE_COMMENT? &')'
-      let a: ast.arg | null;
-      let tc: Token | null;
       if (
         (a = this.param_rule()) !== null &&
         ((tc = this.expectToken(57 /* TYPE_COMMENT */)), true) &&
         this.positiveLookahead(this.mark, this.expectToken(8 /* ')' */))
       ) {
-        const _res: ast.arg | null = h.addTypeCommentToArg(this, a, tc);
         this.level--;
-        return _res;
+        return h.addTypeCommentToArg(this, a, tc);
       }
       this.mark = _mark;
     }
@@ -2001,32 +1859,28 @@ export class GeneratedParser extends Parser {
   param_no_default_star_annotation_rule(): ast.arg | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.arg | null;
+    let _literal: Token | null;
+    let tc: Token | null;
     { // a=param_star_annotation ',' tc=TYPE_COMMENT?
-      let a: ast.arg | null;
-      let _literal: Token | null;
-      let tc: Token | null;
       if (
         (a = this.param_star_annotation_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         ((tc = this.expectToken(57 /* TYPE_COMMENT */)), true)
       ) {
-        const _res: ast.arg | null = h.addTypeCommentToArg(this, a, tc);
         this.level--;
-        return _res;
+        return h.addTypeCommentToArg(this, a, tc);
       }
       this.mark = _mark;
     }
     { // a=param_star_annotation tc=TYPE_COMMENT? &')'
-      let a: ast.arg | null;
-      let tc: Token | null;
       if (
         (a = this.param_star_annotation_rule()) !== null &&
         ((tc = this.expectToken(57 /* TYPE_COMMENT */)), true) &&
         this.positiveLookahead(this.mark, this.expectToken(8 /* ')' */))
       ) {
-        const _res: ast.arg | null = h.addTypeCommentToArg(this, a, tc);
         this.level--;
-        return _res;
+        return h.addTypeCommentToArg(this, a, tc);
       }
       this.mark = _mark;
     }
@@ -2037,36 +1891,31 @@ export class GeneratedParser extends Parser {
   param_with_default_rule(): h.NameDefaultPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.arg | null;
+    let c: ast.expr | null;
+    let _literal: Token | null;
+    let tc: Token | null;
     { // a=param c=default ',' tc=TYPE_COMMENT?
-      let a: ast.arg | null;
-      let c: ast.expr | null;
-      let _literal: Token | null;
-      let tc: Token | null;
       if (
         (a = this.param_rule()) !== null &&
         (c = this.default_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         ((tc = this.expectToken(57 /* TYPE_COMMENT */)), true)
       ) {
-        const _res: h.NameDefaultPair | null = h.nameDefaultPair(this, a, c, tc);
         this.level--;
-        return _res;
+        return h.nameDefaultPair(this, a, c, tc);
       }
       this.mark = _mark;
     }
     { // a=param c=default tc=TYPE_COMMENT? &')'
-      let a: ast.arg | null;
-      let c: ast.expr | null;
-      let tc: Token | null;
       if (
         (a = this.param_rule()) !== null &&
         (c = this.default_rule()) !== null &&
         ((tc = this.expectToken(57 /* TYPE_COMMENT */)), true) &&
         this.positiveLookahead(this.mark, this.expectToken(8 /* ')' */))
       ) {
-        const _res: h.NameDefaultPair | null = h.nameDefaultPair(this, a, c, tc);
         this.level--;
-        return _res;
+        return h.nameDefaultPair(this, a, c, tc);
       }
       this.mark = _mark;
     }
@@ -2077,36 +1926,31 @@ export class GeneratedParser extends Parser {
   param_maybe_default_rule(): h.NameDefaultPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.arg | null;
+    let c: ast.expr | null;
+    let _literal: Token | null;
+    let tc: Token | null;
     { // a=param c=default? ',' tc=TYPE_COMMENT?
-      let a: ast.arg | null;
-      let c: ast.expr | null;
-      let _literal: Token | null;
-      let tc: Token | null;
       if (
         (a = this.param_rule()) !== null &&
         ((c = this.default_rule()), true) &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         ((tc = this.expectToken(57 /* TYPE_COMMENT */)), true)
       ) {
-        const _res: h.NameDefaultPair | null = h.nameDefaultPair(this, a, c, tc);
         this.level--;
-        return _res;
+        return h.nameDefaultPair(this, a, c, tc);
       }
       this.mark = _mark;
     }
     { // a=param c=default? tc=TYPE_COMMENT? &')'
-      let a: ast.arg | null;
-      let c: ast.expr | null;
-      let tc: Token | null;
       if (
         (a = this.param_rule()) !== null &&
         ((c = this.default_rule()), true) &&
         ((tc = this.expectToken(57 /* TYPE_COMMENT */)), true) &&
         this.positiveLookahead(this.mark, this.expectToken(8 /* ')' */))
       ) {
-        const _res: h.NameDefaultPair | null = h.nameDefaultPair(this, a, c, tc);
         this.level--;
-        return _res;
+        return h.nameDefaultPair(this, a, c, tc);
       }
       this.mark = _mark;
     }
@@ -2118,17 +1962,17 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.Name | null;
+    let b: ast.expr | null;
+    let _end: Token;
     { // a=NAME b=annotation?
-      let a: ast.Name | null;
-      let b: ast.expr | null;
       if (
         (a = this.nameToken()) !== null &&
         ((b = this.annotation_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.arg | null = new ast.arg(a.id, b, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.arg(a.id, b, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -2140,17 +1984,17 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.Name | null;
+    let b: ast.expr | null;
+    let _end: Token;
     { // a=NAME b=star_annotation
-      let a: ast.Name | null;
-      let b: ast.expr | null;
       if (
         (a = this.nameToken()) !== null &&
         (b = this.star_annotation_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.arg | null = new ast.arg(a.id, b, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.arg(a.id, b, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -2161,16 +2005,15 @@ export class GeneratedParser extends Parser {
   annotation_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let a: ast.expr | null;
     { // ':' a=expression
-      let _literal: Token | null;
-      let a: ast.expr | null;
       if (
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (a = this.expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -2181,16 +2024,15 @@ export class GeneratedParser extends Parser {
   star_annotation_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let a: ast.expr | null;
     { // ':' a=star_expression
-      let _literal: Token | null;
-      let a: ast.expr | null;
       if (
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (a = this.star_expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -2201,27 +2043,25 @@ export class GeneratedParser extends Parser {
   default_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let a: ast.expr | null;
+    let invalid_default_var: any;
     { // '=' a=expression
-      let _literal: Token | null;
-      let a: ast.expr | null;
       if (
         (_literal = this.expectToken(22 /* '=' */)) !== null &&
         (a = this.expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_default
-      let invalid_default_var: any;
       if (
         (invalid_default_var = this.invalid_default_rule()) !== null
       ) {
-        const _res: ast.expr | null = invalid_default_var;
         this.level--;
-        return _res;
+        return invalid_default_var;
       }
       this.mark = _mark;
     }
@@ -2233,23 +2073,23 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let invalid_if_stmt_var: any;
+    let _keyword: Token | null;
+    let a: ast.expr | null;
+    let _literal: Token | null;
+    let b: ast.stmt[] | null;
+    let c: ast.stmt | ast.stmt[] | null;
+    let _end: Token;
     if (this.callInvalidRules) { // invalid_if_stmt
-      let invalid_if_stmt_var: any;
       if (
         (invalid_if_stmt_var = this.invalid_if_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = invalid_if_stmt_var;
         this.level--;
-        return _res;
+        return invalid_if_stmt_var;
       }
       this.mark = _mark;
     }
     { // 'if' a=named_expression ':' b=block c=elif_stmt
-      let _keyword: Token | null;
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.stmt[] | null;
-      let c: ast.stmt | null;
       if (
         (_keyword = this.expectToken(514 /* 'if' */)) !== null &&
         (a = this.named_expression_rule()) !== null &&
@@ -2257,19 +2097,13 @@ export class GeneratedParser extends Parser {
         (b = this.block_rule()) !== null &&
         (c = this.elif_stmt_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.If(a, b, [c], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.If(a, b, [c], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'if' a=named_expression ':' b=block c=[else_block]
-      let _keyword: Token | null;
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.stmt[] | null;
-      let c: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(514 /* 'if' */)) !== null &&
         (a = this.named_expression_rule()) !== null &&
@@ -2277,10 +2111,9 @@ export class GeneratedParser extends Parser {
         (b = this.block_rule()) !== null &&
         ((c = this.else_block_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.If(a, b, c ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.If(a, b, c ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -2292,23 +2125,23 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let invalid_elif_stmt_var: any;
+    let _keyword: Token | null;
+    let a: ast.expr | null;
+    let _literal: Token | null;
+    let b: ast.stmt[] | null;
+    let c: ast.stmt | ast.stmt[] | null;
+    let _end: Token;
     if (this.callInvalidRules) { // invalid_elif_stmt
-      let invalid_elif_stmt_var: any;
       if (
         (invalid_elif_stmt_var = this.invalid_elif_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = invalid_elif_stmt_var;
         this.level--;
-        return _res;
+        return invalid_elif_stmt_var;
       }
       this.mark = _mark;
     }
     { // 'elif' a=named_expression ':' b=block c=elif_stmt
-      let _keyword: Token | null;
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.stmt[] | null;
-      let c: ast.stmt | null;
       if (
         (_keyword = this.expectToken(521 /* 'elif' */)) !== null &&
         (a = this.named_expression_rule()) !== null &&
@@ -2316,19 +2149,13 @@ export class GeneratedParser extends Parser {
         (b = this.block_rule()) !== null &&
         (c = this.elif_stmt_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.If(a, b, [c], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.If(a, b, [c], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'elif' a=named_expression ':' b=block c=[else_block]
-      let _keyword: Token | null;
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.stmt[] | null;
-      let c: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(521 /* 'elif' */)) !== null &&
         (a = this.named_expression_rule()) !== null &&
@@ -2336,10 +2163,9 @@ export class GeneratedParser extends Parser {
         (b = this.block_rule()) !== null &&
         ((c = this.else_block_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.If(a, b, c ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.If(a, b, c ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -2350,29 +2176,27 @@ export class GeneratedParser extends Parser {
   else_block_rule(): ast.stmt[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let invalid_else_stmt_var: any;
+    let _keyword: Token | null;
+    let _literal: Token | null;
+    let b: ast.stmt[] | null;
     if (this.callInvalidRules) { // invalid_else_stmt
-      let invalid_else_stmt_var: any;
       if (
         (invalid_else_stmt_var = this.invalid_else_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt[] | null = invalid_else_stmt_var;
         this.level--;
-        return _res;
+        return invalid_else_stmt_var;
       }
       this.mark = _mark;
     }
     { // 'else' &&':' b=block
-      let _keyword: Token | null;
-      let _literal: Token | null;
-      let b: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(522 /* 'else' */)) !== null &&
         (_literal = this.expectForcedToken(11, ":")) !== null &&
         (b = this.block_rule()) !== null
       ) {
-        const _res: ast.stmt[] | null = b;
         this.level--;
-        return _res;
+        return b;
       }
       this.mark = _mark;
     }
@@ -2384,23 +2208,23 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let invalid_while_stmt_var: any;
+    let _keyword: Token | null;
+    let a: ast.expr | null;
+    let _literal: Token | null;
+    let b: ast.stmt[] | null;
+    let c: ast.stmt[] | null;
+    let _end: Token;
     if (this.callInvalidRules) { // invalid_while_stmt
-      let invalid_while_stmt_var: any;
       if (
         (invalid_while_stmt_var = this.invalid_while_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = invalid_while_stmt_var;
         this.level--;
-        return _res;
+        return invalid_while_stmt_var;
       }
       this.mark = _mark;
     }
     { // 'while' a=named_expression ':' b=block c=[else_block]
-      let _keyword: Token | null;
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.stmt[] | null;
-      let c: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(519 /* 'while' */)) !== null &&
         (a = this.named_expression_rule()) !== null &&
@@ -2408,10 +2232,9 @@ export class GeneratedParser extends Parser {
         (b = this.block_rule()) !== null &&
         ((c = this.else_block_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.While(a, b, c ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.While(a, b, c ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -2423,27 +2246,29 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let invalid_for_stmt_var: any;
+    let _keyword: Token | null;
+    let t: ast.expr | null;
+    let _keyword_1: Token | null;
+    let ex: ast.expr | null;
+    let _literal: Token | null;
+    let tc: Token | null;
+    let b: ast.stmt[] | null;
+    let el: ast.stmt[] | null;
+    let _keyword_2: Token | null;
+    let invalid_for_target_var: any;
+    let _cut = false;
+    let _end: Token;
     if (this.callInvalidRules) { // invalid_for_stmt
-      let invalid_for_stmt_var: any;
       if (
         (invalid_for_stmt_var = this.invalid_for_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = invalid_for_stmt_var;
         this.level--;
-        return _res;
+        return invalid_for_stmt_var;
       }
       this.mark = _mark;
     }
     { // 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block]
-      let _cut = false;
-      let _keyword: Token | null;
-      let t: ast.expr | null;
-      let _keyword_1: Token | null;
-      let ex: ast.expr | null;
-      let _literal: Token | null;
-      let tc: Token | null;
-      let b: ast.stmt[] | null;
-      let el: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(517 /* 'for' */)) !== null &&
         (t = this.star_targets_rule()) !== null &&
@@ -2455,10 +2280,9 @@ export class GeneratedParser extends Parser {
         (b = this.block_rule()) !== null &&
         ((el = this.else_block_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.For(t, ex, b, el ?? [], h.newTypeComment(this, tc), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.For(t, ex, b, el ?? [], h.newTypeComment(this, tc), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
       if (_cut) {
@@ -2467,16 +2291,6 @@ export class GeneratedParser extends Parser {
       }
     }
     { // 'async' 'for' t=star_targets 'in' ~ ex=star_expressions ':' tc=[TYPE_COMMENT] b=block el=[else_block]
-      let _cut = false;
-      let _keyword: Token | null;
-      let _keyword_1: Token | null;
-      let t: ast.expr | null;
-      let _keyword_2: Token | null;
-      let ex: ast.expr | null;
-      let _literal: Token | null;
-      let tc: Token | null;
-      let b: ast.stmt[] | null;
-      let el: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(513 /* 'async' */)) !== null &&
         (_keyword_1 = this.expectToken(517 /* 'for' */)) !== null &&
@@ -2489,10 +2303,9 @@ export class GeneratedParser extends Parser {
         (b = this.block_rule()) !== null &&
         ((el = this.else_block_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.AsyncFor(t, ex, b, el ?? [], h.newTypeComment(this, tc), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.AsyncFor(t, ex, b, el ?? [], h.newTypeComment(this, tc), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
       if (_cut) {
@@ -2501,13 +2314,11 @@ export class GeneratedParser extends Parser {
       }
     }
     if (this.callInvalidRules) { // invalid_for_target
-      let invalid_for_target_var: any;
       if (
         (invalid_for_target_var = this.invalid_for_target_rule()) !== null
       ) {
-        const _res: ast.stmt | null = invalid_for_target_var;
         this.level--;
-        return _res;
+        return invalid_for_target_var;
       }
       this.mark = _mark;
     }
@@ -2519,26 +2330,28 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let invalid_with_stmt_indent_var: any;
+    let _keyword: Token | null;
+    let _literal: Token | null;
+    let a: ast.withitem[] | null;
+    let _opt_var: Token | null;
+    let _literal_1: Token | null;
+    let _literal_2: Token | null;
+    let tc: Token | null;
+    let b: ast.stmt[] | null;
+    let _keyword_1: Token | null;
+    let invalid_with_stmt_var: any;
+    let _end: Token;
     if (this.callInvalidRules) { // invalid_with_stmt_indent
-      let invalid_with_stmt_indent_var: any;
       if (
         (invalid_with_stmt_indent_var = this.invalid_with_stmt_indent_rule()) !== null
       ) {
-        const _res: ast.stmt | null = invalid_with_stmt_indent_var;
         this.level--;
-        return _res;
+        return invalid_with_stmt_indent_var;
       }
       this.mark = _mark;
     }
     { // 'with' '(' a=','.with_item+ ','? ')' ':' tc=[TYPE_COMMENT] b=block
-      let _keyword: Token | null;
-      let _literal: Token | null;
-      let a: ast.withitem[] | null;
-      let _opt_var: Token | null;
-      let _literal_1: Token | null;
-      let _literal_2: Token | null;
-      let tc: Token | null;
-      let b: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(516 /* 'with' */)) !== null &&
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
@@ -2549,19 +2362,13 @@ export class GeneratedParser extends Parser {
         ((tc = this.expectToken(57 /* TYPE_COMMENT */)), true) &&
         (b = this.block_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.With(a, b, h.newTypeComment(this, tc), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.With(a, b, h.newTypeComment(this, tc), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block
-      let _keyword: Token | null;
-      let a: ast.withitem[] | null;
-      let _literal: Token | null;
-      let tc: Token | null;
-      let b: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(516 /* 'with' */)) !== null &&
         (a = this._gather_32_rule()) !== null &&
@@ -2569,22 +2376,13 @@ export class GeneratedParser extends Parser {
         ((tc = this.expectToken(57 /* TYPE_COMMENT */)), true) &&
         (b = this.block_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.With(a, b, h.newTypeComment(this, tc), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.With(a, b, h.newTypeComment(this, tc), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'async' 'with' '(' a=','.with_item+ ','? ')' ':' b=block
-      let _keyword: Token | null;
-      let _keyword_1: Token | null;
-      let _literal: Token | null;
-      let a: ast.withitem[] | null;
-      let _opt_var: Token | null;
-      let _literal_1: Token | null;
-      let _literal_2: Token | null;
-      let b: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(513 /* 'async' */)) !== null &&
         (_keyword_1 = this.expectToken(516 /* 'with' */)) !== null &&
@@ -2595,20 +2393,13 @@ export class GeneratedParser extends Parser {
         (_literal_2 = this.expectToken(11 /* ':' */)) !== null &&
         (b = this.block_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.AsyncWith(a, b, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.AsyncWith(a, b, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'async' 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block
-      let _keyword: Token | null;
-      let _keyword_1: Token | null;
-      let a: ast.withitem[] | null;
-      let _literal: Token | null;
-      let tc: Token | null;
-      let b: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(513 /* 'async' */)) !== null &&
         (_keyword_1 = this.expectToken(516 /* 'with' */)) !== null &&
@@ -2617,21 +2408,18 @@ export class GeneratedParser extends Parser {
         ((tc = this.expectToken(57 /* TYPE_COMMENT */)), true) &&
         (b = this.block_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.AsyncWith(a, b, h.newTypeComment(this, tc), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.AsyncWith(a, b, h.newTypeComment(this, tc), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_with_stmt
-      let invalid_with_stmt_var: any;
       if (
         (invalid_with_stmt_var = this.invalid_with_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = invalid_with_stmt_var;
         this.level--;
-        return _res;
+        return invalid_with_stmt_var;
       }
       this.mark = _mark;
     }
@@ -2642,41 +2430,37 @@ export class GeneratedParser extends Parser {
   with_item_rule(): ast.withitem | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let e: ast.expr | null;
+    let _keyword: Token | null;
+    let t: ast.expr | null;
+    let invalid_with_item_var: any;
     { // e=expression 'as' t=star_target &(',' | ')' | ':')
-      let e: ast.expr | null;
-      let _keyword: Token | null;
-      let t: ast.expr | null;
       if (
         (e = this.expression_rule()) !== null &&
         (_keyword = this.expectToken(520 /* 'as' */)) !== null &&
         (t = this.star_target_rule()) !== null &&
         this.positiveLookahead(this.mark, this._tmp_33_rule())
       ) {
-        const _res: ast.withitem | null = new ast.withitem(e, t);
         this.level--;
-        return _res;
+        return new ast.withitem(e, t);
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_with_item
-      let invalid_with_item_var: any;
       if (
         (invalid_with_item_var = this.invalid_with_item_rule()) !== null
       ) {
-        const _res: ast.withitem | null = invalid_with_item_var;
         this.level--;
-        return _res;
+        return invalid_with_item_var;
       }
       this.mark = _mark;
     }
     { // e=expression
-      let e: ast.expr | null;
       if (
         (e = this.expression_rule()) !== null
       ) {
-        const _res: ast.withitem | null = new ast.withitem(e, null);
         this.level--;
-        return _res;
+        return new ast.withitem(e, null);
       }
       this.mark = _mark;
     }
@@ -2688,42 +2472,37 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let invalid_try_stmt_var: any;
+    let _keyword: Token | null;
+    let _literal: Token | null;
+    let b: ast.stmt[] | null;
+    let f: ast.stmt[] | null;
+    let ex: ast.excepthandler[] | null;
+    let el: ast.stmt[] | null;
+    let _end: Token;
     if (this.callInvalidRules) { // invalid_try_stmt
-      let invalid_try_stmt_var: any;
       if (
         (invalid_try_stmt_var = this.invalid_try_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = invalid_try_stmt_var;
         this.level--;
-        return _res;
+        return invalid_try_stmt_var;
       }
       this.mark = _mark;
     }
     { // 'try' &&':' b=block f=finally_block
-      let _keyword: Token | null;
-      let _literal: Token | null;
-      let b: ast.stmt[] | null;
-      let f: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(518 /* 'try' */)) !== null &&
         (_literal = this.expectForcedToken(11, ":")) !== null &&
         (b = this.block_rule()) !== null &&
         (f = this.finally_block_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.Try(b, [], [], f, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Try(b, [], [], f, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'try' &&':' b=block ex=except_block+ el=[else_block] f=[finally_block]
-      let _keyword: Token | null;
-      let _literal: Token | null;
-      let b: ast.stmt[] | null;
-      let ex: ast.excepthandler[] | null;
-      let el: ast.stmt[] | null;
-      let f: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(518 /* 'try' */)) !== null &&
         (_literal = this.expectForcedToken(11, ":")) !== null &&
@@ -2732,20 +2511,13 @@ export class GeneratedParser extends Parser {
         ((el = this.else_block_rule()), true) &&
         ((f = this.finally_block_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.Try(b, ex, el ?? [], f ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Try(b, ex, el ?? [], f ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'try' &&':' b=block ex=except_star_block+ el=[else_block] f=[finally_block]
-      let _keyword: Token | null;
-      let _literal: Token | null;
-      let b: ast.stmt[] | null;
-      let ex: ast.excepthandler[] | null;
-      let el: ast.stmt[] | null;
-      let f: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(518 /* 'try' */)) !== null &&
         (_literal = this.expectForcedToken(11, ":")) !== null &&
@@ -2754,10 +2526,9 @@ export class GeneratedParser extends Parser {
         ((el = this.else_block_rule()), true) &&
         ((f = this.finally_block_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.TryStar(b, ex, el ?? [], f ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.TryStar(b, ex, el ?? [], f ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -2769,42 +2540,38 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let invalid_except_stmt_indent_var: any;
+    let _keyword: Token | null;
+    let e: ast.expr | null;
+    let _literal: Token | null;
+    let b: ast.stmt[] | null;
+    let _keyword_1: Token | null;
+    let t: ast.Name | null;
+    let invalid_except_stmt_var: any;
+    let _end: Token;
     if (this.callInvalidRules) { // invalid_except_stmt_indent
-      let invalid_except_stmt_indent_var: any;
       if (
         (invalid_except_stmt_indent_var = this.invalid_except_stmt_indent_rule()) !== null
       ) {
-        const _res: ast.excepthandler | null = invalid_except_stmt_indent_var;
         this.level--;
-        return _res;
+        return invalid_except_stmt_indent_var;
       }
       this.mark = _mark;
     }
     { // 'except' e=expression ':' b=block
-      let _keyword: Token | null;
-      let e: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(524 /* 'except' */)) !== null &&
         (e = this.expression_rule()) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (b = this.block_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.excepthandler | null = new ast.ExceptHandler(e, null, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.ExceptHandler(e, null, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'except' e=expression 'as' t=NAME ':' b=block
-      let _keyword: Token | null;
-      let e: ast.expr | null;
-      let _keyword_1: Token | null;
-      let t: ast.Name | null;
-      let _literal: Token | null;
-      let b: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(524 /* 'except' */)) !== null &&
         (e = this.expression_rule()) !== null &&
@@ -2813,55 +2580,43 @@ export class GeneratedParser extends Parser {
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (b = this.block_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.excepthandler | null = new ast.ExceptHandler(e, t.id, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.ExceptHandler(e, t.id, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'except' e=expressions ':' b=block
-      let _keyword: Token | null;
-      let e: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(524 /* 'except' */)) !== null &&
         (e = this.expressions_rule()) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (b = this.block_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.excepthandler | null = new ast.ExceptHandler(e, null, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.ExceptHandler(e, null, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'except' ':' b=block
-      let _keyword: Token | null;
-      let _literal: Token | null;
-      let b: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(524 /* 'except' */)) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (b = this.block_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.excepthandler | null = new ast.ExceptHandler(null, null, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.ExceptHandler(null, null, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_except_stmt
-      let invalid_except_stmt_var: any;
       if (
         (invalid_except_stmt_var = this.invalid_except_stmt_rule()) !== null
       ) {
-        const _res: ast.excepthandler | null = invalid_except_stmt_var;
         this.level--;
-        return _res;
+        return invalid_except_stmt_var;
       }
       this.mark = _mark;
     }
@@ -2873,23 +2628,26 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let invalid_except_star_stmt_indent_var: any;
+    let _keyword: Token | null;
+    let _literal: Token | null;
+    let e: ast.expr | null;
+    let _literal_1: Token | null;
+    let b: ast.stmt[] | null;
+    let _keyword_1: Token | null;
+    let t: ast.Name | null;
+    let invalid_except_star_stmt_var: any;
+    let _end: Token;
     if (this.callInvalidRules) { // invalid_except_star_stmt_indent
-      let invalid_except_star_stmt_indent_var: any;
       if (
         (invalid_except_star_stmt_indent_var = this.invalid_except_star_stmt_indent_rule()) !== null
       ) {
-        const _res: ast.excepthandler | null = invalid_except_star_stmt_indent_var;
         this.level--;
-        return _res;
+        return invalid_except_star_stmt_indent_var;
       }
       this.mark = _mark;
     }
     { // 'except' '*' e=expression ':' b=block
-      let _keyword: Token | null;
-      let _literal: Token | null;
-      let e: ast.expr | null;
-      let _literal_1: Token | null;
-      let b: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(524 /* 'except' */)) !== null &&
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
@@ -2897,21 +2655,13 @@ export class GeneratedParser extends Parser {
         (_literal_1 = this.expectToken(11 /* ':' */)) !== null &&
         (b = this.block_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.excepthandler | null = new ast.ExceptHandler(e, null, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.ExceptHandler(e, null, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'except' '*' e=expression 'as' t=NAME ':' b=block
-      let _keyword: Token | null;
-      let _literal: Token | null;
-      let e: ast.expr | null;
-      let _keyword_1: Token | null;
-      let t: ast.Name | null;
-      let _literal_1: Token | null;
-      let b: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(524 /* 'except' */)) !== null &&
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
@@ -2921,19 +2671,13 @@ export class GeneratedParser extends Parser {
         (_literal_1 = this.expectToken(11 /* ':' */)) !== null &&
         (b = this.block_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.excepthandler | null = new ast.ExceptHandler(e, t.id, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.ExceptHandler(e, t.id, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'except' '*' e=expressions ':' b=block
-      let _keyword: Token | null;
-      let _literal: Token | null;
-      let e: ast.expr | null;
-      let _literal_1: Token | null;
-      let b: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(524 /* 'except' */)) !== null &&
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
@@ -2941,21 +2685,18 @@ export class GeneratedParser extends Parser {
         (_literal_1 = this.expectToken(11 /* ':' */)) !== null &&
         (b = this.block_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.excepthandler | null = new ast.ExceptHandler(e, null, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.ExceptHandler(e, null, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_except_star_stmt
-      let invalid_except_star_stmt_var: any;
       if (
         (invalid_except_star_stmt_var = this.invalid_except_star_stmt_rule()) !== null
       ) {
-        const _res: ast.excepthandler | null = invalid_except_star_stmt_var;
         this.level--;
-        return _res;
+        return invalid_except_star_stmt_var;
       }
       this.mark = _mark;
     }
@@ -2966,29 +2707,27 @@ export class GeneratedParser extends Parser {
   finally_block_rule(): ast.stmt[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let invalid_finally_stmt_var: any;
+    let _keyword: Token | null;
+    let _literal: Token | null;
+    let a: ast.stmt[] | null;
     if (this.callInvalidRules) { // invalid_finally_stmt
-      let invalid_finally_stmt_var: any;
       if (
         (invalid_finally_stmt_var = this.invalid_finally_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt[] | null = invalid_finally_stmt_var;
         this.level--;
-        return _res;
+        return invalid_finally_stmt_var;
       }
       this.mark = _mark;
     }
     { // 'finally' &&':' a=block
-      let _keyword: Token | null;
-      let _literal: Token | null;
-      let a: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(525 /* 'finally' */)) !== null &&
         (_literal = this.expectForcedToken(11, ":")) !== null &&
         (a = this.block_rule()) !== null
       ) {
-        const _res: ast.stmt[] | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -3000,14 +2739,16 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _keyword: ast.Name | null;
+    let subject: ast.expr | null;
+    let _literal: Token | null;
+    let newline_var: Token | null;
+    let indent_var: Token | null;
+    let cases: ast.match_case[] | null;
+    let dedent_var: Token | null;
+    let invalid_match_stmt_var: any;
+    let _end: Token;
     { // "match" subject=subject_expr ':' NEWLINE INDENT cases=case_block+ DEDENT
-      let _keyword: ast.Name | null;
-      let subject: ast.expr | null;
-      let _literal: Token | null;
-      let newline_var: Token | null;
-      let indent_var: Token | null;
-      let cases: ast.match_case[] | null;
-      let dedent_var: Token | null;
       if (
         (_keyword = this.expectSoftKeyword("match")) !== null &&
         (subject = this.subject_expr_rule()) !== null &&
@@ -3017,21 +2758,18 @@ export class GeneratedParser extends Parser {
         (cases = this._loop1_36_rule()) !== null &&
         (dedent_var = this.expectToken(6 /* DEDENT */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.Match(subject, cases, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Match(subject, cases, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_match_stmt
-      let invalid_match_stmt_var: any;
       if (
         (invalid_match_stmt_var = this.invalid_match_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = invalid_match_stmt_var;
         this.level--;
-        return _res;
+        return invalid_match_stmt_var;
       }
       this.mark = _mark;
     }
@@ -3043,30 +2781,29 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let value: ast.expr | null;
+    let _literal: Token | null;
+    let values: ast.expr[] | null;
+    let named_expression_var: ast.expr | null;
+    let _end: Token;
     { // value=star_named_expression ',' values=star_named_expressions?
-      let value: ast.expr | null;
-      let _literal: Token | null;
-      let values: ast.expr[] | null;
       if (
         (value = this.star_named_expression_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         ((values = this.star_named_expressions_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Tuple(h.seqInsertInFront(value, values), ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Tuple(h.seqInsertInFront(value, values), ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // named_expression
-      let named_expression_var: ast.expr | null;
       if (
         (named_expression_var = this.named_expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = named_expression_var;
         this.level--;
-        return _res;
+        return named_expression_var;
       }
       this.mark = _mark;
     }
@@ -3077,23 +2814,22 @@ export class GeneratedParser extends Parser {
   case_block_rule(): ast.match_case | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let invalid_case_block_var: any;
+    let _keyword: ast.Name | null;
+    let pattern: ast.pattern | null;
+    let guard: ast.expr | null;
+    let _literal: Token | null;
+    let body: ast.stmt[] | null;
     if (this.callInvalidRules) { // invalid_case_block
-      let invalid_case_block_var: any;
       if (
         (invalid_case_block_var = this.invalid_case_block_rule()) !== null
       ) {
-        const _res: ast.match_case | null = invalid_case_block_var;
         this.level--;
-        return _res;
+        return invalid_case_block_var;
       }
       this.mark = _mark;
     }
     { // "case" pattern=patterns guard=guard? ':' body=block
-      let _keyword: ast.Name | null;
-      let pattern: ast.pattern | null;
-      let guard: ast.expr | null;
-      let _literal: Token | null;
-      let body: ast.stmt[] | null;
       if (
         (_keyword = this.expectSoftKeyword("case")) !== null &&
         (pattern = this.patterns_rule()) !== null &&
@@ -3101,9 +2837,8 @@ export class GeneratedParser extends Parser {
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (body = this.block_rule()) !== null
       ) {
-        const _res: ast.match_case | null = new ast.match_case(pattern, guard, body);
         this.level--;
-        return _res;
+        return new ast.match_case(pattern, guard, body);
       }
       this.mark = _mark;
     }
@@ -3114,16 +2849,15 @@ export class GeneratedParser extends Parser {
   guard_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let guard: ast.expr | null;
     { // 'if' guard=named_expression
-      let _keyword: Token | null;
-      let guard: ast.expr | null;
       if (
         (_keyword = this.expectToken(514 /* 'if' */)) !== null &&
         (guard = this.named_expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = guard;
         this.level--;
-        return _res;
+        return guard;
       }
       this.mark = _mark;
     }
@@ -3135,26 +2869,25 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let patterns: ast.pattern[] | null;
+    let pattern_var: ast.pattern | null;
+    let _end: Token;
     { // patterns=open_sequence_pattern
-      let patterns: ast.pattern[] | null;
       if (
         (patterns = this.open_sequence_pattern_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchSequence(patterns, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.MatchSequence(patterns, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // pattern
-      let pattern_var: ast.pattern | null;
       if (
         (pattern_var = this.pattern_rule()) !== null
       ) {
-        const _res: ast.pattern | null = pattern_var;
         this.level--;
-        return _res;
+        return pattern_var;
       }
       this.mark = _mark;
     }
@@ -3165,25 +2898,23 @@ export class GeneratedParser extends Parser {
   pattern_rule(): ast.pattern | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let as_pattern_var: ast.pattern | null;
+    let or_pattern_var: ast.pattern | null;
     { // as_pattern
-      let as_pattern_var: ast.pattern | null;
       if (
         (as_pattern_var = this.as_pattern_rule()) !== null
       ) {
-        const _res: ast.pattern | null = as_pattern_var;
         this.level--;
-        return _res;
+        return as_pattern_var;
       }
       this.mark = _mark;
     }
     { // or_pattern
-      let or_pattern_var: ast.pattern | null;
       if (
         (or_pattern_var = this.or_pattern_rule()) !== null
       ) {
-        const _res: ast.pattern | null = or_pattern_var;
         this.level--;
-        return _res;
+        return or_pattern_var;
       }
       this.mark = _mark;
     }
@@ -3195,30 +2926,29 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let pattern: ast.pattern | null;
+    let _keyword: Token | null;
+    let target: ast.Name | null;
+    let invalid_as_pattern_var: any;
+    let _end: Token;
     { // pattern=or_pattern 'as' target=pattern_capture_target
-      let pattern: ast.pattern | null;
-      let _keyword: Token | null;
-      let target: ast.Name | null;
       if (
         (pattern = this.or_pattern_rule()) !== null &&
         (_keyword = this.expectToken(520 /* 'as' */)) !== null &&
         (target = this.pattern_capture_target_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchAs(pattern, target.id, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.MatchAs(pattern, target.id, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_as_pattern
-      let invalid_as_pattern_var: any;
       if (
         (invalid_as_pattern_var = this.invalid_as_pattern_rule()) !== null
       ) {
-        const _res: ast.pattern | null = invalid_as_pattern_var;
         this.level--;
-        return _res;
+        return invalid_as_pattern_var;
       }
       this.mark = _mark;
     }
@@ -3230,15 +2960,15 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let patterns: ast.pattern[] | null;
+    let _end: Token;
     { // patterns='|'.closed_pattern+
-      let patterns: ast.pattern[] | null;
       if (
         (patterns = this._gather_37_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = patterns.length === 1 ? patterns[0] : new ast.MatchOr(patterns, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return patterns.length === 1 ? patterns[0] : new ast.MatchOr(patterns, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -3254,12 +2984,20 @@ export class GeneratedParser extends Parser {
       return _memo as ast.pattern | null;
     }
     const _mark = this.mark;
+    let literal_pattern_var: ast.pattern | null;
+    let capture_pattern_var: ast.pattern | null;
+    let wildcard_pattern_var: ast.pattern | null;
+    let value_pattern_var: ast.pattern | null;
+    let group_pattern_var: ast.pattern | null;
+    let sequence_pattern_var: ast.pattern | null;
+    let mapping_pattern_var: ast.pattern | null;
+    let class_pattern_var: ast.pattern | null;
+    let _res: ast.pattern | null;
     { // literal_pattern
-      let literal_pattern_var: ast.pattern | null;
       if (
         (literal_pattern_var = this.literal_pattern_rule()) !== null
       ) {
-        const _res: ast.pattern | null = literal_pattern_var;
+        _res = literal_pattern_var;
         this.insertMemo(_mark, 1004, _res);
         this.level--;
         return _res;
@@ -3267,11 +3005,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // capture_pattern
-      let capture_pattern_var: ast.pattern | null;
       if (
         (capture_pattern_var = this.capture_pattern_rule()) !== null
       ) {
-        const _res: ast.pattern | null = capture_pattern_var;
+        _res = capture_pattern_var;
         this.insertMemo(_mark, 1004, _res);
         this.level--;
         return _res;
@@ -3279,11 +3016,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // wildcard_pattern
-      let wildcard_pattern_var: ast.pattern | null;
       if (
         (wildcard_pattern_var = this.wildcard_pattern_rule()) !== null
       ) {
-        const _res: ast.pattern | null = wildcard_pattern_var;
+        _res = wildcard_pattern_var;
         this.insertMemo(_mark, 1004, _res);
         this.level--;
         return _res;
@@ -3291,11 +3027,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // value_pattern
-      let value_pattern_var: ast.pattern | null;
       if (
         (value_pattern_var = this.value_pattern_rule()) !== null
       ) {
-        const _res: ast.pattern | null = value_pattern_var;
+        _res = value_pattern_var;
         this.insertMemo(_mark, 1004, _res);
         this.level--;
         return _res;
@@ -3303,11 +3038,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // group_pattern
-      let group_pattern_var: ast.pattern | null;
       if (
         (group_pattern_var = this.group_pattern_rule()) !== null
       ) {
-        const _res: ast.pattern | null = group_pattern_var;
+        _res = group_pattern_var;
         this.insertMemo(_mark, 1004, _res);
         this.level--;
         return _res;
@@ -3315,11 +3049,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // sequence_pattern
-      let sequence_pattern_var: ast.pattern | null;
       if (
         (sequence_pattern_var = this.sequence_pattern_rule()) !== null
       ) {
-        const _res: ast.pattern | null = sequence_pattern_var;
+        _res = sequence_pattern_var;
         this.insertMemo(_mark, 1004, _res);
         this.level--;
         return _res;
@@ -3327,11 +3060,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // mapping_pattern
-      let mapping_pattern_var: ast.pattern | null;
       if (
         (mapping_pattern_var = this.mapping_pattern_rule()) !== null
       ) {
-        const _res: ast.pattern | null = mapping_pattern_var;
+        _res = mapping_pattern_var;
         this.insertMemo(_mark, 1004, _res);
         this.level--;
         return _res;
@@ -3339,11 +3071,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // class_pattern
-      let class_pattern_var: ast.pattern | null;
       if (
         (class_pattern_var = this.class_pattern_rule()) !== null
       ) {
-        const _res: ast.pattern | null = class_pattern_var;
+        _res = class_pattern_var;
         this.insertMemo(_mark, 1004, _res);
         this.level--;
         return _res;
@@ -3359,76 +3090,67 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let value: ast.expr | null;
+    let _keyword: Token | null;
+    let _end: Token;
     { // value=signed_number !('+' | '-')
-      let value: ast.expr | null;
       if (
         (value = this.signed_number_rule()) !== null &&
         this.negativeLookahead(this.mark, this._tmp_38_rule())
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchValue(value, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.MatchValue(value, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // value=complex_number
-      let value: ast.expr | null;
       if (
         (value = this.complex_number_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchValue(value, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.MatchValue(value, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // value=strings
-      let value: ast.expr | null;
       if (
         (value = this.strings_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchValue(value, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.MatchValue(value, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'None'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(526 /* 'None' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchSingleton(Py_None, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.MatchSingleton(Py_None, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'True'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(527 /* 'True' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchSingleton(true, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.MatchSingleton(true, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'False'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(528 /* 'False' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchSingleton(false, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.MatchSingleton(false, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -3440,74 +3162,67 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let signed_number_var: ast.expr | null;
+    let complex_number_var: ast.expr | null;
+    let strings_var: ast.expr | null;
+    let _keyword: Token | null;
+    let _end: Token;
     { // signed_number !('+' | '-')
-      let signed_number_var: ast.expr | null;
       if (
         (signed_number_var = this.signed_number_rule()) !== null &&
         this.negativeLookahead(this.mark, this._tmp_38_rule())
       ) {
-        const _res: ast.expr | null = signed_number_var;
         this.level--;
-        return _res;
+        return signed_number_var;
       }
       this.mark = _mark;
     }
     { // complex_number
-      let complex_number_var: ast.expr | null;
       if (
         (complex_number_var = this.complex_number_rule()) !== null
       ) {
-        const _res: ast.expr | null = complex_number_var;
         this.level--;
-        return _res;
+        return complex_number_var;
       }
       this.mark = _mark;
     }
     { // &(STRING | FSTRING_START | TSTRING_START) strings
-      let strings_var: ast.expr | null;
       if (
         this.positiveLookahead(this.mark, this._tmp_39_rule()) &&
         (strings_var = this.strings_rule()) !== null
       ) {
-        const _res: ast.expr | null = strings_var;
         this.level--;
-        return _res;
+        return strings_var;
       }
       this.mark = _mark;
     }
     { // 'None'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(526 /* 'None' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Constant(Py_None, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Constant(Py_None, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'True'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(527 /* 'True' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Constant(true, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Constant(true, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'False'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(528 /* 'False' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Constant(false, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Constant(false, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -3519,35 +3234,31 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let real: ast.expr | null;
+    let _literal: Token | null;
+    let imag: ast.expr | null;
+    let _end: Token;
     { // real=signed_real_number '+' imag=imaginary_number
-      let real: ast.expr | null;
-      let _literal: Token | null;
-      let imag: ast.expr | null;
       if (
         (real = this.signed_real_number_rule()) !== null &&
         (_literal = this.expectToken(14 /* '+' */)) !== null &&
         (imag = this.imaginary_number_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.BinOp(real, ast.Add, imag, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.BinOp(real, ast.Add, imag, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // real=signed_real_number '-' imag=imaginary_number
-      let real: ast.expr | null;
-      let _literal: Token | null;
-      let imag: ast.expr | null;
       if (
         (real = this.signed_real_number_rule()) !== null &&
         (_literal = this.expectToken(15 /* '-' */)) !== null &&
         (imag = this.imaginary_number_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.BinOp(real, ast.Sub, imag, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.BinOp(real, ast.Sub, imag, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -3559,28 +3270,27 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let number_var: ast.expr | null;
+    let _literal: Token | null;
+    let number: ast.expr | null;
+    let _end: Token;
     { // NUMBER
-      let number_var: ast.expr | null;
       if (
         (number_var = this.numberToken()) !== null
       ) {
-        const _res: ast.expr | null = number_var;
         this.level--;
-        return _res;
+        return number_var;
       }
       this.mark = _mark;
     }
     { // '-' number=NUMBER
-      let _literal: Token | null;
-      let number: ast.expr | null;
       if (
         (_literal = this.expectToken(15 /* '-' */)) !== null &&
         (number = this.numberToken()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.UnaryOp(ast.USub, number, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.UnaryOp(ast.USub, number, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -3592,28 +3302,27 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let real_number_var: ast.expr | null;
+    let _literal: Token | null;
+    let real: ast.expr | null;
+    let _end: Token;
     { // real_number
-      let real_number_var: ast.expr | null;
       if (
         (real_number_var = this.real_number_rule()) !== null
       ) {
-        const _res: ast.expr | null = real_number_var;
         this.level--;
-        return _res;
+        return real_number_var;
       }
       this.mark = _mark;
     }
     { // '-' real=real_number
-      let _literal: Token | null;
-      let real: ast.expr | null;
       if (
         (_literal = this.expectToken(15 /* '-' */)) !== null &&
         (real = this.real_number_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.UnaryOp(ast.USub, real, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.UnaryOp(ast.USub, real, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -3624,14 +3333,13 @@ export class GeneratedParser extends Parser {
   real_number_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let real: ast.expr | null;
     { // real=NUMBER
-      let real: ast.expr | null;
       if (
         (real = this.numberToken()) !== null
       ) {
-        const _res: ast.expr | null = h.ensureReal(this, real);
         this.level--;
-        return _res;
+        return h.ensureReal(this, real);
       }
       this.mark = _mark;
     }
@@ -3642,14 +3350,13 @@ export class GeneratedParser extends Parser {
   imaginary_number_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let imag: ast.expr | null;
     { // imag=NUMBER
-      let imag: ast.expr | null;
       if (
         (imag = this.numberToken()) !== null
       ) {
-        const _res: ast.expr | null = h.ensureImaginary(this, imag);
         this.level--;
-        return _res;
+        return h.ensureImaginary(this, imag);
       }
       this.mark = _mark;
     }
@@ -3661,15 +3368,15 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let target: ast.Name | null;
+    let _end: Token;
     { // target=pattern_capture_target
-      let target: ast.Name | null;
       if (
         (target = this.pattern_capture_target_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchAs(null, target.id, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.MatchAs(null, target.id, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -3680,16 +3387,15 @@ export class GeneratedParser extends Parser {
   pattern_capture_target_rule(): ast.Name | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let name: ast.Name | null;
     { // !"_" name=NAME !('.' | '(' | '=')
-      let name: ast.Name | null;
       if (
         this.negativeLookahead(this.mark, this.expectSoftKeyword("_")) &&
         (name = this.nameToken()) !== null &&
         this.negativeLookahead(this.mark, this._tmp_40_rule())
       ) {
-        const _res: ast.Name | null = h.setExprContext(name, ast.Store) as ast.Name;
         this.level--;
-        return _res;
+        return h.setExprContext(name, ast.Store) as ast.Name;
       }
       this.mark = _mark;
     }
@@ -3701,15 +3407,15 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _keyword: ast.Name | null;
+    let _end: Token;
     { // "_"
-      let _keyword: ast.Name | null;
       if (
         (_keyword = this.expectSoftKeyword("_")) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchAs(null, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.MatchAs(null, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -3721,16 +3427,16 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let attr: ast.expr | null;
+    let _end: Token;
     { // attr=attr !('.' | '(' | '=')
-      let attr: ast.expr | null;
       if (
         (attr = this.attr_rule()) !== null &&
         this.negativeLookahead(this.mark, this._tmp_40_rule())
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchValue(attr, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.MatchValue(attr, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -3766,19 +3472,19 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let value: ast.expr | null;
+    let _literal: Token | null;
+    let attr: ast.Name | null;
+    let _end: Token;
     { // value=name_or_attr '.' attr=NAME
-      let value: ast.expr | null;
-      let _literal: Token | null;
-      let attr: ast.Name | null;
       if (
         (value = this.name_or_attr_rule()) !== null &&
         (_literal = this.expectToken(23 /* '.' */)) !== null &&
         (attr = this.nameToken()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Attribute(value, attr.id, ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Attribute(value, attr.id, ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -3789,25 +3495,23 @@ export class GeneratedParser extends Parser {
   name_or_attr_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let attr_var: ast.expr | null;
+    let name_var: ast.Name | null;
     { // attr
-      let attr_var: ast.expr | null;
       if (
         (attr_var = this.attr_rule()) !== null
       ) {
-        const _res: ast.expr | null = attr_var;
         this.level--;
-        return _res;
+        return attr_var;
       }
       this.mark = _mark;
     }
     { // NAME
-      let name_var: ast.Name | null;
       if (
         (name_var = this.nameToken()) !== null
       ) {
-        const _res: ast.expr | null = name_var;
         this.level--;
-        return _res;
+        return name_var;
       }
       this.mark = _mark;
     }
@@ -3818,18 +3522,17 @@ export class GeneratedParser extends Parser {
   group_pattern_rule(): ast.pattern | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let pattern: ast.pattern | null;
+    let _literal_1: Token | null;
     { // '(' pattern=pattern ')'
-      let _literal: Token | null;
-      let pattern: ast.pattern | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         (pattern = this.pattern_rule()) !== null &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _res: ast.pattern | null = pattern;
         this.level--;
-        return _res;
+        return pattern;
       }
       this.mark = _mark;
     }
@@ -3841,35 +3544,31 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _literal: Token | null;
+    let patterns: ast.pattern[] | null;
+    let _literal_1: Token | null;
+    let _end: Token;
     { // '[' patterns=maybe_sequence_pattern? ']'
-      let _literal: Token | null;
-      let patterns: ast.pattern[] | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(9 /* '[' */)) !== null &&
         ((patterns = this.maybe_sequence_pattern_rule()), true) &&
         (_literal_1 = this.expectToken(10 /* ']' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchSequence(patterns ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.MatchSequence(patterns ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // '(' patterns=open_sequence_pattern? ')'
-      let _literal: Token | null;
-      let patterns: ast.pattern[] | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         ((patterns = this.open_sequence_pattern_rule()), true) &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchSequence(patterns ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.MatchSequence(patterns ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -3880,18 +3579,17 @@ export class GeneratedParser extends Parser {
   open_sequence_pattern_rule(): ast.pattern[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let pattern: ast.pattern | null;
+    let _literal: Token | null;
+    let patterns: ast.pattern[] | null;
     { // pattern=maybe_star_pattern ',' patterns=maybe_sequence_pattern?
-      let pattern: ast.pattern | null;
-      let _literal: Token | null;
-      let patterns: ast.pattern[] | null;
       if (
         (pattern = this.maybe_star_pattern_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         ((patterns = this.maybe_sequence_pattern_rule()), true)
       ) {
-        const _res: ast.pattern[] | null = h.seqInsertInFront(pattern, patterns);
         this.level--;
-        return _res;
+        return h.seqInsertInFront(pattern, patterns);
       }
       this.mark = _mark;
     }
@@ -3902,16 +3600,15 @@ export class GeneratedParser extends Parser {
   maybe_sequence_pattern_rule(): ast.pattern[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let patterns: ast.pattern[] | null;
+    let _opt_var: Token | null;
     { // patterns=','.maybe_star_pattern+ ','?
-      let patterns: ast.pattern[] | null;
-      let _opt_var: Token | null;
       if (
         (patterns = this._gather_41_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
-        const _res: ast.pattern[] | null = patterns;
         this.level--;
-        return _res;
+        return patterns;
       }
       this.mark = _mark;
     }
@@ -3922,25 +3619,23 @@ export class GeneratedParser extends Parser {
   maybe_star_pattern_rule(): ast.pattern | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let star_pattern_var: ast.pattern | null;
+    let pattern_var: ast.pattern | null;
     { // star_pattern
-      let star_pattern_var: ast.pattern | null;
       if (
         (star_pattern_var = this.star_pattern_rule()) !== null
       ) {
-        const _res: ast.pattern | null = star_pattern_var;
         this.level--;
-        return _res;
+        return star_pattern_var;
       }
       this.mark = _mark;
     }
     { // pattern
-      let pattern_var: ast.pattern | null;
       if (
         (pattern_var = this.pattern_rule()) !== null
       ) {
-        const _res: ast.pattern | null = pattern_var;
         this.level--;
-        return _res;
+        return pattern_var;
       }
       this.mark = _mark;
     }
@@ -3957,15 +3652,18 @@ export class GeneratedParser extends Parser {
     }
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _literal: Token | null;
+    let target: ast.Name | null;
+    let wildcard_pattern_var: ast.pattern | null;
+    let _end: Token;
+    let _res: ast.pattern | null;
     { // '*' target=pattern_capture_target
-      let _literal: Token | null;
-      let target: ast.Name | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (target = this.pattern_capture_target_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchStar(target.id, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
+        _res = new ast.MatchStar(target.id, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
         this.insertMemo(_mark, 1006, _res);
         this.level--;
         return _res;
@@ -3973,14 +3671,12 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // '*' wildcard_pattern
-      let _literal: Token | null;
-      let wildcard_pattern_var: ast.pattern | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (wildcard_pattern_var = this.wildcard_pattern_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchStar(null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
+        _res = new ast.MatchStar(null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
         this.insertMemo(_mark, 1006, _res);
         this.level--;
         return _res;
@@ -3996,45 +3692,39 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _literal: Token | null;
+    let _literal_1: Token | null;
+    let rest: ast.Name | null;
+    let _opt_var: Token | null;
+    let items: h.KeyPatternPair[] | null;
+    let _literal_2: Token | null;
+    let invalid_mapping_pattern_var: any;
+    let _end: Token;
     { // '{' '}'
-      let _literal: Token | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (_literal_1 = this.expectToken(26 /* '}' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchMapping([], [], null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.MatchMapping([], [], null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // '{' rest=double_star_pattern ','? '}'
-      let _literal: Token | null;
-      let rest: ast.Name | null;
-      let _opt_var: Token | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (rest = this.double_star_pattern_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true) &&
         (_literal_1 = this.expectToken(26 /* '}' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchMapping([], [], rest.id, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.MatchMapping([], [], rest.id, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // '{' items=items_pattern ',' rest=double_star_pattern ','? '}'
-      let _literal: Token | null;
-      let items: h.KeyPatternPair[] | null;
-      let _literal_1: Token | null;
-      let rest: ast.Name | null;
-      let _opt_var: Token | null;
-      let _literal_2: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (items = this.items_pattern_rule()) !== null &&
@@ -4043,39 +3733,31 @@ export class GeneratedParser extends Parser {
         ((_opt_var = this.expectToken(12 /* ',' */)), true) &&
         (_literal_2 = this.expectToken(26 /* '}' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchMapping(h.getPatternKeys(items), h.getPatterns(items), rest.id, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.MatchMapping(h.getPatternKeys(items), h.getPatterns(items), rest.id, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // '{' items=items_pattern ','? '}'
-      let _literal: Token | null;
-      let items: h.KeyPatternPair[] | null;
-      let _opt_var: Token | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (items = this.items_pattern_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true) &&
         (_literal_1 = this.expectToken(26 /* '}' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchMapping(h.getPatternKeys(items), h.getPatterns(items), null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.MatchMapping(h.getPatternKeys(items), h.getPatterns(items), null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_mapping_pattern
-      let invalid_mapping_pattern_var: any;
       if (
         (invalid_mapping_pattern_var = this.undefinedRule("invalid_mapping_pattern")) !== null
       ) {
-        const _res: ast.pattern | null = invalid_mapping_pattern_var;
         this.level--;
-        return _res;
+        return invalid_mapping_pattern_var;
       }
       this.mark = _mark;
     }
@@ -4086,14 +3768,13 @@ export class GeneratedParser extends Parser {
   items_pattern_rule(): h.KeyPatternPair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _gather_42_var: h.KeyPatternPair[] | null;
     { // ','.key_value_pattern+
-      let _gather_42_var: h.KeyPatternPair[] | null;
       if (
         (_gather_42_var = this._gather_42_rule()) !== null
       ) {
-        const _res: h.KeyPatternPair[] | null = _gather_42_var;
         this.level--;
-        return _res;
+        return _gather_42_var;
       }
       this.mark = _mark;
     }
@@ -4104,18 +3785,17 @@ export class GeneratedParser extends Parser {
   key_value_pattern_rule(): h.KeyPatternPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let key: ast.expr | null;
+    let _literal: Token | null;
+    let pattern: ast.pattern | null;
     { // key=(literal_expr | attr) ':' pattern=pattern
-      let key: ast.expr | null;
-      let _literal: Token | null;
-      let pattern: ast.pattern | null;
       if (
         (key = this._tmp_43_rule()) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (pattern = this.pattern_rule()) !== null
       ) {
-        const _res: h.KeyPatternPair | null = new h.KeyPatternPair(key, pattern);
         this.level--;
-        return _res;
+        return new h.KeyPatternPair(key, pattern);
       }
       this.mark = _mark;
     }
@@ -4126,16 +3806,15 @@ export class GeneratedParser extends Parser {
   double_star_pattern_rule(): ast.Name | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let target: ast.Name | null;
     { // '**' target=pattern_capture_target
-      let _literal: Token | null;
-      let target: ast.Name | null;
       if (
         (_literal = this.expectToken(35 /* '**' */)) !== null &&
         (target = this.pattern_capture_target_rule()) !== null
       ) {
-        const _res: ast.Name | null = target;
         this.level--;
-        return _res;
+        return target;
       }
       this.mark = _mark;
     }
@@ -4147,28 +3826,28 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let cls: ast.expr | null;
+    let _literal: Token | null;
+    let _literal_1: Token | null;
+    let patterns: ast.pattern[] | null;
+    let _opt_var: Token | null;
+    let keywords: h.KeyPatternPair[] | null;
+    let _literal_2: Token | null;
+    let invalid_class_pattern_var: any;
+    let _end: Token;
     { // cls=name_or_attr '(' ')'
-      let cls: ast.expr | null;
-      let _literal: Token | null;
-      let _literal_1: Token | null;
       if (
         (cls = this.name_or_attr_rule()) !== null &&
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchClass(cls, [], [], [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.MatchClass(cls, [], [], [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // cls=name_or_attr '(' patterns=positional_patterns ','? ')'
-      let cls: ast.expr | null;
-      let _literal: Token | null;
-      let patterns: ast.pattern[] | null;
-      let _opt_var: Token | null;
-      let _literal_1: Token | null;
       if (
         (cls = this.name_or_attr_rule()) !== null &&
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
@@ -4176,19 +3855,13 @@ export class GeneratedParser extends Parser {
         ((_opt_var = this.expectToken(12 /* ',' */)), true) &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchClass(cls, patterns, [], [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.MatchClass(cls, patterns, [], [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // cls=name_or_attr '(' keywords=keyword_patterns ','? ')'
-      let cls: ast.expr | null;
-      let _literal: Token | null;
-      let keywords: h.KeyPatternPair[] | null;
-      let _opt_var: Token | null;
-      let _literal_1: Token | null;
       if (
         (cls = this.name_or_attr_rule()) !== null &&
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
@@ -4196,21 +3869,13 @@ export class GeneratedParser extends Parser {
         ((_opt_var = this.expectToken(12 /* ',' */)), true) &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchClass(cls, [], h.mapNamesToIds(h.getPatternKeys(keywords) as ast.Name[]), h.getPatterns(keywords), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.MatchClass(cls, [], h.mapNamesToIds(h.getPatternKeys(keywords) as ast.Name[]), h.getPatterns(keywords), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // cls=name_or_attr '(' patterns=positional_patterns ',' keywords=keyword_patterns ','? ')'
-      let cls: ast.expr | null;
-      let _literal: Token | null;
-      let patterns: ast.pattern[] | null;
-      let _literal_1: Token | null;
-      let keywords: h.KeyPatternPair[] | null;
-      let _opt_var: Token | null;
-      let _literal_2: Token | null;
       if (
         (cls = this.name_or_attr_rule()) !== null &&
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
@@ -4220,21 +3885,18 @@ export class GeneratedParser extends Parser {
         ((_opt_var = this.expectToken(12 /* ',' */)), true) &&
         (_literal_2 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.pattern | null = new ast.MatchClass(cls, patterns, h.mapNamesToIds(h.getPatternKeys(keywords) as ast.Name[]), h.getPatterns(keywords), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.MatchClass(cls, patterns, h.mapNamesToIds(h.getPatternKeys(keywords) as ast.Name[]), h.getPatterns(keywords), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_class_pattern
-      let invalid_class_pattern_var: any;
       if (
         (invalid_class_pattern_var = this.invalid_class_pattern_rule()) !== null
       ) {
-        const _res: ast.pattern | null = invalid_class_pattern_var;
         this.level--;
-        return _res;
+        return invalid_class_pattern_var;
       }
       this.mark = _mark;
     }
@@ -4245,14 +3907,13 @@ export class GeneratedParser extends Parser {
   positional_patterns_rule(): ast.pattern[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let args: ast.pattern[] | null;
     { // args=','.pattern+
-      let args: ast.pattern[] | null;
       if (
         (args = this._gather_44_rule()) !== null
       ) {
-        const _res: ast.pattern[] | null = args;
         this.level--;
-        return _res;
+        return args;
       }
       this.mark = _mark;
     }
@@ -4263,14 +3924,13 @@ export class GeneratedParser extends Parser {
   keyword_patterns_rule(): h.KeyPatternPair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _gather_45_var: h.KeyPatternPair[] | null;
     { // ','.keyword_pattern+
-      let _gather_45_var: h.KeyPatternPair[] | null;
       if (
         (_gather_45_var = this._gather_45_rule()) !== null
       ) {
-        const _res: h.KeyPatternPair[] | null = _gather_45_var;
         this.level--;
-        return _res;
+        return _gather_45_var;
       }
       this.mark = _mark;
     }
@@ -4281,18 +3941,17 @@ export class GeneratedParser extends Parser {
   keyword_pattern_rule(): h.KeyPatternPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let arg: ast.Name | null;
+    let _literal: Token | null;
+    let value: ast.pattern | null;
     { // arg=NAME '=' value=pattern
-      let arg: ast.Name | null;
-      let _literal: Token | null;
-      let value: ast.pattern | null;
       if (
         (arg = this.nameToken()) !== null &&
         (_literal = this.expectToken(22 /* '=' */)) !== null &&
         (value = this.pattern_rule()) !== null
       ) {
-        const _res: h.KeyPatternPair | null = new h.KeyPatternPair(arg, value);
         this.level--;
-        return _res;
+        return new h.KeyPatternPair(arg, value);
       }
       this.mark = _mark;
     }
@@ -4304,12 +3963,13 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _keyword: ast.Name | null;
+    let n: ast.Name | null;
+    let t: ast.type_param[] | null;
+    let _literal: Token | null;
+    let b: ast.expr | null;
+    let _end: Token;
     { // "type" n=NAME t=[type_params] '=' b=expression
-      let _keyword: ast.Name | null;
-      let n: ast.Name | null;
-      let t: ast.type_param[] | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (_keyword = this.expectSoftKeyword("type")) !== null &&
         (n = this.nameToken()) !== null &&
@@ -4317,10 +3977,9 @@ export class GeneratedParser extends Parser {
         (_literal = this.expectToken(22 /* '=' */)) !== null &&
         (b = this.expression_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.stmt | null = new ast.TypeAlias(h.setExprContext(n, ast.Store), t ?? [], b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.TypeAlias(h.setExprContext(n, ast.Store), t ?? [], b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -4331,29 +3990,27 @@ export class GeneratedParser extends Parser {
   type_params_rule(): ast.type_param[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let invalid_type_params_var: any;
+    let _literal: Token | null;
+    let t: ast.type_param[] | null;
+    let _literal_1: Token | null;
     if (this.callInvalidRules) { // invalid_type_params
-      let invalid_type_params_var: any;
       if (
         (invalid_type_params_var = this.invalid_type_params_rule()) !== null
       ) {
-        const _res: ast.type_param[] | null = invalid_type_params_var;
         this.level--;
-        return _res;
+        return invalid_type_params_var;
       }
       this.mark = _mark;
     }
     { // '[' t=type_param_seq ']'
-      let _literal: Token | null;
-      let t: ast.type_param[] | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(9 /* '[' */)) !== null &&
         (t = this.type_param_seq_rule()) !== null &&
         (_literal_1 = this.expectToken(10 /* ']' */)) !== null
       ) {
-        const _res: ast.type_param[] | null = t;
         this.level--;
-        return _res;
+        return t;
       }
       this.mark = _mark;
     }
@@ -4364,16 +4021,15 @@ export class GeneratedParser extends Parser {
   type_param_seq_rule(): ast.type_param[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.type_param[] | null;
+    let _opt_var: Token | null;
     { // a=','.type_param+ [',']
-      let a: ast.type_param[] | null;
-      let _opt_var: Token | null;
       if (
         (a = this._gather_46_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
-        const _res: ast.type_param[] | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -4390,17 +4046,21 @@ export class GeneratedParser extends Parser {
     }
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.Name | null;
+    let b: ast.expr | null;
+    let c: ast.expr | null;
+    let invalid_type_param_var: any;
+    let _literal: Token | null;
+    let _end: Token;
+    let _res: ast.type_param | null;
     { // a=NAME b=[type_param_bound] c=[type_param_default]
-      let a: ast.Name | null;
-      let b: ast.expr | null;
-      let c: ast.expr | null;
       if (
         (a = this.nameToken()) !== null &&
         ((b = this.type_param_bound_rule()), true) &&
         ((c = this.type_param_default_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.type_param | null = new ast.TypeVar(a.id, b, c, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
+        _res = new ast.TypeVar(a.id, b, c, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
         this.insertMemo(_mark, 1007, _res);
         this.level--;
         return _res;
@@ -4408,11 +4068,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_type_param
-      let invalid_type_param_var: any;
       if (
         (invalid_type_param_var = this.invalid_type_param_rule()) !== null
       ) {
-        const _res: ast.type_param | null = invalid_type_param_var;
+        _res = invalid_type_param_var;
         this.insertMemo(_mark, 1007, _res);
         this.level--;
         return _res;
@@ -4420,16 +4079,13 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // '*' a=NAME b=[type_param_starred_default]
-      let _literal: Token | null;
-      let a: ast.Name | null;
-      let b: ast.expr | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (a = this.nameToken()) !== null &&
         ((b = this.type_param_starred_default_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.type_param | null = new ast.TypeVarTuple(a.id, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
+        _res = new ast.TypeVarTuple(a.id, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
         this.insertMemo(_mark, 1007, _res);
         this.level--;
         return _res;
@@ -4437,16 +4093,13 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // '**' a=NAME b=[type_param_default]
-      let _literal: Token | null;
-      let a: ast.Name | null;
-      let b: ast.expr | null;
       if (
         (_literal = this.expectToken(35 /* '**' */)) !== null &&
         (a = this.nameToken()) !== null &&
         ((b = this.type_param_default_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.type_param | null = new ast.ParamSpec(a.id, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
+        _res = new ast.ParamSpec(a.id, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
         this.insertMemo(_mark, 1007, _res);
         this.level--;
         return _res;
@@ -4461,16 +4114,15 @@ export class GeneratedParser extends Parser {
   type_param_bound_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let e: ast.expr | null;
     { // ':' e=expression
-      let _literal: Token | null;
-      let e: ast.expr | null;
       if (
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (e = this.expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = e;
         this.level--;
-        return _res;
+        return e;
       }
       this.mark = _mark;
     }
@@ -4481,16 +4133,15 @@ export class GeneratedParser extends Parser {
   type_param_default_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let e: ast.expr | null;
     { // '=' e=expression
-      let _literal: Token | null;
-      let e: ast.expr | null;
       if (
         (_literal = this.expectToken(22 /* '=' */)) !== null &&
         (e = this.expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = e;
         this.level--;
-        return _res;
+        return e;
       }
       this.mark = _mark;
     }
@@ -4501,16 +4152,15 @@ export class GeneratedParser extends Parser {
   type_param_starred_default_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let e: ast.expr | null;
     { // '=' e=star_expression
-      let _literal: Token | null;
-      let e: ast.expr | null;
       if (
         (_literal = this.expectToken(22 /* '=' */)) !== null &&
         (e = this.star_expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = e;
         this.level--;
-        return _res;
+        return e;
       }
       this.mark = _mark;
     }
@@ -4522,44 +4172,41 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr | null;
+    let b: ast.expr[] | null;
+    let _opt_var: Token | null;
+    let _literal: Token | null;
+    let expression_var: ast.expr | null;
+    let _end: Token;
     { // a=expression b=(',' c=expression)+ [',']
-      let a: ast.expr | null;
-      let b: ast.expr[] | null;
-      let _opt_var: Token | null;
       if (
         (a = this.expression_rule()) !== null &&
         (b = this._loop1_47_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Tuple(h.seqInsertInFront(a, b), ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Tuple(h.seqInsertInFront(a, b), ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // a=expression ','
-      let a: ast.expr | null;
-      let _literal: Token | null;
       if (
         (a = this.expression_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Tuple([a], ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Tuple([a], ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // expression
-      let expression_var: ast.expr | null;
       if (
         (expression_var = this.expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = expression_var;
         this.level--;
-        return _res;
+        return expression_var;
       }
       this.mark = _mark;
     }
@@ -4575,12 +4222,17 @@ export class GeneratedParser extends Parser {
       return _memo as ast.expr | null;
     }
     const _mark = this.mark;
+    let invalid_expression_var: any;
+    let invalid_legacy_expression_var: any;
+    let if_expression_var: ast.expr | null;
+    let disjunction_var: ast.expr | null;
+    let lambdef_var: ast.expr | null;
+    let _res: ast.expr | null;
     if (this.callInvalidRules) { // invalid_expression
-      let invalid_expression_var: any;
       if (
         (invalid_expression_var = this.invalid_expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = invalid_expression_var;
+        _res = invalid_expression_var;
         this.insertMemo(_mark, 1008, _res);
         this.level--;
         return _res;
@@ -4588,11 +4240,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_legacy_expression
-      let invalid_legacy_expression_var: any;
       if (
         (invalid_legacy_expression_var = this.invalid_legacy_expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = invalid_legacy_expression_var;
+        _res = invalid_legacy_expression_var;
         this.insertMemo(_mark, 1008, _res);
         this.level--;
         return _res;
@@ -4600,11 +4251,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // if_expression
-      let if_expression_var: ast.expr | null;
       if (
         (if_expression_var = this.if_expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = if_expression_var;
+        _res = if_expression_var;
         this.insertMemo(_mark, 1008, _res);
         this.level--;
         return _res;
@@ -4612,11 +4262,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // disjunction
-      let disjunction_var: ast.expr | null;
       if (
         (disjunction_var = this.disjunction_rule()) !== null
       ) {
-        const _res: ast.expr | null = disjunction_var;
+        _res = disjunction_var;
         this.insertMemo(_mark, 1008, _res);
         this.level--;
         return _res;
@@ -4624,11 +4273,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // lambdef
-      let lambdef_var: ast.expr | null;
       if (
         (lambdef_var = this.lambdef_rule()) !== null
       ) {
-        const _res: ast.expr | null = lambdef_var;
+        _res = lambdef_var;
         this.insertMemo(_mark, 1008, _res);
         this.level--;
         return _res;
@@ -4644,12 +4292,13 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr | null;
+    let _keyword: Token | null;
+    let b: ast.expr | null;
+    let _keyword_1: Token | null;
+    let c: ast.expr | null;
+    let _end: Token;
     { // a=disjunction 'if' b=disjunction 'else' c=expression
-      let a: ast.expr | null;
-      let _keyword: Token | null;
-      let b: ast.expr | null;
-      let _keyword_1: Token | null;
-      let c: ast.expr | null;
       if (
         (a = this.disjunction_rule()) !== null &&
         (_keyword = this.expectToken(514 /* 'if' */)) !== null &&
@@ -4657,10 +4306,9 @@ export class GeneratedParser extends Parser {
         (_keyword_1 = this.expectToken(522 /* 'else' */)) !== null &&
         (c = this.expression_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.IfExp(b, a, c, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.IfExp(b, a, c, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -4672,33 +4320,30 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _keyword: Token | null;
+    let _keyword_1: Token | null;
+    let a: ast.expr | null;
+    let _end: Token;
     { // 'yield' 'from' a=expression
-      let _keyword: Token | null;
-      let _keyword_1: Token | null;
-      let a: ast.expr | null;
       if (
         (_keyword = this.expectToken(506 /* 'yield' */)) !== null &&
         (_keyword_1 = this.expectToken(502 /* 'from' */)) !== null &&
         (a = this.expression_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.YieldFrom(a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.YieldFrom(a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'yield' a=[star_expressions]
-      let _keyword: Token | null;
-      let a: ast.expr | null;
       if (
         (_keyword = this.expectToken(506 /* 'yield' */)) !== null &&
         ((a = this.star_expressions_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Yield(a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Yield(a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -4710,44 +4355,41 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr | null;
+    let b: ast.expr[] | null;
+    let _opt_var: Token | null;
+    let _literal: Token | null;
+    let star_expression_var: ast.expr | null;
+    let _end: Token;
     { // a=star_expression b=(',' c=star_expression)+ [',']
-      let a: ast.expr | null;
-      let b: ast.expr[] | null;
-      let _opt_var: Token | null;
       if (
         (a = this.star_expression_rule()) !== null &&
         (b = this._loop1_49_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Tuple(h.seqInsertInFront(a, b), ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Tuple(h.seqInsertInFront(a, b), ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // a=star_expression ','
-      let a: ast.expr | null;
-      let _literal: Token | null;
       if (
         (a = this.star_expression_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Tuple([a], ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Tuple([a], ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // star_expression
-      let star_expression_var: ast.expr | null;
       if (
         (star_expression_var = this.star_expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = star_expression_var;
         this.level--;
-        return _res;
+        return star_expression_var;
       }
       this.mark = _mark;
     }
@@ -4764,15 +4406,18 @@ export class GeneratedParser extends Parser {
     }
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _literal: Token | null;
+    let a: ast.expr | null;
+    let expression_var: ast.expr | null;
+    let _end: Token;
+    let _res: ast.expr | null;
     { // '*' a=bitwise_or
-      let _literal: Token | null;
-      let a: ast.expr | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (a = this.bitwise_or_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Starred(a, ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
+        _res = new ast.Starred(a, ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
         this.insertMemo(_mark, 1009, _res);
         this.level--;
         return _res;
@@ -4780,11 +4425,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // expression
-      let expression_var: ast.expr | null;
       if (
         (expression_var = this.expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = expression_var;
+        _res = expression_var;
         this.insertMemo(_mark, 1009, _res);
         this.level--;
         return _res;
@@ -4799,16 +4443,15 @@ export class GeneratedParser extends Parser {
   star_named_expressions_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.expr[] | null;
+    let _opt_var: Token | null;
     { // a=','.star_named_expression+ [',']
-      let a: ast.expr[] | null;
-      let _opt_var: Token | null;
       if (
         (a = this._gather_51_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
-        const _res: ast.expr[] | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -4820,28 +4463,27 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _literal: Token | null;
+    let a: ast.expr | null;
+    let named_expression_var: ast.expr | null;
+    let _end: Token;
     { // '*' a=bitwise_or
-      let _literal: Token | null;
-      let a: ast.expr | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (a = this.bitwise_or_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Starred(a, ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Starred(a, ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // named_expression
-      let named_expression_var: ast.expr | null;
       if (
         (named_expression_var = this.named_expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = named_expression_var;
         this.level--;
-        return _res;
+        return named_expression_var;
       }
       this.mark = _mark;
     }
@@ -4853,21 +4495,21 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.Name | null;
+    let _literal: Token | null;
+    let b: ast.expr | null;
+    let _cut = false;
+    let _end: Token;
     { // a=NAME ':=' ~ b=expression
-      let _cut = false;
-      let a: ast.Name | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this.nameToken()) !== null &&
         (_literal = this.expectToken(53 /* ':=' */)) !== null &&
         (_cut = true) &&
         (b = this.expression_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.NamedExpr(h.setExprContext(a, ast.Store), b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.NamedExpr(h.setExprContext(a, ast.Store), b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
       if (_cut) {
@@ -4882,37 +4524,34 @@ export class GeneratedParser extends Parser {
   named_expression_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let assignment_expression_var: ast.expr | null;
+    let invalid_named_expression_var: any;
+    let expression_var: ast.expr | null;
     { // assignment_expression
-      let assignment_expression_var: ast.expr | null;
       if (
         (assignment_expression_var = this.assignment_expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = assignment_expression_var;
         this.level--;
-        return _res;
+        return assignment_expression_var;
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_named_expression
-      let invalid_named_expression_var: any;
       if (
         (invalid_named_expression_var = this.invalid_named_expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = invalid_named_expression_var;
         this.level--;
-        return _res;
+        return invalid_named_expression_var;
       }
       this.mark = _mark;
     }
     { // expression !':='
-      let expression_var: ast.expr | null;
       if (
         (expression_var = this.expression_rule()) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(53 /* ':=' */))
       ) {
-        const _res: ast.expr | null = expression_var;
         this.level--;
-        return _res;
+        return expression_var;
       }
       this.mark = _mark;
     }
@@ -4929,15 +4568,18 @@ export class GeneratedParser extends Parser {
     }
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr | null;
+    let b: ast.expr[] | null;
+    let conjunction_var: ast.expr | null;
+    let _end: Token;
+    let _res: ast.expr | null;
     { // a=conjunction b=('or' c=conjunction)+
-      let a: ast.expr | null;
-      let b: ast.expr[] | null;
       if (
         (a = this.conjunction_rule()) !== null &&
         (b = this._loop1_52_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.BoolOp(
+        _end = this.lastNonwhitespaceToken();
+        _res = new ast.BoolOp(
         ast.Or,
         h.seqInsertInFront(a, b),
         _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
@@ -4948,11 +4590,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // conjunction
-      let conjunction_var: ast.expr | null;
       if (
         (conjunction_var = this.conjunction_rule()) !== null
       ) {
-        const _res: ast.expr | null = conjunction_var;
+        _res = conjunction_var;
         this.insertMemo(_mark, 1010, _res);
         this.level--;
         return _res;
@@ -4973,15 +4614,18 @@ export class GeneratedParser extends Parser {
     }
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr | null;
+    let b: ast.expr[] | null;
+    let inversion_var: ast.expr | null;
+    let _end: Token;
+    let _res: ast.expr | null;
     { // a=inversion b=('and' c=inversion)+
-      let a: ast.expr | null;
-      let b: ast.expr[] | null;
       if (
         (a = this.inversion_rule()) !== null &&
         (b = this._loop1_54_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.BoolOp(
+        _end = this.lastNonwhitespaceToken();
+        _res = new ast.BoolOp(
         ast.And,
         h.seqInsertInFront(a, b),
         _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
@@ -4992,11 +4636,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // inversion
-      let inversion_var: ast.expr | null;
       if (
         (inversion_var = this.inversion_rule()) !== null
       ) {
-        const _res: ast.expr | null = inversion_var;
+        _res = inversion_var;
         this.insertMemo(_mark, 1011, _res);
         this.level--;
         return _res;
@@ -5017,15 +4660,18 @@ export class GeneratedParser extends Parser {
     }
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _keyword: Token | null;
+    let a: ast.expr | null;
+    let comparison_var: ast.expr | null;
+    let _end: Token;
+    let _res: ast.expr | null;
     { // 'not' a=inversion
-      let _keyword: Token | null;
-      let a: ast.expr | null;
       if (
         (_keyword = this.expectToken(531 /* 'not' */)) !== null &&
         (a = this.inversion_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.UnaryOp(ast.Not, a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
+        _res = new ast.UnaryOp(ast.Not, a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
         this.insertMemo(_mark, 1012, _res);
         this.level--;
         return _res;
@@ -5033,11 +4679,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // comparison
-      let comparison_var: ast.expr | null;
       if (
         (comparison_var = this.comparison_rule()) !== null
       ) {
-        const _res: ast.expr | null = comparison_var;
+        _res = comparison_var;
         this.insertMemo(_mark, 1012, _res);
         this.level--;
         return _res;
@@ -5053,28 +4698,27 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr | null;
+    let b: h.CmpopExprPair[] | null;
+    let bitwise_or_var: ast.expr | null;
+    let _end: Token;
     { // a=bitwise_or b=compare_op_bitwise_or_pair+
-      let a: ast.expr | null;
-      let b: h.CmpopExprPair[] | null;
       if (
         (a = this.bitwise_or_rule()) !== null &&
         (b = this._loop1_56_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Compare(a, h.getCmpops(b), h.getExprs(b), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Compare(a, h.getCmpops(b), h.getExprs(b), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // bitwise_or
-      let bitwise_or_var: ast.expr | null;
       if (
         (bitwise_or_var = this.bitwise_or_rule()) !== null
       ) {
-        const _res: ast.expr | null = bitwise_or_var;
         this.level--;
-        return _res;
+        return bitwise_or_var;
       }
       this.mark = _mark;
     }
@@ -5085,113 +4729,103 @@ export class GeneratedParser extends Parser {
   compare_op_bitwise_or_pair_rule(): h.CmpopExprPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let eq_bitwise_or_var: h.CmpopExprPair | null;
+    let noteq_bitwise_or_var: h.CmpopExprPair | null;
+    let lte_bitwise_or_var: h.CmpopExprPair | null;
+    let lt_bitwise_or_var: h.CmpopExprPair | null;
+    let gte_bitwise_or_var: h.CmpopExprPair | null;
+    let gt_bitwise_or_var: h.CmpopExprPair | null;
+    let notin_bitwise_or_var: h.CmpopExprPair | null;
+    let in_bitwise_or_var: h.CmpopExprPair | null;
+    let isnot_bitwise_or_var: h.CmpopExprPair | null;
+    let is_bitwise_or_var: h.CmpopExprPair | null;
     { // eq_bitwise_or
-      let eq_bitwise_or_var: h.CmpopExprPair | null;
       if (
         (eq_bitwise_or_var = this.eq_bitwise_or_rule()) !== null
       ) {
-        const _res: h.CmpopExprPair | null = eq_bitwise_or_var;
         this.level--;
-        return _res;
+        return eq_bitwise_or_var;
       }
       this.mark = _mark;
     }
     { // noteq_bitwise_or
-      let noteq_bitwise_or_var: h.CmpopExprPair | null;
       if (
         (noteq_bitwise_or_var = this.noteq_bitwise_or_rule()) !== null
       ) {
-        const _res: h.CmpopExprPair | null = noteq_bitwise_or_var;
         this.level--;
-        return _res;
+        return noteq_bitwise_or_var;
       }
       this.mark = _mark;
     }
     { // lte_bitwise_or
-      let lte_bitwise_or_var: h.CmpopExprPair | null;
       if (
         (lte_bitwise_or_var = this.lte_bitwise_or_rule()) !== null
       ) {
-        const _res: h.CmpopExprPair | null = lte_bitwise_or_var;
         this.level--;
-        return _res;
+        return lte_bitwise_or_var;
       }
       this.mark = _mark;
     }
     { // lt_bitwise_or
-      let lt_bitwise_or_var: h.CmpopExprPair | null;
       if (
         (lt_bitwise_or_var = this.lt_bitwise_or_rule()) !== null
       ) {
-        const _res: h.CmpopExprPair | null = lt_bitwise_or_var;
         this.level--;
-        return _res;
+        return lt_bitwise_or_var;
       }
       this.mark = _mark;
     }
     { // gte_bitwise_or
-      let gte_bitwise_or_var: h.CmpopExprPair | null;
       if (
         (gte_bitwise_or_var = this.gte_bitwise_or_rule()) !== null
       ) {
-        const _res: h.CmpopExprPair | null = gte_bitwise_or_var;
         this.level--;
-        return _res;
+        return gte_bitwise_or_var;
       }
       this.mark = _mark;
     }
     { // gt_bitwise_or
-      let gt_bitwise_or_var: h.CmpopExprPair | null;
       if (
         (gt_bitwise_or_var = this.gt_bitwise_or_rule()) !== null
       ) {
-        const _res: h.CmpopExprPair | null = gt_bitwise_or_var;
         this.level--;
-        return _res;
+        return gt_bitwise_or_var;
       }
       this.mark = _mark;
     }
     { // notin_bitwise_or
-      let notin_bitwise_or_var: h.CmpopExprPair | null;
       if (
         (notin_bitwise_or_var = this.notin_bitwise_or_rule()) !== null
       ) {
-        const _res: h.CmpopExprPair | null = notin_bitwise_or_var;
         this.level--;
-        return _res;
+        return notin_bitwise_or_var;
       }
       this.mark = _mark;
     }
     { // in_bitwise_or
-      let in_bitwise_or_var: h.CmpopExprPair | null;
       if (
         (in_bitwise_or_var = this.in_bitwise_or_rule()) !== null
       ) {
-        const _res: h.CmpopExprPair | null = in_bitwise_or_var;
         this.level--;
-        return _res;
+        return in_bitwise_or_var;
       }
       this.mark = _mark;
     }
     { // isnot_bitwise_or
-      let isnot_bitwise_or_var: h.CmpopExprPair | null;
       if (
         (isnot_bitwise_or_var = this.isnot_bitwise_or_rule()) !== null
       ) {
-        const _res: h.CmpopExprPair | null = isnot_bitwise_or_var;
         this.level--;
-        return _res;
+        return isnot_bitwise_or_var;
       }
       this.mark = _mark;
     }
     { // is_bitwise_or
-      let is_bitwise_or_var: h.CmpopExprPair | null;
       if (
         (is_bitwise_or_var = this.is_bitwise_or_rule()) !== null
       ) {
-        const _res: h.CmpopExprPair | null = is_bitwise_or_var;
         this.level--;
-        return _res;
+        return is_bitwise_or_var;
       }
       this.mark = _mark;
     }
@@ -5202,16 +4836,15 @@ export class GeneratedParser extends Parser {
   eq_bitwise_or_rule(): h.CmpopExprPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let a: ast.expr | null;
     { // '==' a=bitwise_or
-      let _literal: Token | null;
-      let a: ast.expr | null;
       if (
         (_literal = this.expectToken(27 /* '==' */)) !== null &&
         (a = this.bitwise_or_rule()) !== null
       ) {
-        const _res: h.CmpopExprPair | null = new h.CmpopExprPair(ast.Eq, a);
         this.level--;
-        return _res;
+        return new h.CmpopExprPair(ast.Eq, a);
       }
       this.mark = _mark;
     }
@@ -5222,16 +4855,15 @@ export class GeneratedParser extends Parser {
   noteq_bitwise_or_rule(): h.CmpopExprPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _tmp_57_var: any;
+    let a: ast.expr | null;
     { // (tok='!=') a=bitwise_or
-      let _tmp_57_var: any;
-      let a: ast.expr | null;
       if (
         (_tmp_57_var = this._tmp_57_rule()) !== null &&
         (a = this.bitwise_or_rule()) !== null
       ) {
-        const _res: h.CmpopExprPair | null = new h.CmpopExprPair(ast.NotEq, a);
         this.level--;
-        return _res;
+        return new h.CmpopExprPair(ast.NotEq, a);
       }
       this.mark = _mark;
     }
@@ -5242,16 +4874,15 @@ export class GeneratedParser extends Parser {
   lte_bitwise_or_rule(): h.CmpopExprPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let a: ast.expr | null;
     { // '<=' a=bitwise_or
-      let _literal: Token | null;
-      let a: ast.expr | null;
       if (
         (_literal = this.expectToken(29 /* '<=' */)) !== null &&
         (a = this.bitwise_or_rule()) !== null
       ) {
-        const _res: h.CmpopExprPair | null = new h.CmpopExprPair(ast.LtE, a);
         this.level--;
-        return _res;
+        return new h.CmpopExprPair(ast.LtE, a);
       }
       this.mark = _mark;
     }
@@ -5262,16 +4893,15 @@ export class GeneratedParser extends Parser {
   lt_bitwise_or_rule(): h.CmpopExprPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let a: ast.expr | null;
     { // '<' a=bitwise_or
-      let _literal: Token | null;
-      let a: ast.expr | null;
       if (
         (_literal = this.expectToken(20 /* '<' */)) !== null &&
         (a = this.bitwise_or_rule()) !== null
       ) {
-        const _res: h.CmpopExprPair | null = new h.CmpopExprPair(ast.Lt, a);
         this.level--;
-        return _res;
+        return new h.CmpopExprPair(ast.Lt, a);
       }
       this.mark = _mark;
     }
@@ -5282,16 +4912,15 @@ export class GeneratedParser extends Parser {
   gte_bitwise_or_rule(): h.CmpopExprPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let a: ast.expr | null;
     { // '>=' a=bitwise_or
-      let _literal: Token | null;
-      let a: ast.expr | null;
       if (
         (_literal = this.expectToken(30 /* '>=' */)) !== null &&
         (a = this.bitwise_or_rule()) !== null
       ) {
-        const _res: h.CmpopExprPair | null = new h.CmpopExprPair(ast.GtE, a);
         this.level--;
-        return _res;
+        return new h.CmpopExprPair(ast.GtE, a);
       }
       this.mark = _mark;
     }
@@ -5302,16 +4931,15 @@ export class GeneratedParser extends Parser {
   gt_bitwise_or_rule(): h.CmpopExprPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let a: ast.expr | null;
     { // '>' a=bitwise_or
-      let _literal: Token | null;
-      let a: ast.expr | null;
       if (
         (_literal = this.expectToken(21 /* '>' */)) !== null &&
         (a = this.bitwise_or_rule()) !== null
       ) {
-        const _res: h.CmpopExprPair | null = new h.CmpopExprPair(ast.Gt, a);
         this.level--;
-        return _res;
+        return new h.CmpopExprPair(ast.Gt, a);
       }
       this.mark = _mark;
     }
@@ -5322,18 +4950,17 @@ export class GeneratedParser extends Parser {
   notin_bitwise_or_rule(): h.CmpopExprPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let _keyword_1: Token | null;
+    let a: ast.expr | null;
     { // 'not' 'in' a=bitwise_or
-      let _keyword: Token | null;
-      let _keyword_1: Token | null;
-      let a: ast.expr | null;
       if (
         (_keyword = this.expectToken(531 /* 'not' */)) !== null &&
         (_keyword_1 = this.expectToken(523 /* 'in' */)) !== null &&
         (a = this.bitwise_or_rule()) !== null
       ) {
-        const _res: h.CmpopExprPair | null = new h.CmpopExprPair(ast.NotIn, a);
         this.level--;
-        return _res;
+        return new h.CmpopExprPair(ast.NotIn, a);
       }
       this.mark = _mark;
     }
@@ -5344,16 +4971,15 @@ export class GeneratedParser extends Parser {
   in_bitwise_or_rule(): h.CmpopExprPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let a: ast.expr | null;
     { // 'in' a=bitwise_or
-      let _keyword: Token | null;
-      let a: ast.expr | null;
       if (
         (_keyword = this.expectToken(523 /* 'in' */)) !== null &&
         (a = this.bitwise_or_rule()) !== null
       ) {
-        const _res: h.CmpopExprPair | null = new h.CmpopExprPair(ast.In, a);
         this.level--;
-        return _res;
+        return new h.CmpopExprPair(ast.In, a);
       }
       this.mark = _mark;
     }
@@ -5364,18 +4990,17 @@ export class GeneratedParser extends Parser {
   isnot_bitwise_or_rule(): h.CmpopExprPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let _keyword_1: Token | null;
+    let a: ast.expr | null;
     { // 'is' 'not' a=bitwise_or
-      let _keyword: Token | null;
-      let _keyword_1: Token | null;
-      let a: ast.expr | null;
       if (
         (_keyword = this.expectToken(532 /* 'is' */)) !== null &&
         (_keyword_1 = this.expectToken(531 /* 'not' */)) !== null &&
         (a = this.bitwise_or_rule()) !== null
       ) {
-        const _res: h.CmpopExprPair | null = new h.CmpopExprPair(ast.IsNot, a);
         this.level--;
-        return _res;
+        return new h.CmpopExprPair(ast.IsNot, a);
       }
       this.mark = _mark;
     }
@@ -5386,16 +5011,15 @@ export class GeneratedParser extends Parser {
   is_bitwise_or_rule(): h.CmpopExprPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let a: ast.expr | null;
     { // 'is' a=bitwise_or
-      let _keyword: Token | null;
-      let a: ast.expr | null;
       if (
         (_keyword = this.expectToken(532 /* 'is' */)) !== null &&
         (a = this.bitwise_or_rule()) !== null
       ) {
-        const _res: h.CmpopExprPair | null = new h.CmpopExprPair(ast.Is, a);
         this.level--;
-        return _res;
+        return new h.CmpopExprPair(ast.Is, a);
       }
       this.mark = _mark;
     }
@@ -5431,30 +5055,29 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr | null;
+    let _literal: Token | null;
+    let b: ast.expr | null;
+    let bitwise_xor_var: ast.expr | null;
+    let _end: Token;
     { // a=bitwise_or '|' b=bitwise_xor
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this.bitwise_or_rule()) !== null &&
         (_literal = this.expectToken(18 /* '|' */)) !== null &&
         (b = this.bitwise_xor_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.BinOp(a, ast.BitOr, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.BinOp(a, ast.BitOr, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // bitwise_xor
-      let bitwise_xor_var: ast.expr | null;
       if (
         (bitwise_xor_var = this.bitwise_xor_rule()) !== null
       ) {
-        const _res: ast.expr | null = bitwise_xor_var;
         this.level--;
-        return _res;
+        return bitwise_xor_var;
       }
       this.mark = _mark;
     }
@@ -5490,30 +5113,29 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr | null;
+    let _literal: Token | null;
+    let b: ast.expr | null;
+    let bitwise_and_var: ast.expr | null;
+    let _end: Token;
     { // a=bitwise_xor '^' b=bitwise_and
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this.bitwise_xor_rule()) !== null &&
         (_literal = this.expectToken(32 /* '^' */)) !== null &&
         (b = this.bitwise_and_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.BinOp(a, ast.BitXor, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.BinOp(a, ast.BitXor, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // bitwise_and
-      let bitwise_and_var: ast.expr | null;
       if (
         (bitwise_and_var = this.bitwise_and_rule()) !== null
       ) {
-        const _res: ast.expr | null = bitwise_and_var;
         this.level--;
-        return _res;
+        return bitwise_and_var;
       }
       this.mark = _mark;
     }
@@ -5549,30 +5171,29 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr | null;
+    let _literal: Token | null;
+    let b: ast.expr | null;
+    let shift_expr_var: ast.expr | null;
+    let _end: Token;
     { // a=bitwise_and '&' b=shift_expr
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this.bitwise_and_rule()) !== null &&
         (_literal = this.expectToken(19 /* '&' */)) !== null &&
         (b = this.shift_expr_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.BinOp(a, ast.BitAnd, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.BinOp(a, ast.BitAnd, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // shift_expr
-      let shift_expr_var: ast.expr | null;
       if (
         (shift_expr_var = this.shift_expr_rule()) !== null
       ) {
-        const _res: ast.expr | null = shift_expr_var;
         this.level--;
-        return _res;
+        return shift_expr_var;
       }
       this.mark = _mark;
     }
@@ -5608,57 +5229,51 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr | null;
+    let _literal: Token | null;
+    let b: ast.expr | null;
+    let invalid_arithmetic_var: any;
+    let sum_var: ast.expr | null;
+    let _end: Token;
     { // a=shift_expr '<<' b=sum
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this.shift_expr_rule()) !== null &&
         (_literal = this.expectToken(33 /* '<<' */)) !== null &&
         (b = this.sum_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.BinOp(a, ast.LShift, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.BinOp(a, ast.LShift, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // a=shift_expr '>>' b=sum
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this.shift_expr_rule()) !== null &&
         (_literal = this.expectToken(34 /* '>>' */)) !== null &&
         (b = this.sum_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.BinOp(a, ast.RShift, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.BinOp(a, ast.RShift, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_arithmetic
-      let invalid_arithmetic_var: any;
       if (
         (invalid_arithmetic_var = this.invalid_arithmetic_rule()) !== null
       ) {
-        const _res: ast.expr | null = invalid_arithmetic_var;
         this.level--;
-        return _res;
+        return invalid_arithmetic_var;
       }
       this.mark = _mark;
     }
     { // sum
-      let sum_var: ast.expr | null;
       if (
         (sum_var = this.sum_rule()) !== null
       ) {
-        const _res: ast.expr | null = sum_var;
         this.level--;
-        return _res;
+        return sum_var;
       }
       this.mark = _mark;
     }
@@ -5694,46 +5309,41 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr | null;
+    let _literal: Token | null;
+    let b: ast.expr | null;
+    let term_var: ast.expr | null;
+    let _end: Token;
     { // a=sum '+' b=term
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this.sum_rule()) !== null &&
         (_literal = this.expectToken(14 /* '+' */)) !== null &&
         (b = this.term_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.BinOp(a, ast.Add, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.BinOp(a, ast.Add, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // a=sum '-' b=term
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this.sum_rule()) !== null &&
         (_literal = this.expectToken(15 /* '-' */)) !== null &&
         (b = this.term_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.BinOp(a, ast.Sub, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.BinOp(a, ast.Sub, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // term
-      let term_var: ast.expr | null;
       if (
         (term_var = this.term_rule()) !== null
       ) {
-        const _res: ast.expr | null = term_var;
         this.level--;
-        return _res;
+        return term_var;
       }
       this.mark = _mark;
     }
@@ -5769,105 +5379,87 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr | null;
+    let _literal: Token | null;
+    let b: ast.expr | null;
+    let invalid_factor_var: any;
+    let factor_var: ast.expr | null;
+    let _end: Token;
     { // a=term '*' b=factor
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this.term_rule()) !== null &&
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (b = this.factor_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.BinOp(a, ast.Mult, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.BinOp(a, ast.Mult, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // a=term '/' b=factor
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this.term_rule()) !== null &&
         (_literal = this.expectToken(17 /* '/' */)) !== null &&
         (b = this.factor_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.BinOp(a, ast.Div, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.BinOp(a, ast.Div, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // a=term '//' b=factor
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this.term_rule()) !== null &&
         (_literal = this.expectToken(47 /* '//' */)) !== null &&
         (b = this.factor_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.BinOp(a, ast.FloorDiv, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.BinOp(a, ast.FloorDiv, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // a=term '%' b=factor
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this.term_rule()) !== null &&
         (_literal = this.expectToken(24 /* '%' */)) !== null &&
         (b = this.factor_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.BinOp(a, ast.Mod, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.BinOp(a, ast.Mod, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // a=term '@' b=factor
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this.term_rule()) !== null &&
         (_literal = this.expectToken(49 /* '@' */)) !== null &&
         (b = this.factor_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.BinOp(a, ast.MatMult, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.BinOp(a, ast.MatMult, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_factor
-      let invalid_factor_var: any;
       if (
         (invalid_factor_var = this.invalid_factor_rule()) !== null
       ) {
-        const _res: ast.expr | null = invalid_factor_var;
         this.level--;
-        return _res;
+        return invalid_factor_var;
       }
       this.mark = _mark;
     }
     { // factor
-      let factor_var: ast.expr | null;
       if (
         (factor_var = this.factor_rule()) !== null
       ) {
-        const _res: ast.expr | null = factor_var;
         this.level--;
-        return _res;
+        return factor_var;
       }
       this.mark = _mark;
     }
@@ -5884,15 +5476,18 @@ export class GeneratedParser extends Parser {
     }
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _literal: Token | null;
+    let a: ast.expr | null;
+    let power_var: ast.expr | null;
+    let _end: Token;
+    let _res: ast.expr | null;
     { // '+' a=factor
-      let _literal: Token | null;
-      let a: ast.expr | null;
       if (
         (_literal = this.expectToken(14 /* '+' */)) !== null &&
         (a = this.factor_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.UnaryOp(ast.UAdd, a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
+        _res = new ast.UnaryOp(ast.UAdd, a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
         this.insertMemo(_mark, 1019, _res);
         this.level--;
         return _res;
@@ -5900,14 +5495,12 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // '-' a=factor
-      let _literal: Token | null;
-      let a: ast.expr | null;
       if (
         (_literal = this.expectToken(15 /* '-' */)) !== null &&
         (a = this.factor_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.UnaryOp(ast.USub, a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
+        _res = new ast.UnaryOp(ast.USub, a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
         this.insertMemo(_mark, 1019, _res);
         this.level--;
         return _res;
@@ -5915,14 +5508,12 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // '~' a=factor
-      let _literal: Token | null;
-      let a: ast.expr | null;
       if (
         (_literal = this.expectToken(31 /* '~' */)) !== null &&
         (a = this.factor_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.UnaryOp(ast.Invert, a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
+        _res = new ast.UnaryOp(ast.Invert, a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
         this.insertMemo(_mark, 1019, _res);
         this.level--;
         return _res;
@@ -5930,11 +5521,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // power
-      let power_var: ast.expr | null;
       if (
         (power_var = this.power_rule()) !== null
       ) {
-        const _res: ast.expr | null = power_var;
+        _res = power_var;
         this.insertMemo(_mark, 1019, _res);
         this.level--;
         return _res;
@@ -5950,30 +5540,29 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr | null;
+    let _literal: Token | null;
+    let b: ast.expr | null;
+    let await_primary_var: ast.expr | null;
+    let _end: Token;
     { // a=await_primary '**' b=factor
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this.await_primary_rule()) !== null &&
         (_literal = this.expectToken(35 /* '**' */)) !== null &&
         (b = this.factor_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.BinOp(a, ast.Pow, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.BinOp(a, ast.Pow, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // await_primary
-      let await_primary_var: ast.expr | null;
       if (
         (await_primary_var = this.await_primary_rule()) !== null
       ) {
-        const _res: ast.expr | null = await_primary_var;
         this.level--;
-        return _res;
+        return await_primary_var;
       }
       this.mark = _mark;
     }
@@ -5990,15 +5579,18 @@ export class GeneratedParser extends Parser {
     }
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _keyword: Token | null;
+    let a: ast.expr | null;
+    let primary_var: ast.expr | null;
+    let _end: Token;
+    let _res: ast.expr | null;
     { // 'await' a=primary
-      let _keyword: Token | null;
-      let a: ast.expr | null;
       if (
         (_keyword = this.expectToken(533 /* 'await' */)) !== null &&
         (a = this.primary_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Await(a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
+        _res = new ast.Await(a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
         this.insertMemo(_mark, 1020, _res);
         this.level--;
         return _res;
@@ -6006,11 +5598,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // primary
-      let primary_var: ast.expr | null;
       if (
         (primary_var = this.primary_rule()) !== null
       ) {
-        const _res: ast.expr | null = primary_var;
+        _res = primary_var;
         this.insertMemo(_mark, 1020, _res);
         this.level--;
         return _res;
@@ -6050,80 +5641,67 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr | null;
+    let _literal: Token | null;
+    let b: ast.Name | ast.expr | ast.Call | null;
+    let _literal_1: Token | null;
+    let atom_var: ast.expr | null;
+    let _end: Token;
     { // a=primary '.' b=NAME
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.Name | null;
       if (
         (a = this.primary_rule()) !== null &&
         (_literal = this.expectToken(23 /* '.' */)) !== null &&
         (b = this.nameToken()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Attribute(a, b.id, ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Attribute(a, b.id, ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // a=primary b=genexp
-      let a: ast.expr | null;
-      let b: ast.expr | null;
       if (
         (a = this.primary_rule()) !== null &&
         (b = this.genexp_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Call(a, [b], [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Call(a, [b], [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // a=primary '(' b=[arguments] ')'
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.Call | null;
-      let _literal_1: Token | null;
       if (
         (a = this.primary_rule()) !== null &&
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         ((b = this.arguments_rule()), true) &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Call(a, b !== null ? b.args : [], b !== null ? b.keywords : [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Call(a, b !== null ? b.args : [], b !== null ? b.keywords : [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // a=primary '[' b=slices ']'
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
-      let _literal_1: Token | null;
       if (
         (a = this.primary_rule()) !== null &&
         (_literal = this.expectToken(9 /* '[' */)) !== null &&
         (b = this.slices_rule()) !== null &&
         (_literal_1 = this.expectToken(10 /* ']' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Subscript(a, b, ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Subscript(a, b, ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // atom
-      let atom_var: ast.expr | null;
       if (
         (atom_var = this.atom_rule()) !== null
       ) {
-        const _res: ast.expr | null = atom_var;
         this.level--;
-        return _res;
+        return atom_var;
       }
       this.mark = _mark;
     }
@@ -6135,29 +5713,27 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr | ast.expr[] | null;
+    let _opt_var: Token | null;
+    let _end: Token;
     { // a=slice !','
-      let a: ast.expr | null;
       if (
         (a = this.slice_rule()) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(12 /* ',' */))
       ) {
-        const _res: ast.expr | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
     { // a=','.(slice | starred_expression)+ [',']
-      let a: ast.expr[] | null;
-      let _opt_var: Token | null;
       if (
         (a = this._gather_58_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Tuple(a, ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Tuple(a, ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -6169,32 +5745,30 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr | null;
+    let _literal: Token | null;
+    let b: ast.expr | null;
+    let c: ast.expr | null;
+    let _end: Token;
     { // a=[expression] ':' b=[expression] c=[':' d=[expression]]
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
-      let c: ast.expr | null;
       if (
         ((a = this.expression_rule()), true) &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         ((b = this.expression_rule()), true) &&
         ((c = this._tmp_60_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Slice(a, b, c, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Slice(a, b, c, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // a=named_expression
-      let a: ast.expr | null;
       if (
         (a = this.named_expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -6206,121 +5780,110 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let name_var: ast.Name | null;
+    let _keyword: Token | null;
+    let strings_var: ast.expr | null;
+    let number_var: ast.expr | null;
+    let _tmp_61_var: ast.expr | null;
+    let _tmp_62_var: ast.expr | null;
+    let _tmp_63_var: ast.expr | null;
+    let _literal: Token | null;
+    let _end: Token;
     { // NAME
-      let name_var: ast.Name | null;
       if (
         (name_var = this.nameToken()) !== null
       ) {
-        const _res: ast.expr | null = name_var;
         this.level--;
-        return _res;
+        return name_var;
       }
       this.mark = _mark;
     }
     { // 'True'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(527 /* 'True' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Constant(true, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Constant(true, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'False'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(528 /* 'False' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Constant(false, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Constant(false, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // 'None'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(526 /* 'None' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Constant(Py_None, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Constant(Py_None, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // &(STRING | FSTRING_START | TSTRING_START) strings
-      let strings_var: ast.expr | null;
       if (
         this.positiveLookahead(this.mark, this._tmp_39_rule()) &&
         (strings_var = this.strings_rule()) !== null
       ) {
-        const _res: ast.expr | null = strings_var;
         this.level--;
-        return _res;
+        return strings_var;
       }
       this.mark = _mark;
     }
     { // NUMBER
-      let number_var: ast.expr | null;
       if (
         (number_var = this.numberToken()) !== null
       ) {
-        const _res: ast.expr | null = number_var;
         this.level--;
-        return _res;
+        return number_var;
       }
       this.mark = _mark;
     }
     { // &'(' (tuple | group | genexp)
-      let _tmp_61_var: ast.expr | null;
       if (
         this.positiveLookahead(this.mark, this.expectToken(7 /* '(' */)) &&
         (_tmp_61_var = this._tmp_61_rule()) !== null
       ) {
-        const _res: ast.expr | null = _tmp_61_var;
         this.level--;
-        return _res;
+        return _tmp_61_var;
       }
       this.mark = _mark;
     }
     { // &'[' (list | listcomp)
-      let _tmp_62_var: ast.expr | null;
       if (
         this.positiveLookahead(this.mark, this.expectToken(9 /* '[' */)) &&
         (_tmp_62_var = this._tmp_62_rule()) !== null
       ) {
-        const _res: ast.expr | null = _tmp_62_var;
         this.level--;
-        return _res;
+        return _tmp_62_var;
       }
       this.mark = _mark;
     }
     { // &'{' (dict | set | dictcomp | setcomp)
-      let _tmp_63_var: ast.expr | null;
       if (
         this.positiveLookahead(this.mark, this.expectToken(25 /* '{' */)) &&
         (_tmp_63_var = this._tmp_63_rule()) !== null
       ) {
-        const _res: ast.expr | null = _tmp_63_var;
         this.level--;
-        return _res;
+        return _tmp_63_var;
       }
       this.mark = _mark;
     }
     { // '...'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(52 /* '...' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Constant(Py_Ellipsis, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Constant(Py_Ellipsis, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -6331,29 +5894,27 @@ export class GeneratedParser extends Parser {
   group_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let a: ast.expr | null;
+    let _literal_1: Token | null;
+    let invalid_group_var: any;
     { // '(' a=(yield_expr | named_expression) ')'
-      let _literal: Token | null;
-      let a: ast.expr | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         (a = this._tmp_64_rule()) !== null &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _res: ast.expr | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_group
-      let invalid_group_var: any;
       if (
         (invalid_group_var = this.invalid_group_rule()) !== null
       ) {
-        const _res: ast.expr | null = invalid_group_var;
         this.level--;
-        return _res;
+        return invalid_group_var;
       }
       this.mark = _mark;
     }
@@ -6365,21 +5926,21 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _keyword: Token | null;
+    let a: ast.arguments_ | null;
+    let _literal: Token | null;
+    let b: ast.expr | null;
+    let _end: Token;
     { // 'lambda' a=[lambda_params] ':' b=expression
-      let _keyword: Token | null;
-      let a: ast.arguments_ | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (_keyword = this.expectToken(534 /* 'lambda' */)) !== null &&
         ((a = this.lambda_params_rule()), true) &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (b = this.expression_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Lambda(a ?? h.emptyArguments(), b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Lambda(a ?? h.emptyArguments(), b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -6390,25 +5951,23 @@ export class GeneratedParser extends Parser {
   lambda_params_rule(): ast.arguments_ | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let invalid_lambda_parameters_var: any;
+    let lambda_parameters_var: ast.arguments_ | null;
     if (this.callInvalidRules) { // invalid_lambda_parameters
-      let invalid_lambda_parameters_var: any;
       if (
         (invalid_lambda_parameters_var = this.invalid_lambda_parameters_rule()) !== null
       ) {
-        const _res: ast.arguments_ | null = invalid_lambda_parameters_var;
         this.level--;
-        return _res;
+        return invalid_lambda_parameters_var;
       }
       this.mark = _mark;
     }
     { // lambda_parameters
-      let lambda_parameters_var: ast.arguments_ | null;
       if (
         (lambda_parameters_var = this.lambda_parameters_rule()) !== null
       ) {
-        const _res: ast.arguments_ | null = lambda_parameters_var;
         this.level--;
-        return _res;
+        return lambda_parameters_var;
       }
       this.mark = _mark;
     }
@@ -6419,74 +5978,60 @@ export class GeneratedParser extends Parser {
   lambda_parameters_rule(): ast.arguments_ | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.arg[] | h.SlashWithDefault | h.NameDefaultPair[] | h.StarEtc | null;
+    let b: ast.arg[] | h.NameDefaultPair[] | h.StarEtc | null;
+    let c: h.NameDefaultPair[] | h.StarEtc | null;
+    let d: h.StarEtc | null;
     { // a=lambda_slash_no_default b=lambda_param_no_default* c=lambda_param_with_default* d=[lambda_star_etc]
-      let a: ast.arg[] | null;
-      let b: ast.arg[] | null;
-      let c: h.NameDefaultPair[] | null;
-      let d: h.StarEtc | null;
       if (
         (a = this.lambda_slash_no_default_rule()) !== null &&
         (b = this._loop0_65_rule()) !== null &&
         (c = this._loop0_66_rule()) !== null &&
         ((d = this.lambda_star_etc_rule()), true)
       ) {
-        const _res: ast.arguments_ | null = h.makeArguments(a, null, b, c, d);
         this.level--;
-        return _res;
+        return h.makeArguments(a, null, b, c, d);
       }
       this.mark = _mark;
     }
     { // a=lambda_slash_with_default b=lambda_param_with_default* c=[lambda_star_etc]
-      let a: h.SlashWithDefault | null;
-      let b: h.NameDefaultPair[] | null;
-      let c: h.StarEtc | null;
       if (
         (a = this.lambda_slash_with_default_rule()) !== null &&
         (b = this._loop0_66_rule()) !== null &&
         ((c = this.lambda_star_etc_rule()), true)
       ) {
-        const _res: ast.arguments_ | null = h.makeArguments(null, a, null, b, c);
         this.level--;
-        return _res;
+        return h.makeArguments(null, a, null, b, c);
       }
       this.mark = _mark;
     }
     { // a=lambda_param_no_default+ b=lambda_param_with_default* c=[lambda_star_etc]
-      let a: ast.arg[] | null;
-      let b: h.NameDefaultPair[] | null;
-      let c: h.StarEtc | null;
       if (
         (a = this._loop1_67_rule()) !== null &&
         (b = this._loop0_66_rule()) !== null &&
         ((c = this.lambda_star_etc_rule()), true)
       ) {
-        const _res: ast.arguments_ | null = h.makeArguments(null, null, a, b, c);
         this.level--;
-        return _res;
+        return h.makeArguments(null, null, a, b, c);
       }
       this.mark = _mark;
     }
     { // a=lambda_param_with_default+ b=[lambda_star_etc]
-      let a: h.NameDefaultPair[] | null;
-      let b: h.StarEtc | null;
       if (
         (a = this._loop1_68_rule()) !== null &&
         ((b = this.lambda_star_etc_rule()), true)
       ) {
-        const _res: ast.arguments_ | null = h.makeArguments(null, null, null, a, b);
         this.level--;
-        return _res;
+        return h.makeArguments(null, null, null, a, b);
       }
       this.mark = _mark;
     }
     { // a=lambda_star_etc
-      let a: h.StarEtc | null;
       if (
         (a = this.lambda_star_etc_rule()) !== null
       ) {
-        const _res: ast.arguments_ | null = h.makeArguments(null, null, null, null, a);
         this.level--;
-        return _res;
+        return h.makeArguments(null, null, null, null, a);
       }
       this.mark = _mark;
     }
@@ -6497,32 +6042,28 @@ export class GeneratedParser extends Parser {
   lambda_slash_no_default_rule(): ast.arg[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.arg[] | null;
+    let _literal: Token | null;
+    let _literal_1: Token | null;
     { // a=lambda_param_no_default+ '/' ','
-      let a: ast.arg[] | null;
-      let _literal: Token | null;
-      let _literal_1: Token | null;
       if (
         (a = this._loop1_67_rule()) !== null &&
         (_literal = this.expectToken(17 /* '/' */)) !== null &&
         (_literal_1 = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _res: ast.arg[] | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
     { // a=lambda_param_no_default+ '/' &':'
-      let a: ast.arg[] | null;
-      let _literal: Token | null;
       if (
         (a = this._loop1_67_rule()) !== null &&
         (_literal = this.expectToken(17 /* '/' */)) !== null &&
         this.positiveLookahead(this.mark, this.expectToken(11 /* ':' */))
       ) {
-        const _res: ast.arg[] | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -6533,36 +6074,31 @@ export class GeneratedParser extends Parser {
   lambda_slash_with_default_rule(): h.SlashWithDefault | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.arg[] | null;
+    let b: h.NameDefaultPair[] | null;
+    let _literal: Token | null;
+    let _literal_1: Token | null;
     { // a=lambda_param_no_default* b=lambda_param_with_default+ '/' ','
-      let a: ast.arg[] | null;
-      let b: h.NameDefaultPair[] | null;
-      let _literal: Token | null;
-      let _literal_1: Token | null;
       if (
         (a = this._loop0_65_rule()) !== null &&
         (b = this._loop1_68_rule()) !== null &&
         (_literal = this.expectToken(17 /* '/' */)) !== null &&
         (_literal_1 = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _res: h.SlashWithDefault | null = new h.SlashWithDefault(a, b);
         this.level--;
-        return _res;
+        return new h.SlashWithDefault(a, b);
       }
       this.mark = _mark;
     }
     { // a=lambda_param_no_default* b=lambda_param_with_default+ '/' &':'
-      let a: ast.arg[] | null;
-      let b: h.NameDefaultPair[] | null;
-      let _literal: Token | null;
       if (
         (a = this._loop0_65_rule()) !== null &&
         (b = this._loop1_68_rule()) !== null &&
         (_literal = this.expectToken(17 /* '/' */)) !== null &&
         this.positiveLookahead(this.mark, this.expectToken(11 /* ':' */))
       ) {
-        const _res: h.SlashWithDefault | null = new h.SlashWithDefault(a, b);
         this.level--;
-        return _res;
+        return new h.SlashWithDefault(a, b);
       }
       this.mark = _mark;
     }
@@ -6573,59 +6109,51 @@ export class GeneratedParser extends Parser {
   lambda_star_etc_rule(): h.StarEtc | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let invalid_lambda_star_etc_var: any;
+    let _literal: Token | null;
+    let a: ast.arg | null;
+    let b: h.NameDefaultPair[] | null;
+    let c: ast.arg | null;
+    let _literal_1: Token | null;
     if (this.callInvalidRules) { // invalid_lambda_star_etc
-      let invalid_lambda_star_etc_var: any;
       if (
         (invalid_lambda_star_etc_var = this.invalid_lambda_star_etc_rule()) !== null
       ) {
-        const _res: h.StarEtc | null = invalid_lambda_star_etc_var;
         this.level--;
-        return _res;
+        return invalid_lambda_star_etc_var;
       }
       this.mark = _mark;
     }
     { // '*' a=lambda_param_no_default b=lambda_param_maybe_default* c=[lambda_kwds]
-      let _literal: Token | null;
-      let a: ast.arg | null;
-      let b: h.NameDefaultPair[] | null;
-      let c: ast.arg | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (a = this.lambda_param_no_default_rule()) !== null &&
         (b = this._loop0_69_rule()) !== null &&
         ((c = this.lambda_kwds_rule()), true)
       ) {
-        const _res: h.StarEtc | null = new h.StarEtc(a, b, c);
         this.level--;
-        return _res;
+        return new h.StarEtc(a, b, c);
       }
       this.mark = _mark;
     }
     { // '*' ',' b=lambda_param_maybe_default+ c=[lambda_kwds]
-      let _literal: Token | null;
-      let _literal_1: Token | null;
-      let b: h.NameDefaultPair[] | null;
-      let c: ast.arg | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (_literal_1 = this.expectToken(12 /* ',' */)) !== null &&
         (b = this._loop1_70_rule()) !== null &&
         ((c = this.lambda_kwds_rule()), true)
       ) {
-        const _res: h.StarEtc | null = new h.StarEtc(null, b, c);
         this.level--;
-        return _res;
+        return new h.StarEtc(null, b, c);
       }
       this.mark = _mark;
     }
     { // a=lambda_kwds
-      let a: ast.arg | null;
       if (
         (a = this.lambda_kwds_rule()) !== null
       ) {
-        const _res: h.StarEtc | null = new h.StarEtc(null, null, a);
         this.level--;
-        return _res;
+        return new h.StarEtc(null, null, a);
       }
       this.mark = _mark;
     }
@@ -6636,27 +6164,25 @@ export class GeneratedParser extends Parser {
   lambda_kwds_rule(): ast.arg | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let invalid_lambda_kwds_var: any;
+    let _literal: Token | null;
+    let a: ast.arg | null;
     if (this.callInvalidRules) { // invalid_lambda_kwds
-      let invalid_lambda_kwds_var: any;
       if (
         (invalid_lambda_kwds_var = this.invalid_lambda_kwds_rule()) !== null
       ) {
-        const _res: ast.arg | null = invalid_lambda_kwds_var;
         this.level--;
-        return _res;
+        return invalid_lambda_kwds_var;
       }
       this.mark = _mark;
     }
     { // '**' a=lambda_param_no_default
-      let _literal: Token | null;
-      let a: ast.arg | null;
       if (
         (_literal = this.expectToken(35 /* '**' */)) !== null &&
         (a = this.lambda_param_no_default_rule()) !== null
       ) {
-        const _res: ast.arg | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -6667,28 +6193,25 @@ export class GeneratedParser extends Parser {
   lambda_param_no_default_rule(): ast.arg | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.arg | null;
+    let _literal: Token | null;
     { // a=lambda_param ','
-      let a: ast.arg | null;
-      let _literal: Token | null;
       if (
         (a = this.lambda_param_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _res: ast.arg | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
     { // a=lambda_param &':'
-      let a: ast.arg | null;
       if (
         (a = this.lambda_param_rule()) !== null &&
         this.positiveLookahead(this.mark, this.expectToken(11 /* ':' */))
       ) {
-        const _res: ast.arg | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -6699,32 +6222,28 @@ export class GeneratedParser extends Parser {
   lambda_param_with_default_rule(): h.NameDefaultPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.arg | null;
+    let c: ast.expr | null;
+    let _literal: Token | null;
     { // a=lambda_param c=default ','
-      let a: ast.arg | null;
-      let c: ast.expr | null;
-      let _literal: Token | null;
       if (
         (a = this.lambda_param_rule()) !== null &&
         (c = this.default_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _res: h.NameDefaultPair | null = h.nameDefaultPair(this, a, c, null);
         this.level--;
-        return _res;
+        return h.nameDefaultPair(this, a, c, null);
       }
       this.mark = _mark;
     }
     { // a=lambda_param c=default &':'
-      let a: ast.arg | null;
-      let c: ast.expr | null;
       if (
         (a = this.lambda_param_rule()) !== null &&
         (c = this.default_rule()) !== null &&
         this.positiveLookahead(this.mark, this.expectToken(11 /* ':' */))
       ) {
-        const _res: h.NameDefaultPair | null = h.nameDefaultPair(this, a, c, null);
         this.level--;
-        return _res;
+        return h.nameDefaultPair(this, a, c, null);
       }
       this.mark = _mark;
     }
@@ -6735,32 +6254,28 @@ export class GeneratedParser extends Parser {
   lambda_param_maybe_default_rule(): h.NameDefaultPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.arg | null;
+    let c: ast.expr | null;
+    let _literal: Token | null;
     { // a=lambda_param c=default? ','
-      let a: ast.arg | null;
-      let c: ast.expr | null;
-      let _literal: Token | null;
       if (
         (a = this.lambda_param_rule()) !== null &&
         ((c = this.default_rule()), true) &&
         (_literal = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _res: h.NameDefaultPair | null = h.nameDefaultPair(this, a, c, null);
         this.level--;
-        return _res;
+        return h.nameDefaultPair(this, a, c, null);
       }
       this.mark = _mark;
     }
     { // a=lambda_param c=default? &':'
-      let a: ast.arg | null;
-      let c: ast.expr | null;
       if (
         (a = this.lambda_param_rule()) !== null &&
         ((c = this.default_rule()), true) &&
         this.positiveLookahead(this.mark, this.expectToken(11 /* ':' */))
       ) {
-        const _res: h.NameDefaultPair | null = h.nameDefaultPair(this, a, c, null);
         this.level--;
-        return _res;
+        return h.nameDefaultPair(this, a, c, null);
       }
       this.mark = _mark;
     }
@@ -6772,15 +6287,15 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.Name | null;
+    let _end: Token;
     { // a=NAME
-      let a: ast.Name | null;
       if (
         (a = this.nameToken()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.arg | null = new ast.arg(a.id, null, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.arg(a.id, null, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -6791,25 +6306,23 @@ export class GeneratedParser extends Parser {
   fstring_middle_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let fstring_replacement_field_var: ast.expr | null;
+    let t: Token | null;
     { // fstring_replacement_field
-      let fstring_replacement_field_var: ast.expr | null;
       if (
         (fstring_replacement_field_var = this.fstring_replacement_field_rule()) !== null
       ) {
-        const _res: ast.expr | null = fstring_replacement_field_var;
         this.level--;
-        return _res;
+        return fstring_replacement_field_var;
       }
       this.mark = _mark;
     }
     { // t=FSTRING_MIDDLE
-      let t: Token | null;
       if (
         (t = this.expectToken(60 /* FSTRING_MIDDLE */)) !== null
       ) {
-        const _res: ast.expr | null = h.constantFromToken(this, t);
         this.level--;
-        return _res;
+        return h.constantFromToken(this, t);
       }
       this.mark = _mark;
     }
@@ -6821,13 +6334,15 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _literal: Token | null;
+    let a: ast.expr | null;
+    let debug_expr: Token | null;
+    let conversion: h.ResultTokenWithMetadata | null;
+    let format: h.ResultTokenWithMetadata | null;
+    let rbrace: Token | null;
+    let invalid_fstring_replacement_field_var: any;
+    let _end: Token;
     { // '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[fstring_full_format_spec] rbrace='}'
-      let _literal: Token | null;
-      let a: ast.expr | null;
-      let debug_expr: Token | null;
-      let conversion: h.ResultTokenWithMetadata | null;
-      let format: h.ResultTokenWithMetadata | null;
-      let rbrace: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (a = this.annotated_rhs_rule()) !== null &&
@@ -6836,21 +6351,18 @@ export class GeneratedParser extends Parser {
         ((format = this.fstring_full_format_spec_rule()), true) &&
         (rbrace = this.expectToken(26 /* '}' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = h.formattedValue(this, a, debug_expr, conversion, format, rbrace, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return h.formattedValue(this, a, debug_expr, conversion, format, rbrace, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_fstring_replacement_field
-      let invalid_fstring_replacement_field_var: any;
       if (
         (invalid_fstring_replacement_field_var = this.invalid_fstring_replacement_field_rule()) !== null
       ) {
-        const _res: ast.expr | null = invalid_fstring_replacement_field_var;
         this.level--;
-        return _res;
+        return invalid_fstring_replacement_field_var;
       }
       this.mark = _mark;
     }
@@ -6861,16 +6373,15 @@ export class GeneratedParser extends Parser {
   fstring_conversion_rule(): h.ResultTokenWithMetadata | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let conv_token: Token | null;
+    let conv: ast.Name | null;
     { // conv_token="!" conv=NAME
-      let conv_token: Token | null;
-      let conv: ast.Name | null;
       if (
         (conv_token = this.expectToken(54 /* '!' */)) !== null &&
         (conv = this.nameToken()) !== null
       ) {
-        const _res: h.ResultTokenWithMetadata | null = h.checkFstringConversion(this, conv_token, conv);
         this.level--;
-        return _res;
+        return h.checkFstringConversion(this, conv_token, conv);
       }
       this.mark = _mark;
     }
@@ -6882,17 +6393,17 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let colon: Token | null;
+    let spec: ast.expr[] | null;
+    let _end: Token;
     { // colon=':' spec=fstring_format_spec*
-      let colon: Token | null;
-      let spec: ast.expr[] | null;
       if (
         (colon = this.expectToken(11 /* ':' */)) !== null &&
         (spec = this._loop0_71_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: h.ResultTokenWithMetadata | null = h.setupFullFormatSpec(this, colon, spec, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return h.setupFullFormatSpec(this, colon, spec, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -6903,25 +6414,23 @@ export class GeneratedParser extends Parser {
   fstring_format_spec_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let t: Token | null;
+    let fstring_replacement_field_var: ast.expr | null;
     { // t=FSTRING_MIDDLE
-      let t: Token | null;
       if (
         (t = this.expectToken(60 /* FSTRING_MIDDLE */)) !== null
       ) {
-        const _res: ast.expr | null = h.decodedConstantFromToken(this, t);
         this.level--;
-        return _res;
+        return h.decodedConstantFromToken(this, t);
       }
       this.mark = _mark;
     }
     { // fstring_replacement_field
-      let fstring_replacement_field_var: ast.expr | null;
       if (
         (fstring_replacement_field_var = this.fstring_replacement_field_rule()) !== null
       ) {
-        const _res: ast.expr | null = fstring_replacement_field_var;
         this.level--;
-        return _res;
+        return fstring_replacement_field_var;
       }
       this.mark = _mark;
     }
@@ -6932,18 +6441,17 @@ export class GeneratedParser extends Parser {
   fstring_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: Token | null;
+    let b: ast.expr[] | null;
+    let c: Token | null;
     { // a=FSTRING_START b=fstring_middle* c=FSTRING_END
-      let a: Token | null;
-      let b: ast.expr[] | null;
-      let c: Token | null;
       if (
         (a = this.expectToken(59 /* FSTRING_START */)) !== null &&
         (b = this._loop0_72_rule()) !== null &&
         (c = this.expectToken(61 /* FSTRING_END */)) !== null
       ) {
-        const _res: ast.expr | null = h.joinedStr(this, a, b, c);
         this.level--;
-        return _res;
+        return h.joinedStr(this, a, b, c);
       }
       this.mark = _mark;
     }
@@ -6955,13 +6463,15 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _literal: Token | null;
+    let a: ast.expr | null;
+    let debug_expr: Token | null;
+    let conversion: h.ResultTokenWithMetadata | null;
+    let format: h.ResultTokenWithMetadata | null;
+    let rbrace: Token | null;
+    let invalid_tstring_replacement_field_var: any;
+    let _end: Token;
     { // '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[tstring_full_format_spec] rbrace='}'
-      let _literal: Token | null;
-      let a: ast.expr | null;
-      let debug_expr: Token | null;
-      let conversion: h.ResultTokenWithMetadata | null;
-      let format: h.ResultTokenWithMetadata | null;
-      let rbrace: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (a = this.annotated_rhs_rule()) !== null &&
@@ -6970,21 +6480,18 @@ export class GeneratedParser extends Parser {
         ((format = this.tstring_full_format_spec_rule()), true) &&
         (rbrace = this.expectToken(26 /* '}' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = h.formattedValue(this, a, debug_expr, conversion, format, rbrace, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return h.formattedValue(this, a, debug_expr, conversion, format, rbrace, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_tstring_replacement_field
-      let invalid_tstring_replacement_field_var: any;
       if (
         (invalid_tstring_replacement_field_var = this.invalid_tstring_replacement_field_rule()) !== null
       ) {
-        const _res: ast.expr | null = invalid_tstring_replacement_field_var;
         this.level--;
-        return _res;
+        return invalid_tstring_replacement_field_var;
       }
       this.mark = _mark;
     }
@@ -6995,25 +6502,23 @@ export class GeneratedParser extends Parser {
   tstring_format_spec_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let t: Token | null;
+    let tstring_format_spec_replacement_field_var: ast.expr | null;
     { // t=TSTRING_MIDDLE
-      let t: Token | null;
       if (
         (t = this.expectToken(63 /* TSTRING_MIDDLE */)) !== null
       ) {
-        const _res: ast.expr | null = h.decodedConstantFromToken(this, t);
         this.level--;
-        return _res;
+        return h.decodedConstantFromToken(this, t);
       }
       this.mark = _mark;
     }
     { // tstring_format_spec_replacement_field
-      let tstring_format_spec_replacement_field_var: ast.expr | null;
       if (
         (tstring_format_spec_replacement_field_var = this.tstring_format_spec_replacement_field_rule()) !== null
       ) {
-        const _res: ast.expr | null = tstring_format_spec_replacement_field_var;
         this.level--;
-        return _res;
+        return tstring_format_spec_replacement_field_var;
       }
       this.mark = _mark;
     }
@@ -7025,17 +6530,17 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let colon: Token | null;
+    let spec: ast.expr[] | null;
+    let _end: Token;
     { // colon=':' spec=tstring_format_spec*
-      let colon: Token | null;
-      let spec: ast.expr[] | null;
       if (
         (colon = this.expectToken(11 /* ':' */)) !== null &&
         (spec = this._loop0_73_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: h.ResultTokenWithMetadata | null = h.setupFullFormatSpec(this, colon, spec, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return h.setupFullFormatSpec(this, colon, spec, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -7047,13 +6552,15 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _literal: Token | null;
+    let a: ast.expr | null;
+    let debug_expr: Token | null;
+    let conversion: h.ResultTokenWithMetadata | null;
+    let format: h.ResultTokenWithMetadata | null;
+    let rbrace: Token | null;
+    let invalid_tstring_replacement_field_var: any;
+    let _end: Token;
     { // '{' a=annotated_rhs debug_expr='='? conversion=[fstring_conversion] format=[tstring_full_format_spec] rbrace='}'
-      let _literal: Token | null;
-      let a: ast.expr | null;
-      let debug_expr: Token | null;
-      let conversion: h.ResultTokenWithMetadata | null;
-      let format: h.ResultTokenWithMetadata | null;
-      let rbrace: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (a = this.annotated_rhs_rule()) !== null &&
@@ -7062,21 +6569,18 @@ export class GeneratedParser extends Parser {
         ((format = this.tstring_full_format_spec_rule()), true) &&
         (rbrace = this.expectToken(26 /* '}' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = h.interpolation(this, a, debug_expr, conversion, format, rbrace, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return h.interpolation(this, a, debug_expr, conversion, format, rbrace, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_tstring_replacement_field
-      let invalid_tstring_replacement_field_var: any;
       if (
         (invalid_tstring_replacement_field_var = this.invalid_tstring_replacement_field_rule()) !== null
       ) {
-        const _res: ast.expr | null = invalid_tstring_replacement_field_var;
         this.level--;
-        return _res;
+        return invalid_tstring_replacement_field_var;
       }
       this.mark = _mark;
     }
@@ -7087,25 +6591,23 @@ export class GeneratedParser extends Parser {
   tstring_middle_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let tstring_replacement_field_var: ast.expr | null;
+    let t: Token | null;
     { // tstring_replacement_field
-      let tstring_replacement_field_var: ast.expr | null;
       if (
         (tstring_replacement_field_var = this.tstring_replacement_field_rule()) !== null
       ) {
-        const _res: ast.expr | null = tstring_replacement_field_var;
         this.level--;
-        return _res;
+        return tstring_replacement_field_var;
       }
       this.mark = _mark;
     }
     { // t=TSTRING_MIDDLE
-      let t: Token | null;
       if (
         (t = this.expectToken(63 /* TSTRING_MIDDLE */)) !== null
       ) {
-        const _res: ast.expr | null = h.constantFromToken(this, t);
         this.level--;
-        return _res;
+        return h.constantFromToken(this, t);
       }
       this.mark = _mark;
     }
@@ -7121,16 +6623,17 @@ export class GeneratedParser extends Parser {
       return _memo as ast.expr | null;
     }
     const _mark = this.mark;
+    let a: Token | null;
+    let b: ast.expr[] | null;
+    let c: Token | null;
+    let _res: ast.expr | null;
     { // a=TSTRING_START b=tstring_middle* c=TSTRING_END
-      let a: Token | null;
-      let b: ast.expr[] | null;
-      let c: Token | null;
       if (
         (a = this.expectToken(62 /* TSTRING_START */)) !== null &&
         (b = this._loop0_74_rule()) !== null &&
         (c = this.expectToken(64 /* TSTRING_END */)) !== null
       ) {
-        const _res: ast.expr | null = h.templateStr(this, a, b, c);
+        _res = h.templateStr(this, a, b, c);
         this.insertMemo(_mark, 1022, _res);
         this.level--;
         return _res;
@@ -7145,14 +6648,13 @@ export class GeneratedParser extends Parser {
   string_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let s: Token | null;
     { // s=STRING
-      let s: Token | null;
       if (
         (s = this.stringToken()) !== null
       ) {
-        const _res: ast.expr | null = h.constantFromString(this, s);
         this.level--;
-        return _res;
+        return h.constantFromString(this, s);
       }
       this.mark = _mark;
     }
@@ -7169,12 +6671,15 @@ export class GeneratedParser extends Parser {
     }
     const _mark = this.mark;
     const _start = this.peekToken();
+    let invalid_string_tstring_concat_var: any;
+    let a: ast.expr[] | null;
+    let _end: Token;
+    let _res: ast.expr | null;
     if (this.callInvalidRules) { // invalid_string_tstring_concat
-      let invalid_string_tstring_concat_var: any;
       if (
         (invalid_string_tstring_concat_var = this.invalid_string_tstring_concat_rule()) !== null
       ) {
-        const _res: ast.expr | null = invalid_string_tstring_concat_var;
+        _res = invalid_string_tstring_concat_var;
         this.insertMemo(_mark, 1023, _res);
         this.level--;
         return _res;
@@ -7182,12 +6687,11 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // a=(fstring | string)+
-      let a: ast.expr[] | null;
       if (
         (a = this._loop1_75_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = h.concatenateStrings(this, a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
+        _res = h.concatenateStrings(this, a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
         this.insertMemo(_mark, 1023, _res);
         this.level--;
         return _res;
@@ -7195,12 +6699,11 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // a=tstring+
-      let a: ast.expr[] | null;
       if (
         (a = this._loop1_77_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = h.concatenateTstrings(this, a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
+        _res = h.concatenateTstrings(this, a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
         this.insertMemo(_mark, 1023, _res);
         this.level--;
         return _res;
@@ -7216,19 +6719,19 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _literal: Token | null;
+    let a: ast.expr[] | null;
+    let _literal_1: Token | null;
+    let _end: Token;
     { // '[' a=[star_named_expressions] ']'
-      let _literal: Token | null;
-      let a: ast.expr[] | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(9 /* '[' */)) !== null &&
         ((a = this.star_named_expressions_rule()), true) &&
         (_literal_1 = this.expectToken(10 /* ']' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.List(a ?? [], ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.List(a ?? [], ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -7240,19 +6743,19 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _literal: Token | null;
+    let a: any;
+    let _literal_1: Token | null;
+    let _end: Token;
     { // '(' a=[y=star_named_expression ',' z=[star_named_expressions]] ')'
-      let _literal: Token | null;
-      let a: any;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         ((a = this._tmp_78_rule()), true) &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Tuple(a ?? [], ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Tuple(a ?? [], ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -7264,19 +6767,19 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _literal: Token | null;
+    let a: ast.expr[] | null;
+    let _literal_1: Token | null;
+    let _end: Token;
     { // '{' a=star_named_expressions '}'
-      let _literal: Token | null;
-      let a: ast.expr[] | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (a = this.star_named_expressions_rule()) !== null &&
         (_literal_1 = this.expectToken(26 /* '}' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Set(a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Set(a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -7288,34 +6791,31 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _literal: Token | null;
+    let a: h.KeyValuePair[] | null;
+    let _literal_1: Token | null;
+    let invalid_double_starred_kvpairs_var: any;
+    let _end: Token;
     { // '{' a=[double_starred_kvpairs] '}'
-      let _literal: Token | null;
-      let a: h.KeyValuePair[] | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         ((a = this.double_starred_kvpairs_rule()), true) &&
         (_literal_1 = this.expectToken(26 /* '}' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Dict(h.getKeys(a), h.getValues(a), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Dict(h.getKeys(a), h.getValues(a), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // '{' invalid_double_starred_kvpairs '}'
-      let _literal: Token | null;
-      let invalid_double_starred_kvpairs_var: any;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (invalid_double_starred_kvpairs_var = this.invalid_double_starred_kvpairs_rule()) !== null &&
         (_literal_1 = this.expectToken(26 /* '}' */)) !== null
       ) {
-        const _res: ast.expr | null = this.dummyName(_literal, invalid_double_starred_kvpairs_var, _literal_1);
         this.level--;
-        return _res;
+        return this.dummyName(_literal, invalid_double_starred_kvpairs_var, _literal_1);
       }
       this.mark = _mark;
     }
@@ -7326,16 +6826,15 @@ export class GeneratedParser extends Parser {
   double_starred_kvpairs_rule(): h.KeyValuePair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: h.KeyValuePair[] | null;
+    let _opt_var: Token | null;
     { // a=','.double_starred_kvpair+ [',']
-      let a: h.KeyValuePair[] | null;
-      let _opt_var: Token | null;
       if (
         (a = this._gather_79_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
-        const _res: h.KeyValuePair[] | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -7346,27 +6845,25 @@ export class GeneratedParser extends Parser {
   double_starred_kvpair_rule(): h.KeyValuePair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let a: ast.expr | null;
+    let kvpair_var: h.KeyValuePair | null;
     { // '**' a=bitwise_or
-      let _literal: Token | null;
-      let a: ast.expr | null;
       if (
         (_literal = this.expectToken(35 /* '**' */)) !== null &&
         (a = this.bitwise_or_rule()) !== null
       ) {
-        const _res: h.KeyValuePair | null = new h.KeyValuePair(null, a);
         this.level--;
-        return _res;
+        return new h.KeyValuePair(null, a);
       }
       this.mark = _mark;
     }
     { // kvpair
-      let kvpair_var: h.KeyValuePair | null;
       if (
         (kvpair_var = this.kvpair_rule()) !== null
       ) {
-        const _res: h.KeyValuePair | null = kvpair_var;
         this.level--;
-        return _res;
+        return kvpair_var;
       }
       this.mark = _mark;
     }
@@ -7377,18 +6874,17 @@ export class GeneratedParser extends Parser {
   kvpair_rule(): h.KeyValuePair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.expr | null;
+    let _literal: Token | null;
+    let b: ast.expr | null;
     { // a=expression ':' b=expression
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this.expression_rule()) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (b = this.expression_rule()) !== null
       ) {
-        const _res: h.KeyValuePair | null = new h.KeyValuePair(a, b);
         this.level--;
-        return _res;
+        return new h.KeyValuePair(a, b);
       }
       this.mark = _mark;
     }
@@ -7399,14 +6895,13 @@ export class GeneratedParser extends Parser {
   for_if_clauses_rule(): ast.comprehension[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.comprehension[] | null;
     { // a=for_if_clause+
-      let a: ast.comprehension[] | null;
       if (
         (a = this._loop1_80_rule()) !== null
       ) {
-        const _res: ast.comprehension[] | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -7417,14 +6912,16 @@ export class GeneratedParser extends Parser {
   for_if_clause_rule(): ast.comprehension | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let _keyword_1: Token | null;
+    let a: ast.expr | null;
+    let _keyword_2: Token | null;
+    let b: ast.expr | null;
+    let c: ast.expr[] | null;
+    let invalid_for_if_clause_var: any;
+    let invalid_for_target_var: any;
+    let _cut = false;
     { // 'async' 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
-      let _cut = false;
-      let _keyword: Token | null;
-      let _keyword_1: Token | null;
-      let a: ast.expr | null;
-      let _keyword_2: Token | null;
-      let b: ast.expr | null;
-      let c: ast.expr[] | null;
       if (
         (_keyword = this.expectToken(513 /* 'async' */)) !== null &&
         (_keyword_1 = this.expectToken(517 /* 'for' */)) !== null &&
@@ -7434,9 +6931,8 @@ export class GeneratedParser extends Parser {
         (b = this.disjunction_rule()) !== null &&
         (c = this._loop0_81_rule()) !== null
       ) {
-        const _res: ast.comprehension | null = new ast.comprehension(a, b, c, 1);
         this.level--;
-        return _res;
+        return new ast.comprehension(a, b, c, 1);
       }
       this.mark = _mark;
       if (_cut) {
@@ -7445,12 +6941,6 @@ export class GeneratedParser extends Parser {
       }
     }
     { // 'for' a=star_targets 'in' ~ b=disjunction c=('if' z=disjunction)*
-      let _cut = false;
-      let _keyword: Token | null;
-      let a: ast.expr | null;
-      let _keyword_1: Token | null;
-      let b: ast.expr | null;
-      let c: ast.expr[] | null;
       if (
         (_keyword = this.expectToken(517 /* 'for' */)) !== null &&
         (a = this.star_targets_rule()) !== null &&
@@ -7459,9 +6949,8 @@ export class GeneratedParser extends Parser {
         (b = this.disjunction_rule()) !== null &&
         (c = this._loop0_81_rule()) !== null
       ) {
-        const _res: ast.comprehension | null = new ast.comprehension(a, b, c, 0);
         this.level--;
-        return _res;
+        return new ast.comprehension(a, b, c, 0);
       }
       this.mark = _mark;
       if (_cut) {
@@ -7470,24 +6959,20 @@ export class GeneratedParser extends Parser {
       }
     }
     if (this.callInvalidRules) { // invalid_for_if_clause
-      let invalid_for_if_clause_var: any;
       if (
         (invalid_for_if_clause_var = this.invalid_for_if_clause_rule()) !== null
       ) {
-        const _res: ast.comprehension | null = invalid_for_if_clause_var;
         this.level--;
-        return _res;
+        return invalid_for_if_clause_var;
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_for_target
-      let invalid_for_target_var: any;
       if (
         (invalid_for_target_var = this.invalid_for_target_rule()) !== null
       ) {
-        const _res: ast.comprehension | null = invalid_for_target_var;
         this.level--;
-        return _res;
+        return invalid_for_target_var;
       }
       this.mark = _mark;
     }
@@ -7499,32 +6984,31 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _literal: Token | null;
+    let a: ast.expr | null;
+    let b: ast.comprehension[] | null;
+    let _literal_1: Token | null;
+    let invalid_comprehension_var: any;
+    let _end: Token;
     { // '[' a=named_expression b=for_if_clauses ']'
-      let _literal: Token | null;
-      let a: ast.expr | null;
-      let b: ast.comprehension[] | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(9 /* '[' */)) !== null &&
         (a = this.named_expression_rule()) !== null &&
         (b = this.for_if_clauses_rule()) !== null &&
         (_literal_1 = this.expectToken(10 /* ']' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.ListComp(a, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.ListComp(a, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_comprehension
-      let invalid_comprehension_var: any;
       if (
         (invalid_comprehension_var = this.invalid_comprehension_rule()) !== null
       ) {
-        const _res: ast.expr | null = invalid_comprehension_var;
         this.level--;
-        return _res;
+        return invalid_comprehension_var;
       }
       this.mark = _mark;
     }
@@ -7536,32 +7020,31 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _literal: Token | null;
+    let a: ast.expr | null;
+    let b: ast.comprehension[] | null;
+    let _literal_1: Token | null;
+    let invalid_comprehension_var: any;
+    let _end: Token;
     { // '{' a=named_expression b=for_if_clauses '}'
-      let _literal: Token | null;
-      let a: ast.expr | null;
-      let b: ast.comprehension[] | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (a = this.named_expression_rule()) !== null &&
         (b = this.for_if_clauses_rule()) !== null &&
         (_literal_1 = this.expectToken(26 /* '}' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.SetComp(a, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.SetComp(a, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_comprehension
-      let invalid_comprehension_var: any;
       if (
         (invalid_comprehension_var = this.invalid_comprehension_rule()) !== null
       ) {
-        const _res: ast.expr | null = invalid_comprehension_var;
         this.level--;
-        return _res;
+        return invalid_comprehension_var;
       }
       this.mark = _mark;
     }
@@ -7573,32 +7056,31 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _literal: Token | null;
+    let a: ast.expr | null;
+    let b: ast.comprehension[] | null;
+    let _literal_1: Token | null;
+    let invalid_comprehension_var: any;
+    let _end: Token;
     { // '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')'
-      let _literal: Token | null;
-      let a: ast.expr | null;
-      let b: ast.comprehension[] | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         (a = this._tmp_83_rule()) !== null &&
         (b = this.for_if_clauses_rule()) !== null &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.GeneratorExp(a, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.GeneratorExp(a, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_comprehension
-      let invalid_comprehension_var: any;
       if (
         (invalid_comprehension_var = this.invalid_comprehension_rule()) !== null
       ) {
-        const _res: ast.expr | null = invalid_comprehension_var;
         this.level--;
-        return _res;
+        return invalid_comprehension_var;
       }
       this.mark = _mark;
     }
@@ -7610,32 +7092,31 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _literal: Token | null;
+    let a: h.KeyValuePair | null;
+    let b: ast.comprehension[] | null;
+    let _literal_1: Token | null;
+    let invalid_dict_comprehension_var: any;
+    let _end: Token;
     { // '{' a=kvpair b=for_if_clauses '}'
-      let _literal: Token | null;
-      let a: h.KeyValuePair | null;
-      let b: ast.comprehension[] | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (a = this.kvpair_rule()) !== null &&
         (b = this.for_if_clauses_rule()) !== null &&
         (_literal_1 = this.expectToken(26 /* '}' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.DictComp(a.key!, a.value, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.DictComp(a.key!, a.value, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_dict_comprehension
-      let invalid_dict_comprehension_var: any;
       if (
         (invalid_dict_comprehension_var = this.invalid_dict_comprehension_rule()) !== null
       ) {
-        const _res: ast.expr | null = invalid_dict_comprehension_var;
         this.level--;
-        return _res;
+        return invalid_dict_comprehension_var;
       }
       this.mark = _mark;
     }
@@ -7651,15 +7132,17 @@ export class GeneratedParser extends Parser {
       return _memo as ast.Call | null;
     }
     const _mark = this.mark;
+    let a: ast.Call | null;
+    let _opt_var: Token | null;
+    let invalid_arguments_var: any;
+    let _res: ast.Call | null;
     { // a=args [','] &')'
-      let a: ast.Call | null;
-      let _opt_var: Token | null;
       if (
         (a = this.args_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true) &&
         this.positiveLookahead(this.mark, this.expectToken(8 /* ')' */))
       ) {
-        const _res: ast.Call | null = a;
+        _res = a;
         this.insertMemo(_mark, 1024, _res);
         this.level--;
         return _res;
@@ -7667,11 +7150,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_arguments
-      let invalid_arguments_var: any;
       if (
         (invalid_arguments_var = this.invalid_arguments_rule()) !== null
       ) {
-        const _res: ast.Call | null = invalid_arguments_var;
+        _res = invalid_arguments_var;
         this.insertMemo(_mark, 1024, _res);
         this.level--;
         return _res;
@@ -7687,32 +7169,30 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr[] | h.KeywordOrStarred[] | null;
+    let b: h.KeywordOrStarred[] | null;
+    let _end: Token;
     { // a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs]
-      let a: ast.expr[] | null;
-      let b: h.KeywordOrStarred[] | null;
       if (
         (a = this._gather_84_rule()) !== null &&
         ((b = this._tmp_86_rule()), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.Call | null = h.collectCallSeqs(this, a, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return h.collectCallSeqs(this, a, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // a=kwargs
-      let a: h.KeywordOrStarred[] | null;
       if (
         (a = this.kwargs_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.Call | null = new ast.Call(h.dummyName(this),
+        _end = this.lastNonwhitespaceToken();
+        this.level--;
+        return new ast.Call(h.dummyName(this),
                           h.seqExtractStarredExprs(a),
                           h.seqDeleteStarredExprs(a),
                           _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
-        this.level--;
-        return _res;
       }
       this.mark = _mark;
     }
@@ -7723,40 +7203,37 @@ export class GeneratedParser extends Parser {
   kwargs_rule(): h.KeywordOrStarred[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: h.KeywordOrStarred[] | null;
+    let _literal: Token | null;
+    let b: h.KeywordOrStarred[] | null;
+    let _gather_87_var: h.KeywordOrStarred[] | null;
+    let _gather_88_var: h.KeywordOrStarred[] | null;
     { // a=','.kwarg_or_starred+ ',' b=','.kwarg_or_double_starred+
-      let a: h.KeywordOrStarred[] | null;
-      let _literal: Token | null;
-      let b: h.KeywordOrStarred[] | null;
       if (
         (a = this._gather_87_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (b = this._gather_88_rule()) !== null
       ) {
-        const _res: h.KeywordOrStarred[] | null = a.concat(b);
         this.level--;
-        return _res;
+        return a.concat(b);
       }
       this.mark = _mark;
     }
     { // ','.kwarg_or_starred+
-      let _gather_87_var: h.KeywordOrStarred[] | null;
       if (
         (_gather_87_var = this._gather_87_rule()) !== null
       ) {
-        const _res: h.KeywordOrStarred[] | null = _gather_87_var;
         this.level--;
-        return _res;
+        return _gather_87_var;
       }
       this.mark = _mark;
     }
     { // ','.kwarg_or_double_starred+
-      let _gather_88_var: h.KeywordOrStarred[] | null;
       if (
         (_gather_88_var = this._gather_88_rule()) !== null
       ) {
-        const _res: h.KeywordOrStarred[] | null = _gather_88_var;
         this.level--;
-        return _res;
+        return _gather_88_var;
       }
       this.mark = _mark;
     }
@@ -7768,39 +7245,37 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let invalid_starred_expression_unpacking_var: any;
+    let _literal: Token | null;
+    let a: ast.expr | null;
+    let invalid_starred_expression_var: any;
+    let _end: Token;
     if (this.callInvalidRules) { // invalid_starred_expression_unpacking
-      let invalid_starred_expression_unpacking_var: any;
       if (
         (invalid_starred_expression_unpacking_var = this.invalid_starred_expression_unpacking_rule()) !== null
       ) {
-        const _res: ast.expr | null = invalid_starred_expression_unpacking_var;
         this.level--;
-        return _res;
+        return invalid_starred_expression_unpacking_var;
       }
       this.mark = _mark;
     }
     { // '*' a=expression
-      let _literal: Token | null;
-      let a: ast.expr | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (a = this.expression_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Starred(a, ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Starred(a, ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_starred_expression
-      let invalid_starred_expression_var: any;
       if (
         (invalid_starred_expression_var = this.invalid_starred_expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = invalid_starred_expression_var;
         this.level--;
-        return _res;
+        return invalid_starred_expression_var;
       }
       this.mark = _mark;
     }
@@ -7812,41 +7287,38 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let invalid_kwarg_var: any;
+    let a: ast.Name | ast.expr | null;
+    let _literal: Token | null;
+    let b: ast.expr | null;
+    let _end: Token;
     if (this.callInvalidRules) { // invalid_kwarg
-      let invalid_kwarg_var: any;
       if (
         (invalid_kwarg_var = this.invalid_kwarg_rule()) !== null
       ) {
-        const _res: h.KeywordOrStarred | null = invalid_kwarg_var;
         this.level--;
-        return _res;
+        return invalid_kwarg_var;
       }
       this.mark = _mark;
     }
     { // a=NAME '=' b=expression
-      let a: ast.Name | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this.nameToken()) !== null &&
         (_literal = this.expectToken(22 /* '=' */)) !== null &&
         (b = this.expression_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: h.KeywordOrStarred | null = new h.KeywordOrStarred(new ast.keyword(a.id, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset), true);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new h.KeywordOrStarred(new ast.keyword(a.id, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset), true);
       }
       this.mark = _mark;
     }
     { // a=starred_expression
-      let a: ast.expr | null;
       if (
         (a = this.starred_expression_rule()) !== null
       ) {
-        const _res: h.KeywordOrStarred | null = new h.KeywordOrStarred(a, false);
         this.level--;
-        return _res;
+        return new h.KeywordOrStarred(a, false);
       }
       this.mark = _mark;
     }
@@ -7858,44 +7330,40 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let invalid_kwarg_var: any;
+    let a: ast.Name | ast.expr | null;
+    let _literal: Token | null;
+    let b: ast.expr | null;
+    let _end: Token;
     if (this.callInvalidRules) { // invalid_kwarg
-      let invalid_kwarg_var: any;
       if (
         (invalid_kwarg_var = this.invalid_kwarg_rule()) !== null
       ) {
-        const _res: h.KeywordOrStarred | null = invalid_kwarg_var;
         this.level--;
-        return _res;
+        return invalid_kwarg_var;
       }
       this.mark = _mark;
     }
     { // a=NAME '=' b=expression
-      let a: ast.Name | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this.nameToken()) !== null &&
         (_literal = this.expectToken(22 /* '=' */)) !== null &&
         (b = this.expression_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: h.KeywordOrStarred | null = new h.KeywordOrStarred(new ast.keyword(a.id, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset), true);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new h.KeywordOrStarred(new ast.keyword(a.id, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset), true);
       }
       this.mark = _mark;
     }
     { // '**' a=expression
-      let _literal: Token | null;
-      let a: ast.expr | null;
       if (
         (_literal = this.expectToken(35 /* '**' */)) !== null &&
         (a = this.expression_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: h.KeywordOrStarred | null = new h.KeywordOrStarred(new ast.keyword(null, a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset), true);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new h.KeywordOrStarred(new ast.keyword(null, a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset), true);
       }
       this.mark = _mark;
     }
@@ -7907,31 +7375,29 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr | null;
+    let b: ast.expr[] | null;
+    let _opt_var: Token | null;
+    let _end: Token;
     { // a=star_target !','
-      let a: ast.expr | null;
       if (
         (a = this.star_target_rule()) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(12 /* ',' */))
       ) {
-        const _res: ast.expr | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
     { // a=star_target b=(',' c=star_target)* [',']
-      let a: ast.expr | null;
-      let b: ast.expr[] | null;
-      let _opt_var: Token | null;
       if (
         (a = this.star_target_rule()) !== null &&
         (b = this._loop0_89_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Tuple(h.seqInsertInFront(a, b), ast.Store, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Tuple(h.seqInsertInFront(a, b), ast.Store, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -7942,16 +7408,15 @@ export class GeneratedParser extends Parser {
   star_targets_list_seq_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.expr[] | null;
+    let _opt_var: Token | null;
     { // a=','.star_target+ [',']
-      let a: ast.expr[] | null;
-      let _opt_var: Token | null;
       if (
         (a = this._gather_91_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
-        const _res: ast.expr[] | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -7962,31 +7427,28 @@ export class GeneratedParser extends Parser {
   star_targets_tuple_seq_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.expr | null;
+    let b: ast.expr[] | null;
+    let _opt_var: Token | null;
+    let _literal: Token | null;
     { // a=star_target b=(',' c=star_target)+ [',']
-      let a: ast.expr | null;
-      let b: ast.expr[] | null;
-      let _opt_var: Token | null;
       if (
         (a = this.star_target_rule()) !== null &&
         (b = this._loop1_92_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
-        const _res: ast.expr[] | null = h.seqInsertInFront(a, b);
         this.level--;
-        return _res;
+        return h.seqInsertInFront(a, b);
       }
       this.mark = _mark;
     }
     { // a=star_target ','
-      let a: ast.expr | null;
-      let _literal: Token | null;
       if (
         (a = this.star_target_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _res: ast.expr[] | null = [a];
         this.level--;
-        return _res;
+        return [a];
       }
       this.mark = _mark;
     }
@@ -8003,15 +7465,18 @@ export class GeneratedParser extends Parser {
     }
     const _mark = this.mark;
     const _start = this.peekToken();
+    let _literal: Token | null;
+    let a: ast.expr | null;
+    let target_with_star_atom_var: ast.expr | null;
+    let _end: Token;
+    let _res: ast.expr | null;
     { // '*' a=(!'*' star_target)
-      let _literal: Token | null;
-      let a: ast.expr | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (a = this._tmp_93_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Starred(h.setExprContext(a, ast.Store), ast.Store, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
+        _res = new ast.Starred(h.setExprContext(a, ast.Store), ast.Store, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
         this.insertMemo(_mark, 1025, _res);
         this.level--;
         return _res;
@@ -8019,11 +7484,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // target_with_star_atom
-      let target_with_star_atom_var: ast.expr | null;
       if (
         (target_with_star_atom_var = this.target_with_star_atom_rule()) !== null
       ) {
-        const _res: ast.expr | null = target_with_star_atom_var;
+        _res = target_with_star_atom_var;
         this.insertMemo(_mark, 1025, _res);
         this.level--;
         return _res;
@@ -8044,18 +7508,22 @@ export class GeneratedParser extends Parser {
     }
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr | null;
+    let _literal: Token | null;
+    let b: ast.Name | ast.expr | null;
+    let _literal_1: Token | null;
+    let star_atom_var: ast.expr | null;
+    let _end: Token;
+    let _res: ast.expr | null;
     { // a=t_primary '.' b=NAME !t_lookahead
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.Name | null;
       if (
         (a = this.t_primary_rule()) !== null &&
         (_literal = this.expectToken(23 /* '.' */)) !== null &&
         (b = this.nameToken()) !== null &&
         this.negativeLookahead(this.mark, this.t_lookahead_rule())
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Attribute(a, b.id, ast.Store, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
+        _res = new ast.Attribute(a, b.id, ast.Store, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
         this.insertMemo(_mark, 1026, _res);
         this.level--;
         return _res;
@@ -8063,10 +7531,6 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // a=t_primary '[' b=slices ']' !t_lookahead
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
-      let _literal_1: Token | null;
       if (
         (a = this.t_primary_rule()) !== null &&
         (_literal = this.expectToken(9 /* '[' */)) !== null &&
@@ -8074,8 +7538,8 @@ export class GeneratedParser extends Parser {
         (_literal_1 = this.expectToken(10 /* ']' */)) !== null &&
         this.negativeLookahead(this.mark, this.t_lookahead_rule())
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Subscript(a, b, ast.Store, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
+        _res = new ast.Subscript(a, b, ast.Store, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
         this.insertMemo(_mark, 1026, _res);
         this.level--;
         return _res;
@@ -8083,11 +7547,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // star_atom
-      let star_atom_var: ast.expr | null;
       if (
         (star_atom_var = this.star_atom_rule()) !== null
       ) {
-        const _res: ast.expr | null = star_atom_var;
+        _res = star_atom_var;
         this.insertMemo(_mark, 1026, _res);
         this.level--;
         return _res;
@@ -8103,61 +7566,51 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.Name | ast.expr | ast.expr[] | null;
+    let _literal: Token | null;
+    let _literal_1: Token | null;
+    let _end: Token;
     { // a=NAME
-      let a: ast.Name | null;
       if (
         (a = this.nameToken()) !== null
       ) {
-        const _res: ast.expr | null = h.setExprContext(a, ast.Store);
         this.level--;
-        return _res;
+        return h.setExprContext(a, ast.Store);
       }
       this.mark = _mark;
     }
     { // '(' a=target_with_star_atom ')'
-      let _literal: Token | null;
-      let a: ast.expr | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         (a = this.target_with_star_atom_rule()) !== null &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _res: ast.expr | null = h.setExprContext(a, ast.Store);
         this.level--;
-        return _res;
+        return h.setExprContext(a, ast.Store);
       }
       this.mark = _mark;
     }
     { // '(' a=[star_targets_tuple_seq] ')'
-      let _literal: Token | null;
-      let a: ast.expr[] | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         ((a = this.star_targets_tuple_seq_rule()), true) &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Tuple(a ?? [], ast.Store, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Tuple(a ?? [], ast.Store, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // '[' a=[star_targets_list_seq] ']'
-      let _literal: Token | null;
-      let a: ast.expr[] | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(9 /* '[' */)) !== null &&
         ((a = this.star_targets_list_seq_rule()), true) &&
         (_literal_1 = this.expectToken(10 /* ']' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.List(a ?? [], ast.Store, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.List(a ?? [], ast.Store, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -8168,40 +7621,36 @@ export class GeneratedParser extends Parser {
   single_target_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let single_subscript_attribute_target_var: ast.expr | null;
+    let a: ast.Name | ast.expr | null;
+    let _literal: Token | null;
+    let _literal_1: Token | null;
     { // single_subscript_attribute_target
-      let single_subscript_attribute_target_var: ast.expr | null;
       if (
         (single_subscript_attribute_target_var = this.single_subscript_attribute_target_rule()) !== null
       ) {
-        const _res: ast.expr | null = single_subscript_attribute_target_var;
         this.level--;
-        return _res;
+        return single_subscript_attribute_target_var;
       }
       this.mark = _mark;
     }
     { // a=NAME
-      let a: ast.Name | null;
       if (
         (a = this.nameToken()) !== null
       ) {
-        const _res: ast.expr | null = h.setExprContext(a, ast.Store);
         this.level--;
-        return _res;
+        return h.setExprContext(a, ast.Store);
       }
       this.mark = _mark;
     }
     { // '(' a=single_target ')'
-      let _literal: Token | null;
-      let a: ast.expr | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         (a = this.single_target_rule()) !== null &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _res: ast.expr | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -8213,28 +7662,25 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr | null;
+    let _literal: Token | null;
+    let b: ast.Name | ast.expr | null;
+    let _literal_1: Token | null;
+    let _end: Token;
     { // a=t_primary '.' b=NAME !t_lookahead
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.Name | null;
       if (
         (a = this.t_primary_rule()) !== null &&
         (_literal = this.expectToken(23 /* '.' */)) !== null &&
         (b = this.nameToken()) !== null &&
         this.negativeLookahead(this.mark, this.t_lookahead_rule())
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Attribute(a, b.id, ast.Store, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Attribute(a, b.id, ast.Store, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // a=t_primary '[' b=slices ']' !t_lookahead
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
-      let _literal_1: Token | null;
       if (
         (a = this.t_primary_rule()) !== null &&
         (_literal = this.expectToken(9 /* '[' */)) !== null &&
@@ -8242,10 +7688,9 @@ export class GeneratedParser extends Parser {
         (_literal_1 = this.expectToken(10 /* ']' */)) !== null &&
         this.negativeLookahead(this.mark, this.t_lookahead_rule())
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Subscript(a, b, ast.Store, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Subscript(a, b, ast.Store, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -8281,28 +7726,25 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr | null;
+    let _literal: Token | null;
+    let b: ast.Name | ast.expr | ast.Call | null;
+    let _literal_1: Token | null;
+    let _end: Token;
     { // a=t_primary '.' b=NAME &t_lookahead
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.Name | null;
       if (
         (a = this.t_primary_rule()) !== null &&
         (_literal = this.expectToken(23 /* '.' */)) !== null &&
         (b = this.nameToken()) !== null &&
         this.positiveLookahead(this.mark, this.t_lookahead_rule())
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Attribute(a, b.id, ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Attribute(a, b.id, ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // a=t_primary '[' b=slices ']' &t_lookahead
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
-      let _literal_1: Token | null;
       if (
         (a = this.t_primary_rule()) !== null &&
         (_literal = this.expectToken(9 /* '[' */)) !== null &&
@@ -8310,33 +7752,25 @@ export class GeneratedParser extends Parser {
         (_literal_1 = this.expectToken(10 /* ']' */)) !== null &&
         this.positiveLookahead(this.mark, this.t_lookahead_rule())
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Subscript(a, b, ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Subscript(a, b, ast.Load, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // a=t_primary b=genexp &t_lookahead
-      let a: ast.expr | null;
-      let b: ast.expr | null;
       if (
         (a = this.t_primary_rule()) !== null &&
         (b = this.genexp_rule()) !== null &&
         this.positiveLookahead(this.mark, this.t_lookahead_rule())
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Call(a, [b], [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Call(a, [b], [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // a=t_primary '(' b=[arguments] ')' &t_lookahead
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.Call | null;
-      let _literal_1: Token | null;
       if (
         (a = this.t_primary_rule()) !== null &&
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
@@ -8344,22 +7778,19 @@ export class GeneratedParser extends Parser {
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null &&
         this.positiveLookahead(this.mark, this.t_lookahead_rule())
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Call(a, b !== null ? b.args : [], b !== null ? b.keywords : [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Call(a, b !== null ? b.args : [], b !== null ? b.keywords : [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // a=atom &t_lookahead
-      let a: ast.expr | null;
       if (
         (a = this.atom_rule()) !== null &&
         this.positiveLookahead(this.mark, this.t_lookahead_rule())
       ) {
-        const _res: ast.expr | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -8370,36 +7801,31 @@ export class GeneratedParser extends Parser {
   t_lookahead_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
     { // '('
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '['
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(9 /* '[' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '.'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(23 /* '.' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -8410,16 +7836,15 @@ export class GeneratedParser extends Parser {
   del_targets_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.expr[] | null;
+    let _opt_var: Token | null;
     { // a=','.del_target+ [',']
-      let a: ast.expr[] | null;
-      let _opt_var: Token | null;
       if (
         (a = this._gather_94_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
-        const _res: ast.expr[] | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -8436,18 +7861,22 @@ export class GeneratedParser extends Parser {
     }
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.expr | null;
+    let _literal: Token | null;
+    let b: ast.Name | ast.expr | null;
+    let _literal_1: Token | null;
+    let del_t_atom_var: ast.expr | null;
+    let _end: Token;
+    let _res: ast.expr | null;
     { // a=t_primary '.' b=NAME !t_lookahead
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.Name | null;
       if (
         (a = this.t_primary_rule()) !== null &&
         (_literal = this.expectToken(23 /* '.' */)) !== null &&
         (b = this.nameToken()) !== null &&
         this.negativeLookahead(this.mark, this.t_lookahead_rule())
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Attribute(a, b.id, ast.Del, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
+        _res = new ast.Attribute(a, b.id, ast.Del, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
         this.insertMemo(_mark, 1028, _res);
         this.level--;
         return _res;
@@ -8455,10 +7884,6 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // a=t_primary '[' b=slices ']' !t_lookahead
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
-      let _literal_1: Token | null;
       if (
         (a = this.t_primary_rule()) !== null &&
         (_literal = this.expectToken(9 /* '[' */)) !== null &&
@@ -8466,8 +7891,8 @@ export class GeneratedParser extends Parser {
         (_literal_1 = this.expectToken(10 /* ']' */)) !== null &&
         this.negativeLookahead(this.mark, this.t_lookahead_rule())
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Subscript(a, b, ast.Del, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
+        _res = new ast.Subscript(a, b, ast.Del, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
         this.insertMemo(_mark, 1028, _res);
         this.level--;
         return _res;
@@ -8475,11 +7900,10 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // del_t_atom
-      let del_t_atom_var: ast.expr | null;
       if (
         (del_t_atom_var = this.del_t_atom_rule()) !== null
       ) {
-        const _res: ast.expr | null = del_t_atom_var;
+        _res = del_t_atom_var;
         this.insertMemo(_mark, 1028, _res);
         this.level--;
         return _res;
@@ -8495,61 +7919,51 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     const _start = this.peekToken();
+    let a: ast.Name | ast.expr | ast.expr[] | null;
+    let _literal: Token | null;
+    let _literal_1: Token | null;
+    let _end: Token;
     { // a=NAME
-      let a: ast.Name | null;
       if (
         (a = this.nameToken()) !== null
       ) {
-        const _res: ast.expr | null = h.setExprContext(a, ast.Del);
         this.level--;
-        return _res;
+        return h.setExprContext(a, ast.Del);
       }
       this.mark = _mark;
     }
     { // '(' a=del_target ')'
-      let _literal: Token | null;
-      let a: ast.expr | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         (a = this.del_target_rule()) !== null &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _res: ast.expr | null = h.setExprContext(a, ast.Del);
         this.level--;
-        return _res;
+        return h.setExprContext(a, ast.Del);
       }
       this.mark = _mark;
     }
     { // '(' a=[del_targets] ')'
-      let _literal: Token | null;
-      let a: ast.expr[] | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         ((a = this.del_targets_rule()), true) &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.Tuple(a ?? [], ast.Del, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.Tuple(a ?? [], ast.Del, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // '[' a=[del_targets] ']'
-      let _literal: Token | null;
-      let a: ast.expr[] | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(9 /* '[' */)) !== null &&
         ((a = this.del_targets_rule()), true) &&
         (_literal_1 = this.expectToken(10 /* ']' */)) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.List(a ?? [], ast.Del, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.level--;
-        return _res;
+        return new ast.List(a ?? [], ast.Del, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
@@ -8560,14 +7974,14 @@ export class GeneratedParser extends Parser {
   type_expressions_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.expr[] | ast.expr | null;
+    let _literal: Token | null;
+    let _literal_1: Token | null;
+    let b: ast.expr | null;
+    let _literal_2: Token | null;
+    let _literal_3: Token | null;
+    let c: ast.expr | null;
     { // a=','.expression+ ',' '*' b=expression ',' '**' c=expression
-      let a: ast.expr[] | null;
-      let _literal: Token | null;
-      let _literal_1: Token | null;
-      let b: ast.expr | null;
-      let _literal_2: Token | null;
-      let _literal_3: Token | null;
-      let c: ast.expr | null;
       if (
         (a = this._gather_95_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
@@ -8577,52 +7991,36 @@ export class GeneratedParser extends Parser {
         (_literal_3 = this.expectToken(35 /* '**' */)) !== null &&
         (c = this.expression_rule()) !== null
       ) {
-        const _res: ast.expr[] | null = [...a, b, c];
         this.level--;
-        return _res;
+        return [...a, b, c];
       }
       this.mark = _mark;
     }
     { // a=','.expression+ ',' '*' b=expression
-      let a: ast.expr[] | null;
-      let _literal: Token | null;
-      let _literal_1: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this._gather_95_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (_literal_1 = this.expectToken(16 /* '*' */)) !== null &&
         (b = this.expression_rule()) !== null
       ) {
-        const _res: ast.expr[] | null = [...a, b];
         this.level--;
-        return _res;
+        return [...a, b];
       }
       this.mark = _mark;
     }
     { // a=','.expression+ ',' '**' b=expression
-      let a: ast.expr[] | null;
-      let _literal: Token | null;
-      let _literal_1: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this._gather_95_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (_literal_1 = this.expectToken(35 /* '**' */)) !== null &&
         (b = this.expression_rule()) !== null
       ) {
-        const _res: ast.expr[] | null = [...a, b];
         this.level--;
-        return _res;
+        return [...a, b];
       }
       this.mark = _mark;
     }
     { // '*' a=expression ',' '**' b=expression
-      let _literal: Token | null;
-      let a: ast.expr | null;
-      let _literal_1: Token | null;
-      let _literal_2: Token | null;
-      let b: ast.expr | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (a = this.expression_rule()) !== null &&
@@ -8630,46 +8028,37 @@ export class GeneratedParser extends Parser {
         (_literal_2 = this.expectToken(35 /* '**' */)) !== null &&
         (b = this.expression_rule()) !== null
       ) {
-        const _res: ast.expr[] | null = [a, b];
         this.level--;
-        return _res;
+        return [a, b];
       }
       this.mark = _mark;
     }
     { // '*' a=expression
-      let _literal: Token | null;
-      let a: ast.expr | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (a = this.expression_rule()) !== null
       ) {
-        const _res: ast.expr[] | null = [a];
         this.level--;
-        return _res;
+        return [a];
       }
       this.mark = _mark;
     }
     { // '**' a=expression
-      let _literal: Token | null;
-      let a: ast.expr | null;
       if (
         (_literal = this.expectToken(35 /* '**' */)) !== null &&
         (a = this.expression_rule()) !== null
       ) {
-        const _res: ast.expr[] | null = [a];
         this.level--;
-        return _res;
+        return [a];
       }
       this.mark = _mark;
     }
     { // a=','.expression+
-      let a: ast.expr[] | null;
       if (
         (a = this._gather_95_rule()) !== null
       ) {
-        const _res: ast.expr[] | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -8680,39 +8069,36 @@ export class GeneratedParser extends Parser {
   func_type_comment_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let newline_var: Token | null;
+    let t: Token | null;
+    let invalid_double_type_comments_var: any;
+    let type_comment_var: Token | null;
     { // NEWLINE t=TYPE_COMMENT &(NEWLINE INDENT)
-      let newline_var: Token | null;
-      let t: Token | null;
       if (
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         (t = this.expectToken(57 /* TYPE_COMMENT */)) !== null &&
         this.positiveLookahead(this.mark, this._tmp_96_rule())
       ) {
-        const _res: Token | null = t;
         this.level--;
-        return _res;
+        return t;
       }
       this.mark = _mark;
     }
     if (this.callInvalidRules) { // invalid_double_type_comments
-      let invalid_double_type_comments_var: any;
       if (
         (invalid_double_type_comments_var = this.invalid_double_type_comments_rule()) !== null
       ) {
-        const _res: Token | null = invalid_double_type_comments_var;
         this.level--;
-        return _res;
+        return invalid_double_type_comments_var;
       }
       this.mark = _mark;
     }
     { // TYPE_COMMENT
-      let type_comment_var: Token | null;
       if (
         (type_comment_var = this.expectToken(57 /* TYPE_COMMENT */)) !== null
       ) {
-        const _res: Token | null = type_comment_var;
         this.level--;
-        return _res;
+        return type_comment_var;
       }
       this.mark = _mark;
     }
@@ -8723,113 +8109,92 @@ export class GeneratedParser extends Parser {
   invalid_arguments_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _tmp_97_var: any;
+    let a: Token | ast.expr | ast.Name | ast.Call | null;
+    let _gather_99_var: ast.expr[] | null;
+    let b: ast.comprehension[] | Token | null;
+    let _literal: Token | null;
+    let _opt_var: any;
+    let expression_var: ast.expr | null;
+    let for_if_clauses_var: ast.comprehension[] | null;
+    let args_var: ast.Call | null;
     { // ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) a=',' ','.(starred_expression !'=')+
-      let _tmp_97_var: any;
-      let a: Token | null;
-      let _gather_99_var: ast.expr[] | null;
       if (
         (_tmp_97_var = this._tmp_97_rule()) !== null &&
         (a = this.expectToken(12 /* ',' */)) !== null &&
         (_gather_99_var = this._gather_99_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, a, "iterable argument unpacking follows keyword argument unpacking");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, a, "iterable argument unpacking follows keyword argument unpacking");
       }
       this.mark = _mark;
     }
     { // a=expression b=for_if_clauses ',' [args | expression for_if_clauses]
-      let a: ast.expr | null;
-      let b: ast.comprehension[] | null;
-      let _literal: Token | null;
-      let _opt_var: any;
       if (
         (a = this.expression_rule()) !== null &&
         (b = this.for_if_clauses_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         ((_opt_var = this._tmp_101_rule()), true)
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, e.getLastComprehensionItem(e.lastItem(b)), "Generator expression must be parenthesized");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, e.getLastComprehensionItem(e.lastItem(b)), "Generator expression must be parenthesized");
       }
       this.mark = _mark;
     }
     { // a=NAME b='=' expression for_if_clauses
-      let a: ast.Name | null;
-      let b: Token | null;
-      let expression_var: ast.expr | null;
-      let for_if_clauses_var: ast.comprehension[] | null;
       if (
         (a = this.nameToken()) !== null &&
         (b = this.expectToken(22 /* '=' */)) !== null &&
         (expression_var = this.expression_rule()) !== null &&
         (for_if_clauses_var = this.for_if_clauses_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
       }
       this.mark = _mark;
     }
     { // [args ','] a=NAME b='=' &(',' | ')')
-      let _opt_var: any;
-      let a: ast.Name | null;
-      let b: Token | null;
       if (
         ((_opt_var = this._tmp_102_rule()), true) &&
         (a = this.nameToken()) !== null &&
         (b = this.expectToken(22 /* '=' */)) !== null &&
         this.positiveLookahead(this.mark, this._tmp_103_rule())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "expected argument value expression");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "expected argument value expression");
       }
       this.mark = _mark;
     }
     { // a=args b=for_if_clauses
-      let a: ast.Call | null;
-      let b: ast.comprehension[] | null;
       if (
         (a = this.args_rule()) !== null &&
         (b = this.for_if_clauses_rule()) !== null
       ) {
-        const _res: any = e.nonparenGenexpInCall(this, a, b);
         this.level--;
-        return _res;
+        return e.nonparenGenexpInCall(this, a, b);
       }
       this.mark = _mark;
     }
     { // args ',' a=expression b=for_if_clauses
-      let args_var: ast.Call | null;
-      let _literal: Token | null;
-      let a: ast.expr | null;
-      let b: ast.comprehension[] | null;
       if (
         (args_var = this.args_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (a = this.expression_rule()) !== null &&
         (b = this.for_if_clauses_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, e.getLastComprehensionItem(e.lastItem(b)), "Generator expression must be parenthesized");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, e.getLastComprehensionItem(e.lastItem(b)), "Generator expression must be parenthesized");
       }
       this.mark = _mark;
     }
     { // a=args ',' args
-      let a: ast.Call | null;
-      let _literal: Token | null;
-      let args_var: ast.Call | null;
       if (
         (a = this.args_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (args_var = this.args_rule()) !== null
       ) {
-        const _res: any = e.argumentsParsingError(this, a);
         this.level--;
-        return _res;
+        return e.argumentsParsingError(this, a);
       }
       this.mark = _mark;
     }
@@ -8840,64 +8205,53 @@ export class GeneratedParser extends Parser {
   invalid_kwarg_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: Token | ast.Name | ast.expr | null;
+    let b: Token | ast.expr | null;
+    let expression_var: ast.expr | null;
+    let for_if_clauses_var: ast.comprehension[] | null;
+    let _literal: Token | null;
     { // a=('True' | 'False' | 'None') b='='
-      let a: Token | null;
-      let b: Token | null;
       if (
         (a = this._tmp_104_rule() as unknown as Token | null) !== null &&
         (b = this.expectToken(22 /* '=' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, `cannot assign to ${a.string}`);
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, `cannot assign to ${a.string}`);
       }
       this.mark = _mark;
     }
     { // a=NAME b='=' expression for_if_clauses
-      let a: ast.Name | null;
-      let b: Token | null;
-      let expression_var: ast.expr | null;
-      let for_if_clauses_var: ast.comprehension[] | null;
       if (
         (a = this.nameToken()) !== null &&
         (b = this.expectToken(22 /* '=' */)) !== null &&
         (expression_var = this.expression_rule()) !== null &&
         (for_if_clauses_var = this.for_if_clauses_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
       }
       this.mark = _mark;
     }
     { // !(NAME '=') a=expression b='='
-      let a: ast.expr | null;
-      let b: Token | null;
       if (
         this.negativeLookahead(this.mark, this._tmp_105_rule()) &&
         (a = this.expression_rule()) !== null &&
         (b = this.expectToken(22 /* '=' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "expression cannot contain assignment, perhaps you meant \"==\"?");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "expression cannot contain assignment, perhaps you meant \"==\"?");
       }
       this.mark = _mark;
     }
     { // a='**' expression '=' b=expression
-      let a: Token | null;
-      let expression_var: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this.expectToken(35 /* '**' */)) !== null &&
         (expression_var = this.expression_rule()) !== null &&
         (_literal = this.expectToken(22 /* '=' */)) !== null &&
         (b = this.expression_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "cannot assign to keyword argument unpacking");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "cannot assign to keyword argument unpacking");
       }
       this.mark = _mark;
     }
@@ -8911,12 +8265,15 @@ export class GeneratedParser extends Parser {
     const _start = this.peekToken();
     const _prev_call_invalid = this.callInvalidRules;
     this.callInvalidRules = false;
+    let a: ast.expr | null;
+    let _keyword: Token | null;
+    let b: ast.expr | null;
+    let _keyword_1: Token | null;
+    let c: ast.expr | null;
+    let disjunction_var: ast.expr | null;
+    let lambdef_var: ast.expr | null;
+    let _end: Token;
     { // a=disjunction 'if' b=disjunction 'else' c=expression
-      let a: ast.expr | null;
-      let _keyword: Token | null;
-      let b: ast.expr | null;
-      let _keyword_1: Token | null;
-      let c: ast.expr | null;
       if (
         (a = this.disjunction_rule()) !== null &&
         (_keyword = this.expectToken(514 /* 'if' */)) !== null &&
@@ -8924,35 +8281,30 @@ export class GeneratedParser extends Parser {
         (_keyword_1 = this.expectToken(522 /* 'else' */)) !== null &&
         (c = this.expression_rule()) !== null
       ) {
-        const _end = this.lastNonwhitespaceToken();
-        const _res: ast.expr | null = new ast.IfExp(b, a, c, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _end = this.lastNonwhitespaceToken();
         this.callInvalidRules = _prev_call_invalid;
         this.level--;
-        return _res;
+        return new ast.IfExp(b, a, c, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
       }
       this.mark = _mark;
     }
     { // disjunction
-      let disjunction_var: ast.expr | null;
       if (
         (disjunction_var = this.disjunction_rule()) !== null
       ) {
-        const _res: ast.expr | null = disjunction_var;
         this.callInvalidRules = _prev_call_invalid;
         this.level--;
-        return _res;
+        return disjunction_var;
       }
       this.mark = _mark;
     }
     { // lambdef
-      let lambdef_var: ast.expr | null;
       if (
         (lambdef_var = this.lambdef_rule()) !== null
       ) {
-        const _res: ast.expr | null = lambdef_var;
         this.callInvalidRules = _prev_call_invalid;
         this.level--;
-        return _res;
+        return lambdef_var;
       }
       this.mark = _mark;
     }
@@ -8964,18 +8316,17 @@ export class GeneratedParser extends Parser {
   invalid_legacy_expression_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.Name | null;
+    let b: ast.expr | null;
     { // a=NAME !'(' b=star_expressions
-      let a: ast.Name | null;
-      let b: ast.expr | null;
       if (
         (a = this.nameToken()) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(7 /* '(' */)) &&
         (b = this.star_expressions_rule()) !== null
       ) {
-        const _res: any = e.checkLegacyStmt(this, a) ? e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b,
-            `Missing parentheses in call to '${a.id}'. Did you mean ${a.id}(...)?`) : null;
         this.level--;
-        return _res;
+        return e.checkLegacyStmt(this, a) ? e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b,
+            `Missing parentheses in call to '${a.id}'. Did you mean ${a.id}(...)?`) : null;
       }
       this.mark = _mark;
     }
@@ -8986,41 +8337,35 @@ export class GeneratedParser extends Parser {
   invalid_type_param_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let a: ast.Name | null;
+    let colon: Token | null;
+    let x: ast.expr | null;
     { // '*' a=NAME colon=':' x=expression
-      let _literal: Token | null;
-      let a: ast.Name | null;
-      let colon: Token | null;
-      let x: ast.expr | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (a = this.nameToken()) !== null &&
         (colon = this.expectToken(11 /* ':' */)) !== null &&
         (x = this.expression_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, colon, x._kind === ast.Kind.Tuple
+        this.level--;
+        return e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, colon, x._kind === ast.Kind.Tuple
             ? "cannot use constraints with TypeVarTuple"
             : "cannot use bound with TypeVarTuple");
-        this.level--;
-        return _res;
       }
       this.mark = _mark;
     }
     { // '**' a=NAME colon=':' x=expression
-      let _literal: Token | null;
-      let a: ast.Name | null;
-      let colon: Token | null;
-      let x: ast.expr | null;
       if (
         (_literal = this.expectToken(35 /* '**' */)) !== null &&
         (a = this.nameToken()) !== null &&
         (colon = this.expectToken(11 /* ':' */)) !== null &&
         (x = this.expression_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, colon, x._kind === ast.Kind.Tuple
+        this.level--;
+        return e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, colon, x._kind === ast.Kind.Tuple
             ? "cannot use constraints with ParamSpec"
             : "cannot use bound with ParamSpec");
-        this.level--;
-        return _res;
       }
       this.mark = _mark;
     }
@@ -9031,57 +8376,50 @@ export class GeneratedParser extends Parser {
   invalid_expression_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let string_var: Token | null;
+    let a: ast.expr[] | ast.expr | ast.stmt | Token | null;
+    let string_var_1: Token | null;
+    let b: ast.expr | Token | null;
+    let _keyword: Token | null;
+    let _keyword_1: Token | null;
+    let c: ast.stmt | null;
+    let _opt_var: ast.arguments_ | null;
     { // STRING a=(!STRING expression_without_invalid)+ STRING
-      let string_var: Token | null;
-      let a: ast.expr[] | null;
-      let string_var_1: Token | null;
       if (
         (string_var = this.stringToken()) !== null &&
         (a = this._loop1_106_rule()) !== null &&
         (string_var_1 = this.stringToken()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, e.firstItem(a), e.lastItem(a),
-            "invalid syntax. Is this intended to be part of the string?");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, e.firstItem(a), e.lastItem(a),
+            "invalid syntax. Is this intended to be part of the string?");
       }
       this.mark = _mark;
     }
     { // !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
-      let a: ast.expr | null;
-      let b: ast.expr | null;
       if (
-        this.negativeLookahead(this.mark, this._tmp_108_rule()) &&
+        this.negativeLookahead(this.mark, this._tmp_109_rule()) &&
         (a = this.disjunction_rule()) !== null &&
         (b = this.expression_without_invalid_rule()) !== null
       ) {
-        const _res: any = e.raiseErrorForMissingComma(this, a, b);
         this.level--;
-        return _res;
+        return e.raiseErrorForMissingComma(this, a, b);
       }
       this.mark = _mark;
     }
     { // a=disjunction 'if' b=disjunction !('else' | ':')
-      let a: ast.expr | null;
-      let _keyword: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this.disjunction_rule()) !== null &&
         (_keyword = this.expectToken(514 /* 'if' */)) !== null &&
         (b = this.disjunction_rule()) !== null &&
-        this.negativeLookahead(this.mark, this._tmp_109_rule())
+        this.negativeLookahead(this.mark, this._tmp_110_rule())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "expected 'else' after 'if' expression");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "expected 'else' after 'if' expression");
       }
       this.mark = _mark;
     }
     { // a=disjunction 'if' b=disjunction 'else' !expression
-      let a: ast.expr | null;
-      let _keyword: Token | null;
-      let b: ast.expr | null;
-      let _keyword_1: Token | null;
       if (
         (a = this.disjunction_rule()) !== null &&
         (_keyword = this.expectToken(514 /* 'if' */)) !== null &&
@@ -9089,60 +8427,45 @@ export class GeneratedParser extends Parser {
         (_keyword_1 = this.expectToken(522 /* 'else' */)) !== null &&
         this.negativeLookahead(this.mark, this.expression_rule())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "expected expression after 'else', but statement is given");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "expected expression after 'else', but statement is given");
       }
       this.mark = _mark;
     }
     { // a=(pass_stmt | break_stmt | continue_stmt) 'if' b=disjunction 'else' c=simple_stmt
-      let a: ast.stmt | null;
-      let _keyword: Token | null;
-      let b: ast.expr | null;
-      let _keyword_1: Token | null;
-      let c: ast.stmt | null;
       if (
-        (a = this._tmp_110_rule() as unknown as ast.stmt | null) !== null &&
+        (a = this._tmp_108_rule() as unknown as ast.stmt | null) !== null &&
         (_keyword = this.expectToken(514 /* 'if' */)) !== null &&
         (b = this.disjunction_rule()) !== null &&
         (_keyword_1 = this.expectToken(522 /* 'else' */)) !== null &&
         (c = this.simple_stmt_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "expected expression before 'if', but statement is given");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "expected expression before 'if', but statement is given");
       }
       this.mark = _mark;
     }
     { // a='lambda' [lambda_params] b=':' &FSTRING_MIDDLE
-      let a: Token | null;
-      let _opt_var: ast.arguments_ | null;
-      let b: Token | null;
       if (
         (a = this.expectToken(534 /* 'lambda' */)) !== null &&
         ((_opt_var = this.lambda_params_rule()), true) &&
         (b = this.expectToken(11 /* ':' */)) !== null &&
         this.positiveLookahead(this.mark, this.expectToken(60 /* FSTRING_MIDDLE */))
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "f-string: lambda expressions are not allowed without parentheses");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "f-string: lambda expressions are not allowed without parentheses");
       }
       this.mark = _mark;
     }
     { // a='lambda' [lambda_params] b=':' &TSTRING_MIDDLE
-      let a: Token | null;
-      let _opt_var: ast.arguments_ | null;
-      let b: Token | null;
       if (
         (a = this.expectToken(534 /* 'lambda' */)) !== null &&
         ((_opt_var = this.lambda_params_rule()), true) &&
         (b = this.expectToken(11 /* ':' */)) !== null &&
         this.positiveLookahead(this.mark, this.expectToken(63 /* TSTRING_MIDDLE */))
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "t-string: lambda expressions are not allowed without parentheses");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "t-string: lambda expressions are not allowed without parentheses");
       }
       this.mark = _mark;
     }
@@ -9158,16 +8481,19 @@ export class GeneratedParser extends Parser {
       return _memo as any;
     }
     const _mark = this.mark;
+    let a: ast.expr | ast.Name | null;
+    let _literal: Token | null;
+    let expression_var: ast.expr | null;
+    let b: ast.expr | Token | null;
+    let bitwise_or_var: ast.expr | null;
+    let _res: any;
     { // a=expression ':=' expression
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let expression_var: ast.expr | null;
       if (
         (a = this.expression_rule()) !== null &&
         (_literal = this.expectToken(53 /* ':=' */)) !== null &&
         (expression_var = this.expression_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot use assignment expressions with ${e.getExprName(a)}`);
+        _res = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot use assignment expressions with ${e.getExprName(a)}`);
         this.insertMemo(_mark, 1029, _res);
         this.level--;
         return _res;
@@ -9175,16 +8501,13 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // a=NAME '=' b=bitwise_or !('=' | ':=')
-      let a: ast.Name | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this.nameToken()) !== null &&
         (_literal = this.expectToken(22 /* '=' */)) !== null &&
         (b = this.bitwise_or_rule()) !== null &&
         this.negativeLookahead(this.mark, this._tmp_111_rule())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        _res = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         this.insertMemo(_mark, 1029, _res);
         this.level--;
         return _res;
@@ -9192,9 +8515,6 @@ export class GeneratedParser extends Parser {
       this.mark = _mark;
     }
     { // !(list | tuple | genexp | 'True' | 'None' | 'False') a=bitwise_or b='=' bitwise_or !('=' | ':=')
-      let a: ast.expr | null;
-      let b: Token | null;
-      let bitwise_or_var: ast.expr | null;
       if (
         this.negativeLookahead(this.mark, this._tmp_112_rule()) &&
         (a = this.bitwise_or_rule()) !== null &&
@@ -9202,7 +8522,7 @@ export class GeneratedParser extends Parser {
         (bitwise_or_var = this.bitwise_or_rule()) !== null &&
         this.negativeLookahead(this.mark, this._tmp_111_rule())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot assign to ${e.getExprName(a)} here. Maybe you meant '==' instead of '='?`);
+        _res = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot assign to ${e.getExprName(a)} here. Maybe you meant '==' instead of '='?`);
         this.insertMemo(_mark, 1029, _res);
         this.level--;
         return _res;
@@ -9217,27 +8537,26 @@ export class GeneratedParser extends Parser {
   invalid_assignment_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.expr | null;
+    let _literal: Token | null;
+    let expression_var: ast.expr | null;
+    let _loop0_113_var: ast.expr[][] | null;
+    let _literal_1: Token | null;
+    let _loop0_114_var: any[] | null;
+    let augassign_var: ast.operator | null;
+    let annotated_rhs_var: ast.expr | null;
     { // a=invalid_ann_assign_target ':' expression
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let expression_var: ast.expr | null;
       if (
         (a = this.invalid_ann_assign_target_rule()) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (expression_var = this.expression_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `only single target (not ${e.getExprName(a)}) can be annotated`);
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `only single target (not ${e.getExprName(a)}) can be annotated`);
       }
       this.mark = _mark;
     }
     { // a=star_named_expression ',' star_named_expressions* ':' expression
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let _loop0_113_var: ast.expr[][] | null;
-      let _literal_1: Token | null;
-      let expression_var: ast.expr | null;
       if (
         (a = this.star_named_expression_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
@@ -9245,69 +8564,52 @@ export class GeneratedParser extends Parser {
         (_literal_1 = this.expectToken(11 /* ':' */)) !== null &&
         (expression_var = this.expression_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "only single target (not tuple) can be annotated");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "only single target (not tuple) can be annotated");
       }
       this.mark = _mark;
     }
     { // a=expression ':' expression
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let expression_var: ast.expr | null;
       if (
         (a = this.expression_rule()) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (expression_var = this.expression_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "illegal target for annotation");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "illegal target for annotation");
       }
       this.mark = _mark;
     }
     { // (star_targets '=')* a=star_expressions '='
-      let _loop0_114_var: any[] | null;
-      let a: ast.expr | null;
-      let _literal: Token | null;
       if (
         (_loop0_114_var = this._loop0_114_rule()) !== null &&
         (a = this.star_expressions_rule()) !== null &&
         (_literal = this.expectToken(22 /* '=' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_INVALID_TARGET(this, e.TargetsType.STAR_TARGETS, a);
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_INVALID_TARGET(this, e.TargetsType.STAR_TARGETS, a);
       }
       this.mark = _mark;
     }
     { // (star_targets '=')* a=yield_expr '='
-      let _loop0_114_var: any[] | null;
-      let a: ast.expr | null;
-      let _literal: Token | null;
       if (
         (_loop0_114_var = this._loop0_114_rule()) !== null &&
         (a = this.yield_expr_rule()) !== null &&
         (_literal = this.expectToken(22 /* '=' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "assignment to yield expression not possible");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "assignment to yield expression not possible");
       }
       this.mark = _mark;
     }
     { // a=star_expressions augassign annotated_rhs
-      let a: ast.expr | null;
-      let augassign_var: ast.operator | null;
-      let annotated_rhs_var: ast.expr | null;
       if (
         (a = this.star_expressions_rule()) !== null &&
         (augassign_var = this.augassign_rule()) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `'${e.getExprName(a)}' is an illegal expression for augmented assignment`);
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `'${e.getExprName(a)}' is an illegal expression for augmented assignment`);
       }
       this.mark = _mark;
     }
@@ -9318,40 +8620,37 @@ export class GeneratedParser extends Parser {
   invalid_ann_assign_target_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let list_var: ast.expr | null;
+    let tuple_var: ast.expr | null;
+    let _literal: Token | null;
+    let a: ast.expr | null;
+    let _literal_1: Token | null;
     { // list
-      let list_var: ast.expr | null;
       if (
         (list_var = this.list_rule()) !== null
       ) {
-        const _res: ast.expr | null = list_var;
         this.level--;
-        return _res;
+        return list_var;
       }
       this.mark = _mark;
     }
     { // tuple
-      let tuple_var: ast.expr | null;
       if (
         (tuple_var = this.tuple_rule()) !== null
       ) {
-        const _res: ast.expr | null = tuple_var;
         this.level--;
-        return _res;
+        return tuple_var;
       }
       this.mark = _mark;
     }
     { // '(' a=invalid_ann_assign_target ')'
-      let _literal: Token | null;
-      let a: ast.expr | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         (a = this.invalid_ann_assign_target_rule()) !== null &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _res: ast.expr | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -9362,16 +8661,15 @@ export class GeneratedParser extends Parser {
   invalid_del_stmt_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let a: ast.expr | null;
     { // 'del' a=star_expressions
-      let _keyword: Token | null;
-      let a: ast.expr | null;
       if (
         (_keyword = this.expectToken(505 /* 'del' */)) !== null &&
         (a = this.star_expressions_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_INVALID_TARGET(this, e.TargetsType.DEL_TARGETS, a);
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_INVALID_TARGET(this, e.TargetsType.DEL_TARGETS, a);
       }
       this.mark = _mark;
     }
@@ -9382,15 +8680,14 @@ export class GeneratedParser extends Parser {
   invalid_block_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let newline_var: Token | null;
     { // NEWLINE !INDENT
-      let newline_var: Token | null;
       if (
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
       ) {
-        const _res: any = e.RAISE_INDENTATION_ERROR(this, "expected an indented block");
         this.level--;
-        return _res;
+        return e.RAISE_INDENTATION_ERROR(this, "expected an indented block");
       }
       this.mark = _mark;
     }
@@ -9401,27 +8698,24 @@ export class GeneratedParser extends Parser {
   invalid_comprehension_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _tmp_116_var: Token | null;
+    let a: ast.expr | null;
+    let for_if_clauses_var: ast.comprehension[] | null;
+    let _tmp_117_var: Token | null;
+    let _literal: Token | null;
+    let b: ast.expr[] | Token | null;
     { // ('[' | '(' | '{') a=starred_expression for_if_clauses
-      let _tmp_116_var: Token | null;
-      let a: ast.expr | null;
-      let for_if_clauses_var: ast.comprehension[] | null;
       if (
         (_tmp_116_var = this._tmp_116_rule()) !== null &&
         (a = this.starred_expression_rule()) !== null &&
         (for_if_clauses_var = this.for_if_clauses_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "iterable unpacking cannot be used in comprehension");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "iterable unpacking cannot be used in comprehension");
       }
       this.mark = _mark;
     }
     { // ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses
-      let _tmp_117_var: Token | null;
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr[] | null;
-      let for_if_clauses_var: ast.comprehension[] | null;
       if (
         (_tmp_117_var = this._tmp_117_rule()) !== null &&
         (a = this.star_named_expression_rule()) !== null &&
@@ -9429,26 +8723,20 @@ export class GeneratedParser extends Parser {
         (b = this.star_named_expressions_rule()) !== null &&
         (for_if_clauses_var = this.for_if_clauses_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, e.lastItem(b), "did you forget parentheses around the comprehension target?");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, e.lastItem(b), "did you forget parentheses around the comprehension target?");
       }
       this.mark = _mark;
     }
     { // ('[' | '{') a=star_named_expression b=',' for_if_clauses
-      let _tmp_117_var: Token | null;
-      let a: ast.expr | null;
-      let b: Token | null;
-      let for_if_clauses_var: ast.comprehension[] | null;
       if (
         (_tmp_117_var = this._tmp_117_rule()) !== null &&
         (a = this.star_named_expression_rule()) !== null &&
         (b = this.expectToken(12 /* ',' */)) !== null &&
         (for_if_clauses_var = this.for_if_clauses_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "did you forget parentheses around the comprehension target?");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "did you forget parentheses around the comprehension target?");
       }
       this.mark = _mark;
     }
@@ -9459,12 +8747,12 @@ export class GeneratedParser extends Parser {
   invalid_dict_comprehension_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let a: Token | null;
+    let bitwise_or_var: ast.expr | null;
+    let for_if_clauses_var: ast.comprehension[] | null;
+    let _literal_1: Token | null;
     { // '{' a='**' bitwise_or for_if_clauses '}'
-      let _literal: Token | null;
-      let a: Token | null;
-      let bitwise_or_var: ast.expr | null;
-      let for_if_clauses_var: ast.comprehension[] | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (a = this.expectToken(35 /* '**' */)) !== null &&
@@ -9472,9 +8760,8 @@ export class GeneratedParser extends Parser {
         (for_if_clauses_var = this.for_if_clauses_rule()) !== null &&
         (_literal_1 = this.expectToken(26 /* '}' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "dict unpacking cannot be used in dict comprehension");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "dict unpacking cannot be used in dict comprehension");
       }
       this.mark = _mark;
     }
@@ -9485,57 +8772,52 @@ export class GeneratedParser extends Parser {
   invalid_parameters_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: Token | ast.arg | null;
+    let _literal: Token | null;
+    let _tmp_118_var: ast.arg[] | h.SlashWithDefault | null;
+    let _loop0_30_var: h.NameDefaultPair[] | null;
+    let _opt_var: ast.arg[] | Token | ast.arg[] | h.SlashWithDefault | null;
+    let _loop0_26_var: ast.arg[] | null;
+    let invalid_parameters_helper_var: any;
+    let _loop1_28_var: ast.arg[] | null;
+    let b: Token | null;
+    let _tmp_119_var: Token | ast.arg | null;
+    let _loop0_30_var_1: h.NameDefaultPair[] | null;
+    let _loop1_31_var: h.NameDefaultPair[] | null;
     { // a="/" ','
-      let a: Token | null;
-      let _literal: Token | null;
       if (
         (a = this.expectToken(17 /* '/' */)) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "at least one argument must precede /");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "at least one argument must precede /");
       }
       this.mark = _mark;
     }
     { // (slash_no_default | slash_with_default) param_maybe_default* a='/'
-      let _tmp_118_var: ast.arg[] | h.SlashWithDefault | null;
-      let _loop0_30_var: h.NameDefaultPair[] | null;
-      let a: Token | null;
       if (
         (_tmp_118_var = this._tmp_118_rule()) !== null &&
         (_loop0_30_var = this._loop0_30_rule()) !== null &&
         (a = this.expectToken(17 /* '/' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "/ may appear only once");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "/ may appear only once");
       }
       this.mark = _mark;
     }
     { // slash_no_default? param_no_default* invalid_parameters_helper a=param_no_default
-      let _opt_var: ast.arg[] | null;
-      let _loop0_26_var: ast.arg[] | null;
-      let invalid_parameters_helper_var: any;
-      let a: ast.arg | null;
       if (
         ((_opt_var = this.slash_no_default_rule()), true) &&
         (_loop0_26_var = this._loop0_26_rule()) !== null &&
         (invalid_parameters_helper_var = this.invalid_parameters_helper_rule()) !== null &&
         (a = this.param_no_default_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "parameter without a default follows parameter with a default");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "parameter without a default follows parameter with a default");
       }
       this.mark = _mark;
     }
     { // param_no_default* a='(' param_no_default+ ','? b=')'
-      let _loop0_26_var: ast.arg[] | null;
-      let a: Token | null;
-      let _loop1_28_var: ast.arg[] | null;
-      let _opt_var: Token | null;
-      let b: Token | null;
       if (
         (_loop0_26_var = this._loop0_26_rule()) !== null &&
         (a = this.expectToken(7 /* '(' */)) !== null &&
@@ -9543,19 +8825,12 @@ export class GeneratedParser extends Parser {
         ((_opt_var = this.expectToken(12 /* ',' */)), true) &&
         (b = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "Function parameters cannot be parenthesized");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "Function parameters cannot be parenthesized");
       }
       this.mark = _mark;
     }
     { // [slash_no_default | slash_with_default] param_maybe_default* '*' (',' | param_no_default) param_maybe_default* a='/'
-      let _opt_var: ast.arg[] | h.SlashWithDefault | null;
-      let _loop0_30_var: h.NameDefaultPair[] | null;
-      let _literal: Token | null;
-      let _tmp_119_var: Token | ast.arg | null;
-      let _loop0_30_var_1: h.NameDefaultPair[] | null;
-      let a: Token | null;
       if (
         ((_opt_var = this._tmp_118_rule()), true) &&
         (_loop0_30_var = this._loop0_30_rule()) !== null &&
@@ -9564,24 +8839,19 @@ export class GeneratedParser extends Parser {
         (_loop0_30_var_1 = this._loop0_30_rule()) !== null &&
         (a = this.expectToken(17 /* '/' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "/ must be ahead of *");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "/ must be ahead of *");
       }
       this.mark = _mark;
     }
     { // param_maybe_default+ '/' a='*'
-      let _loop1_31_var: h.NameDefaultPair[] | null;
-      let _literal: Token | null;
-      let a: Token | null;
       if (
         (_loop1_31_var = this._loop1_31_rule()) !== null &&
         (_literal = this.expectToken(17 /* '/' */)) !== null &&
         (a = this.expectToken(16 /* '*' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "expected comma between / and *");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "expected comma between / and *");
       }
       this.mark = _mark;
     }
@@ -9592,15 +8862,14 @@ export class GeneratedParser extends Parser {
   invalid_default_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: Token | null;
     { // a='=' &(')' | ',')
-      let a: Token | null;
       if (
         (a = this.expectToken(22 /* '=' */)) !== null &&
         this.positiveLookahead(this.mark, this._tmp_120_rule())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "expected default value expression");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "expected default value expression");
       }
       this.mark = _mark;
     }
@@ -9611,55 +8880,48 @@ export class GeneratedParser extends Parser {
   invalid_star_etc_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: Token | null;
+    let _tmp_121_var: any;
+    let _literal: Token | null;
+    let _literal_1: Token | null;
+    let type_comment_var: Token | null;
+    let param_var: ast.arg | null;
+    let _tmp_123_var: ast.arg | Token | null;
+    let _loop0_30_var: h.NameDefaultPair[] | null;
+    let _tmp_123_var_1: ast.arg | Token | null;
     { // a='*' (')' | ',' (')' | '**'))
-      let a: Token | null;
-      let _tmp_121_var: any;
       if (
         (a = this.expectToken(16 /* '*' */)) !== null &&
         (_tmp_121_var = this._tmp_121_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "named arguments must follow bare *");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "named arguments must follow bare *");
       }
       this.mark = _mark;
     }
     { // '*' ',' TYPE_COMMENT
-      let _literal: Token | null;
-      let _literal_1: Token | null;
-      let type_comment_var: Token | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (_literal_1 = this.expectToken(12 /* ',' */)) !== null &&
         (type_comment_var = this.expectToken(57 /* TYPE_COMMENT */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR(this, "bare * has associated type comment");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR(this, "bare * has associated type comment");
       }
       this.mark = _mark;
     }
     { // '*' param a='='
-      let _literal: Token | null;
-      let param_var: ast.arg | null;
-      let a: Token | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (param_var = this.param_rule()) !== null &&
         (a = this.expectToken(22 /* '=' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "var-positional argument cannot have default value");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "var-positional argument cannot have default value");
       }
       this.mark = _mark;
     }
     { // '*' (param_no_default | ',') param_maybe_default* a='*' (param_no_default | ',')
-      let _literal: Token | null;
-      let _tmp_123_var: ast.arg | Token | null;
-      let _loop0_30_var: h.NameDefaultPair[] | null;
-      let a: Token | null;
-      let _tmp_123_var_1: ast.arg | Token | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (_tmp_123_var = this._tmp_123_rule()) !== null &&
@@ -9667,9 +8929,8 @@ export class GeneratedParser extends Parser {
         (a = this.expectToken(16 /* '*' */)) !== null &&
         (_tmp_123_var_1 = this._tmp_123_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "* argument may appear only once");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "* argument may appear only once");
       }
       this.mark = _mark;
     }
@@ -9680,52 +8941,42 @@ export class GeneratedParser extends Parser {
   invalid_kwds_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let param_var: ast.arg | null;
+    let a: Token | ast.arg | null;
+    let _literal_1: Token | null;
     { // '**' param a='='
-      let _literal: Token | null;
-      let param_var: ast.arg | null;
-      let a: Token | null;
       if (
         (_literal = this.expectToken(35 /* '**' */)) !== null &&
         (param_var = this.param_rule()) !== null &&
         (a = this.expectToken(22 /* '=' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "var-keyword argument cannot have default value");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "var-keyword argument cannot have default value");
       }
       this.mark = _mark;
     }
     { // '**' param ',' a=param
-      let _literal: Token | null;
-      let param_var: ast.arg | null;
-      let _literal_1: Token | null;
-      let a: ast.arg | null;
       if (
         (_literal = this.expectToken(35 /* '**' */)) !== null &&
         (param_var = this.param_rule()) !== null &&
         (_literal_1 = this.expectToken(12 /* ',' */)) !== null &&
         (a = this.param_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "arguments cannot follow var-keyword argument");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "arguments cannot follow var-keyword argument");
       }
       this.mark = _mark;
     }
     { // '**' param ',' a=('*' | '**' | '/')
-      let _literal: Token | null;
-      let param_var: ast.arg | null;
-      let _literal_1: Token | null;
-      let a: Token | null;
       if (
         (_literal = this.expectToken(35 /* '**' */)) !== null &&
         (param_var = this.param_rule()) !== null &&
         (_literal_1 = this.expectToken(12 /* ',' */)) !== null &&
         (a = this._tmp_124_rule() as unknown as Token | null) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "arguments cannot follow var-keyword argument");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "arguments cannot follow var-keyword argument");
       }
       this.mark = _mark;
     }
@@ -9736,25 +8987,23 @@ export class GeneratedParser extends Parser {
   invalid_parameters_helper_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: h.SlashWithDefault | null;
+    let _loop1_29_var: h.NameDefaultPair[] | null;
     { // a=slash_with_default
-      let a: h.SlashWithDefault | null;
       if (
         (a = this.slash_with_default_rule()) !== null
       ) {
-        const _res: any = [a];
         this.level--;
-        return _res;
+        return [a];
       }
       this.mark = _mark;
     }
     { // param_with_default+
-      let _loop1_29_var: h.NameDefaultPair[] | null;
       if (
         (_loop1_29_var = this._loop1_29_rule()) !== null
       ) {
-        const _res: any = _loop1_29_var;
         this.level--;
-        return _res;
+        return _loop1_29_var;
       }
       this.mark = _mark;
     }
@@ -9765,57 +9014,52 @@ export class GeneratedParser extends Parser {
   invalid_lambda_parameters_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: Token | ast.arg | null;
+    let _literal: Token | null;
+    let _tmp_125_var: ast.arg[] | h.SlashWithDefault | null;
+    let _loop0_69_var: h.NameDefaultPair[] | null;
+    let _opt_var: ast.arg[] | Token | ast.arg[] | h.SlashWithDefault | null;
+    let _loop0_65_var: ast.arg[] | null;
+    let invalid_lambda_parameters_helper_var: any;
+    let _gather_126_var: ast.arg[] | null;
+    let b: Token | null;
+    let _tmp_127_var: Token | ast.arg | null;
+    let _loop0_69_var_1: h.NameDefaultPair[] | null;
+    let _loop1_70_var: h.NameDefaultPair[] | null;
     { // a="/" ','
-      let a: Token | null;
-      let _literal: Token | null;
       if (
         (a = this.expectToken(17 /* '/' */)) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "at least one argument must precede /");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "at least one argument must precede /");
       }
       this.mark = _mark;
     }
     { // (lambda_slash_no_default | lambda_slash_with_default) lambda_param_maybe_default* a='/'
-      let _tmp_125_var: ast.arg[] | h.SlashWithDefault | null;
-      let _loop0_69_var: h.NameDefaultPair[] | null;
-      let a: Token | null;
       if (
         (_tmp_125_var = this._tmp_125_rule()) !== null &&
         (_loop0_69_var = this._loop0_69_rule()) !== null &&
         (a = this.expectToken(17 /* '/' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "/ may appear only once");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "/ may appear only once");
       }
       this.mark = _mark;
     }
     { // lambda_slash_no_default? lambda_param_no_default* invalid_lambda_parameters_helper a=lambda_param_no_default
-      let _opt_var: ast.arg[] | null;
-      let _loop0_65_var: ast.arg[] | null;
-      let invalid_lambda_parameters_helper_var: any;
-      let a: ast.arg | null;
       if (
         ((_opt_var = this.lambda_slash_no_default_rule()), true) &&
         (_loop0_65_var = this._loop0_65_rule()) !== null &&
         (invalid_lambda_parameters_helper_var = this.invalid_lambda_parameters_helper_rule()) !== null &&
         (a = this.lambda_param_no_default_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "parameter without a default follows parameter with a default");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "parameter without a default follows parameter with a default");
       }
       this.mark = _mark;
     }
     { // lambda_param_no_default* a='(' ','.lambda_param+ ','? b=')'
-      let _loop0_65_var: ast.arg[] | null;
-      let a: Token | null;
-      let _gather_126_var: ast.arg[] | null;
-      let _opt_var: Token | null;
-      let b: Token | null;
       if (
         (_loop0_65_var = this._loop0_65_rule()) !== null &&
         (a = this.expectToken(7 /* '(' */)) !== null &&
@@ -9823,19 +9067,12 @@ export class GeneratedParser extends Parser {
         ((_opt_var = this.expectToken(12 /* ',' */)), true) &&
         (b = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "Lambda expression parameters cannot be parenthesized");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "Lambda expression parameters cannot be parenthesized");
       }
       this.mark = _mark;
     }
     { // [lambda_slash_no_default | lambda_slash_with_default] lambda_param_maybe_default* '*' (',' | lambda_param_no_default) lambda_param_maybe_default* a='/'
-      let _opt_var: ast.arg[] | h.SlashWithDefault | null;
-      let _loop0_69_var: h.NameDefaultPair[] | null;
-      let _literal: Token | null;
-      let _tmp_127_var: Token | ast.arg | null;
-      let _loop0_69_var_1: h.NameDefaultPair[] | null;
-      let a: Token | null;
       if (
         ((_opt_var = this._tmp_125_rule()), true) &&
         (_loop0_69_var = this._loop0_69_rule()) !== null &&
@@ -9844,24 +9081,19 @@ export class GeneratedParser extends Parser {
         (_loop0_69_var_1 = this._loop0_69_rule()) !== null &&
         (a = this.expectToken(17 /* '/' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "/ must be ahead of *");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "/ must be ahead of *");
       }
       this.mark = _mark;
     }
     { // lambda_param_maybe_default+ '/' a='*'
-      let _loop1_70_var: h.NameDefaultPair[] | null;
-      let _literal: Token | null;
-      let a: Token | null;
       if (
         (_loop1_70_var = this._loop1_70_rule()) !== null &&
         (_literal = this.expectToken(17 /* '/' */)) !== null &&
         (a = this.expectToken(16 /* '*' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "expected comma between / and *");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "expected comma between / and *");
       }
       this.mark = _mark;
     }
@@ -9872,25 +9104,23 @@ export class GeneratedParser extends Parser {
   invalid_lambda_parameters_helper_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: h.SlashWithDefault | null;
+    let _loop1_68_var: h.NameDefaultPair[] | null;
     { // a=lambda_slash_with_default
-      let a: h.SlashWithDefault | null;
       if (
         (a = this.lambda_slash_with_default_rule()) !== null
       ) {
-        const _res: any = [a];
         this.level--;
-        return _res;
+        return [a];
       }
       this.mark = _mark;
     }
     { // lambda_param_with_default+
-      let _loop1_68_var: h.NameDefaultPair[] | null;
       if (
         (_loop1_68_var = this._loop1_68_rule()) !== null
       ) {
-        const _res: any = _loop1_68_var;
         this.level--;
-        return _res;
+        return _loop1_68_var;
       }
       this.mark = _mark;
     }
@@ -9901,40 +9131,35 @@ export class GeneratedParser extends Parser {
   invalid_lambda_star_etc_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let _tmp_128_var: any;
+    let lambda_param_var: ast.arg | null;
+    let a: Token | null;
+    let _tmp_130_var: ast.arg | Token | null;
+    let _loop0_69_var: h.NameDefaultPair[] | null;
+    let _tmp_130_var_1: ast.arg | Token | null;
     { // '*' (':' | ',' (':' | '**'))
-      let _literal: Token | null;
-      let _tmp_128_var: any;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (_tmp_128_var = this._tmp_128_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR(this, "named arguments must follow bare *");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR(this, "named arguments must follow bare *");
       }
       this.mark = _mark;
     }
     { // '*' lambda_param a='='
-      let _literal: Token | null;
-      let lambda_param_var: ast.arg | null;
-      let a: Token | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (lambda_param_var = this.lambda_param_rule()) !== null &&
         (a = this.expectToken(22 /* '=' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "var-positional argument cannot have default value");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "var-positional argument cannot have default value");
       }
       this.mark = _mark;
     }
     { // '*' (lambda_param_no_default | ',') lambda_param_maybe_default* a='*' (lambda_param_no_default | ',')
-      let _literal: Token | null;
-      let _tmp_130_var: ast.arg | Token | null;
-      let _loop0_69_var: h.NameDefaultPair[] | null;
-      let a: Token | null;
-      let _tmp_130_var_1: ast.arg | Token | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (_tmp_130_var = this._tmp_130_rule()) !== null &&
@@ -9942,9 +9167,8 @@ export class GeneratedParser extends Parser {
         (a = this.expectToken(16 /* '*' */)) !== null &&
         (_tmp_130_var_1 = this._tmp_130_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "* argument may appear only once");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "* argument may appear only once");
       }
       this.mark = _mark;
     }
@@ -9955,52 +9179,42 @@ export class GeneratedParser extends Parser {
   invalid_lambda_kwds_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let lambda_param_var: ast.arg | null;
+    let a: Token | ast.arg | null;
+    let _literal_1: Token | null;
     { // '**' lambda_param a='='
-      let _literal: Token | null;
-      let lambda_param_var: ast.arg | null;
-      let a: Token | null;
       if (
         (_literal = this.expectToken(35 /* '**' */)) !== null &&
         (lambda_param_var = this.lambda_param_rule()) !== null &&
         (a = this.expectToken(22 /* '=' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "var-keyword argument cannot have default value");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "var-keyword argument cannot have default value");
       }
       this.mark = _mark;
     }
     { // '**' lambda_param ',' a=lambda_param
-      let _literal: Token | null;
-      let lambda_param_var: ast.arg | null;
-      let _literal_1: Token | null;
-      let a: ast.arg | null;
       if (
         (_literal = this.expectToken(35 /* '**' */)) !== null &&
         (lambda_param_var = this.lambda_param_rule()) !== null &&
         (_literal_1 = this.expectToken(12 /* ',' */)) !== null &&
         (a = this.lambda_param_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "arguments cannot follow var-keyword argument");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "arguments cannot follow var-keyword argument");
       }
       this.mark = _mark;
     }
     { // '**' lambda_param ',' a=('*' | '**' | '/')
-      let _literal: Token | null;
-      let lambda_param_var: ast.arg | null;
-      let _literal_1: Token | null;
-      let a: Token | null;
       if (
         (_literal = this.expectToken(35 /* '**' */)) !== null &&
         (lambda_param_var = this.lambda_param_rule()) !== null &&
         (_literal_1 = this.expectToken(12 /* ',' */)) !== null &&
         (a = this._tmp_124_rule() as unknown as Token | null) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "arguments cannot follow var-keyword argument");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "arguments cannot follow var-keyword argument");
       }
       this.mark = _mark;
     }
@@ -10011,12 +9225,12 @@ export class GeneratedParser extends Parser {
   invalid_double_type_comments_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let type_comment_var: Token | null;
+    let newline_var: Token | null;
+    let type_comment_var_1: Token | null;
+    let newline_var_1: Token | null;
+    let indent_var: Token | null;
     { // TYPE_COMMENT NEWLINE TYPE_COMMENT NEWLINE INDENT
-      let type_comment_var: Token | null;
-      let newline_var: Token | null;
-      let type_comment_var_1: Token | null;
-      let newline_var_1: Token | null;
-      let indent_var: Token | null;
       if (
         (type_comment_var = this.expectToken(57 /* TYPE_COMMENT */)) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
@@ -10024,9 +9238,8 @@ export class GeneratedParser extends Parser {
         (newline_var_1 = this.expectToken(4 /* NEWLINE */)) !== null &&
         (indent_var = this.expectToken(5 /* INDENT */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR(this, "Cannot have two type comments on def");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR(this, "Cannot have two type comments on def");
       }
       this.mark = _mark;
     }
@@ -10037,19 +9250,18 @@ export class GeneratedParser extends Parser {
   invalid_with_item_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let expression_var: ast.expr | null;
+    let _keyword: Token | null;
+    let a: ast.expr | null;
     { // expression 'as' a=expression &(',' | ')' | ':')
-      let expression_var: ast.expr | null;
-      let _keyword: Token | null;
-      let a: ast.expr | null;
       if (
         (expression_var = this.expression_rule()) !== null &&
         (_keyword = this.expectToken(520 /* 'as' */)) !== null &&
         (a = this.expression_rule()) !== null &&
         this.positiveLookahead(this.mark, this._tmp_33_rule())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_INVALID_TARGET(this, e.TargetsType.STAR_TARGETS, a);
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_INVALID_TARGET(this, e.TargetsType.STAR_TARGETS, a);
       }
       this.mark = _mark;
     }
@@ -10060,19 +9272,18 @@ export class GeneratedParser extends Parser {
   invalid_for_if_clause_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _opt_var: Token | null;
+    let _keyword: Token | null;
+    let _tmp_131_var: any;
     { // 'async'? 'for' (bitwise_or (',' bitwise_or)* [',']) !'in'
-      let _opt_var: Token | null;
-      let _keyword: Token | null;
-      let _tmp_131_var: any;
       if (
         ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
         (_keyword = this.expectToken(517 /* 'for' */)) !== null &&
         (_tmp_131_var = this._tmp_131_rule()) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(523 /* 'in' */))
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR(this, "'in' expected after for-loop variables");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR(this, "'in' expected after for-loop variables");
       }
       this.mark = _mark;
     }
@@ -10083,18 +9294,17 @@ export class GeneratedParser extends Parser {
   invalid_for_target_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _opt_var: Token | null;
+    let _keyword: Token | null;
+    let a: ast.expr | null;
     { // 'async'? 'for' a=star_expressions
-      let _opt_var: Token | null;
-      let _keyword: Token | null;
-      let a: ast.expr | null;
       if (
         ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
         (_keyword = this.expectToken(517 /* 'for' */)) !== null &&
         (a = this.star_expressions_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_INVALID_TARGET(this, e.TargetsType.FOR_TARGETS, a);
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_INVALID_TARGET(this, e.TargetsType.FOR_TARGETS, a);
       }
       this.mark = _mark;
     }
@@ -10105,35 +9315,30 @@ export class GeneratedParser extends Parser {
   invalid_group_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let a: ast.expr | Token | null;
+    let _literal_1: Token | null;
+    let expression_var: ast.expr | null;
     { // '(' a=starred_expression ')'
-      let _literal: Token | null;
-      let a: ast.expr | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         (a = this.starred_expression_rule()) !== null &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "cannot use starred expression here");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "cannot use starred expression here");
       }
       this.mark = _mark;
     }
     { // '(' a='**' expression ')'
-      let _literal: Token | null;
-      let a: Token | null;
-      let expression_var: ast.expr | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         (a = this.expectToken(35 /* '**' */)) !== null &&
         (expression_var = this.expression_rule()) !== null &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "cannot use double starred expression here");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "cannot use double starred expression here");
       }
       this.mark = _mark;
     }
@@ -10144,33 +9349,30 @@ export class GeneratedParser extends Parser {
   invalid_import_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: Token | null;
+    let _gather_134_var: ast.Name[] | null;
+    let _keyword: Token | null;
+    let dotted_name_var: ast.Name | null;
+    let token: Token | null;
     { // a='import' ','.dotted_name+ 'from' dotted_name
-      let a: Token | null;
-      let _gather_134_var: ast.Name[] | null;
-      let _keyword: Token | null;
-      let dotted_name_var: ast.Name | null;
       if (
         (a = this.expectToken(501 /* 'import' */)) !== null &&
         (_gather_134_var = this._gather_134_rule()) !== null &&
         (_keyword = this.expectToken(502 /* 'from' */)) !== null &&
         (dotted_name_var = this.dotted_name_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, a, "Did you mean to use 'from ... import ...' instead?");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, a, "Did you mean to use 'from ... import ...' instead?");
       }
       this.mark = _mark;
     }
     { // 'import' token=NEWLINE
-      let _keyword: Token | null;
-      let token: Token | null;
       if (
         (_keyword = this.expectToken(501 /* 'import' */)) !== null &&
         (token = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, token, "Expected one or more names after 'import'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, token, "Expected one or more names after 'import'");
       }
       this.mark = _mark;
     }
@@ -10181,19 +9383,18 @@ export class GeneratedParser extends Parser {
   invalid_dotted_as_name_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let dotted_name_var: ast.Name | null;
+    let _keyword: Token | null;
+    let a: ast.expr | null;
     { // dotted_name 'as' !(NAME (',' | ')' | NEWLINE)) a=expression
-      let dotted_name_var: ast.Name | null;
-      let _keyword: Token | null;
-      let a: ast.expr | null;
       if (
         (dotted_name_var = this.dotted_name_rule()) !== null &&
         (_keyword = this.expectToken(520 /* 'as' */)) !== null &&
         this.negativeLookahead(this.mark, this._tmp_135_rule()) &&
         (a = this.expression_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot use ${e.getExprName(a)} as import target`);
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot use ${e.getExprName(a)} as import target`);
       }
       this.mark = _mark;
     }
@@ -10204,19 +9405,18 @@ export class GeneratedParser extends Parser {
   invalid_import_from_as_name_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let name_var: ast.Name | null;
+    let _keyword: Token | null;
+    let a: ast.expr | null;
     { // NAME 'as' !(NAME (',' | ')' | NEWLINE)) a=expression
-      let name_var: ast.Name | null;
-      let _keyword: Token | null;
-      let a: ast.expr | null;
       if (
         (name_var = this.nameToken()) !== null &&
         (_keyword = this.expectToken(520 /* 'as' */)) !== null &&
         this.negativeLookahead(this.mark, this._tmp_135_rule()) &&
         (a = this.expression_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot use ${e.getExprName(a)} as import target`);
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot use ${e.getExprName(a)} as import target`);
       }
       this.mark = _mark;
     }
@@ -10227,29 +9427,27 @@ export class GeneratedParser extends Parser {
   invalid_import_from_targets_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let import_from_as_names_var: ast.alias[] | null;
+    let _literal: Token | null;
+    let newline_var: Token | null;
+    let token: Token | null;
     { // import_from_as_names ',' NEWLINE
-      let import_from_as_names_var: ast.alias[] | null;
-      let _literal: Token | null;
-      let newline_var: Token | null;
       if (
         (import_from_as_names_var = this.import_from_as_names_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR(this, "trailing comma not allowed without surrounding parentheses");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR(this, "trailing comma not allowed without surrounding parentheses");
       }
       this.mark = _mark;
     }
     { // token=NEWLINE
-      let token: Token | null;
       if (
         (token = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, token, "Expected one or more names after 'import'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, token, "Expected one or more names after 'import'");
       }
       this.mark = _mark;
     }
@@ -10260,31 +9458,27 @@ export class GeneratedParser extends Parser {
   invalid_with_stmt_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _opt_var: Token | null;
+    let _keyword: Token | null;
+    let _gather_137_var: any[] | null;
+    let newline_var: Token | null;
+    let _literal: Token | null;
+    let _gather_140_var: any[] | null;
+    let _opt_var_1: Token | null;
+    let _literal_1: Token | null;
     { // ['async'] 'with' ','.(expression ['as' star_target])+ NEWLINE
-      let _opt_var: Token | null;
-      let _keyword: Token | null;
-      let _gather_137_var: any[] | null;
-      let newline_var: Token | null;
       if (
         ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
         (_keyword = this.expectToken(516 /* 'with' */)) !== null &&
         (_gather_137_var = this._gather_137_rule()) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR(this, "expected ':'");
       }
       this.mark = _mark;
     }
     { // ['async'] 'with' '(' ','.(expressions ['as' star_target])+ ','? ')' NEWLINE
-      let _opt_var: Token | null;
-      let _keyword: Token | null;
-      let _literal: Token | null;
-      let _gather_140_var: any[] | null;
-      let _opt_var_1: Token | null;
-      let _literal_1: Token | null;
-      let newline_var: Token | null;
       if (
         ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
         (_keyword = this.expectToken(516 /* 'with' */)) !== null &&
@@ -10294,9 +9488,8 @@ export class GeneratedParser extends Parser {
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR(this, "expected ':'");
       }
       this.mark = _mark;
     }
@@ -10307,12 +9500,16 @@ export class GeneratedParser extends Parser {
   invalid_with_stmt_indent_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _opt_var: Token | null;
+    let a: Token | null;
+    let _gather_137_var: any[] | null;
+    let _literal: Token | null;
+    let newline_var: Token | null;
+    let _gather_140_var: any[] | null;
+    let _opt_var_1: Token | null;
+    let _literal_1: Token | null;
+    let _literal_2: Token | null;
     { // ['async'] a='with' ','.(expression ['as' star_target])+ ':' NEWLINE !INDENT
-      let _opt_var: Token | null;
-      let a: Token | null;
-      let _gather_137_var: any[] | null;
-      let _literal: Token | null;
-      let newline_var: Token | null;
       if (
         ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
         (a = this.expectToken(516 /* 'with' */)) !== null &&
@@ -10321,21 +9518,12 @@ export class GeneratedParser extends Parser {
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
       ) {
-        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'with' statement on line ${a.lineno}`);
         this.level--;
-        return _res;
+        return e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'with' statement on line ${a.lineno}`);
       }
       this.mark = _mark;
     }
     { // ['async'] a='with' '(' ','.(expressions ['as' star_target])+ ','? ')' ':' NEWLINE !INDENT
-      let _opt_var: Token | null;
-      let a: Token | null;
-      let _literal: Token | null;
-      let _gather_140_var: any[] | null;
-      let _opt_var_1: Token | null;
-      let _literal_1: Token | null;
-      let _literal_2: Token | null;
-      let newline_var: Token | null;
       if (
         ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
         (a = this.expectToken(516 /* 'with' */)) !== null &&
@@ -10347,9 +9535,8 @@ export class GeneratedParser extends Parser {
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
       ) {
-        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'with' statement on line ${a.lineno}`);
         this.level--;
-        return _res;
+        return e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'with' statement on line ${a.lineno}`);
       }
       this.mark = _mark;
     }
@@ -10360,103 +9547,93 @@ export class GeneratedParser extends Parser {
   invalid_try_stmt_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: Token | null;
+    let _literal: Token | null;
+    let newline_var: Token | null;
+    let _keyword: Token | null;
+    let block_var: ast.stmt[] | null;
+    let _loop0_142_var: ast.stmt[][] | null;
+    let _loop1_34_var: ast.excepthandler[] | null;
+    let b: Token | null;
+    let expression_var: ast.expr | null;
+    let _opt_var: any;
+    let _literal_1: Token | null;
+    let _loop1_35_var: ast.excepthandler[] | null;
     { // a='try' ':' NEWLINE !INDENT
-      let a: Token | null;
-      let _literal: Token | null;
-      let newline_var: Token | null;
       if (
         (a = this.expectToken(518 /* 'try' */)) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
       ) {
-        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'try' statement on line ${a.lineno}`);
         this.level--;
-        return _res;
+        return e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'try' statement on line ${a.lineno}`);
       }
       this.mark = _mark;
     }
     { // 'try' ':' block !('except' | 'finally')
-      let _keyword: Token | null;
-      let _literal: Token | null;
-      let block_var: ast.stmt[] | null;
       if (
         (_keyword = this.expectToken(518 /* 'try' */)) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (block_var = this.block_rule()) !== null &&
-        this.negativeLookahead(this.mark, this._tmp_142_rule())
+        this.negativeLookahead(this.mark, this._tmp_145_rule())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected 'except' or 'finally' block");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR(this, "expected 'except' or 'finally' block");
       }
       this.mark = _mark;
     }
     { // 'try' ':' block* except_block+ a='except' b='*' expression ['as' NAME] ':'
-      let _keyword: Token | null;
-      let _literal: Token | null;
-      let _loop0_143_var: ast.stmt[][] | null;
-      let _loop1_34_var: ast.excepthandler[] | null;
-      let a: Token | null;
-      let b: Token | null;
-      let expression_var: ast.expr | null;
-      let _opt_var: any;
-      let _literal_1: Token | null;
       if (
         (_keyword = this.expectToken(518 /* 'try' */)) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
-        (_loop0_143_var = this._loop0_143_rule()) !== null &&
+        (_loop0_142_var = this._loop0_142_rule()) !== null &&
         (_loop1_34_var = this._loop1_34_rule()) !== null &&
         (a = this.expectToken(524 /* 'except' */)) !== null &&
         (b = this.expectToken(16 /* '*' */)) !== null &&
         (expression_var = this.expression_rule()) !== null &&
-        ((_opt_var = this._tmp_144_rule()), true) &&
+        ((_opt_var = this._tmp_143_rule()), true) &&
         (_literal_1 = this.expectToken(11 /* ':' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "cannot have both 'except' and 'except*' on the same 'try'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "cannot have both 'except' and 'except*' on the same 'try'");
       }
       this.mark = _mark;
     }
     { // 'try' ':' block* except_star_block+ a='except' [expression ['as' NAME]] ':'
-      let _keyword: Token | null;
-      let _literal: Token | null;
-      let _loop0_143_var: ast.stmt[][] | null;
-      let _loop1_35_var: ast.excepthandler[] | null;
-      let a: Token | null;
-      let _opt_var: any;
-      let _literal_1: Token | null;
       if (
         (_keyword = this.expectToken(518 /* 'try' */)) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
-        (_loop0_143_var = this._loop0_143_rule()) !== null &&
+        (_loop0_142_var = this._loop0_142_rule()) !== null &&
         (_loop1_35_var = this._loop1_35_rule()) !== null &&
         (a = this.expectToken(524 /* 'except' */)) !== null &&
-        ((_opt_var = this._tmp_145_rule()), true) &&
+        ((_opt_var = this._tmp_144_rule()), true) &&
         (_literal_1 = this.expectToken(11 /* ':' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "cannot have both 'except' and 'except*' on the same 'try'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "cannot have both 'except' and 'except*' on the same 'try'");
       }
       this.mark = _mark;
     }
     this.level--;
     return null;
   }
-  // invalid_except_stmt: 'except' a=expression ',' expressions 'as' NAME ':' | a='except' expression ['as' NAME] NEWLINE | a='except' NEWLINE | 'except' expression 'as' a=expression
+  // invalid_except_stmt: 'except' a=expression ',' expressions 'as' NAME ':' | a='except' expression ['as' NAME] NEWLINE | a='except' NEWLINE | 'except' expression 'as' a=expression ':' block
   invalid_except_stmt_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let a: ast.expr | Token | null;
+    let _literal: Token | null;
+    let expressions_var: ast.expr | null;
+    let _keyword_1: Token | null;
+    let name_var: ast.Name | null;
+    let _literal_1: Token | null;
+    let expression_var: ast.expr | null;
+    let _opt_var: any;
+    let newline_var: Token | null;
+    let block_var: ast.stmt[] | null;
     { // 'except' a=expression ',' expressions 'as' NAME ':'
-      let _keyword: Token | null;
-      let a: ast.expr | null;
-      let _literal: Token | null;
-      let expressions_var: ast.expr | null;
-      let _keyword_1: Token | null;
-      let name_var: ast.Name | null;
-      let _literal_1: Token | null;
       if (
         (_keyword = this.expectToken(524 /* 'except' */)) !== null &&
         (a = this.expression_rule()) !== null &&
@@ -10466,75 +9643,68 @@ export class GeneratedParser extends Parser {
         (name_var = this.nameToken()) !== null &&
         (_literal_1 = this.expectToken(11 /* ':' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, a, "multiple exception types must be parenthesized when using 'as'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, a, "multiple exception types must be parenthesized when using 'as'");
       }
       this.mark = _mark;
     }
     { // a='except' expression ['as' NAME] NEWLINE
-      let a: Token | null;
-      let expression_var: ast.expr | null;
-      let _opt_var: any;
-      let newline_var: Token | null;
       if (
         (a = this.expectToken(524 /* 'except' */)) !== null &&
         (expression_var = this.expression_rule()) !== null &&
-        ((_opt_var = this._tmp_144_rule()), true) &&
+        ((_opt_var = this._tmp_143_rule()), true) &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR(this, "expected ':'");
       }
       this.mark = _mark;
     }
     { // a='except' NEWLINE
-      let a: Token | null;
-      let newline_var: Token | null;
       if (
         (a = this.expectToken(524 /* 'except' */)) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR(this, "expected ':'");
       }
       this.mark = _mark;
     }
-    { // 'except' expression 'as' a=expression
-      let _keyword: Token | null;
-      let expression_var: ast.expr | null;
-      let _keyword_1: Token | null;
-      let a: ast.expr | null;
+    { // 'except' expression 'as' a=expression ':' block
       if (
         (_keyword = this.expectToken(524 /* 'except' */)) !== null &&
         (expression_var = this.expression_rule()) !== null &&
         (_keyword_1 = this.expectToken(520 /* 'as' */)) !== null &&
-        (a = this.expression_rule()) !== null
+        (a = this.expression_rule()) !== null &&
+        (_literal = this.expectToken(11 /* ':' */)) !== null &&
+        (block_var = this.block_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot use except statement with ${e.getExprName(a)}`);
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot use except statement with ${e.getExprName(a)}`);
       }
       this.mark = _mark;
     }
     this.level--;
     return null;
   }
-  // invalid_except_star_stmt: 'except' '*' a=expression ',' expressions 'as' NAME ':' | a='except' '*' expression ['as' NAME] NEWLINE | a='except' '*' (NEWLINE | ':') | 'except' '*' expression 'as' a=expression
+  // invalid_except_star_stmt: 'except' '*' a=expression ',' expressions 'as' NAME ':' | a='except' '*' expression ['as' NAME] NEWLINE | a='except' '*' (NEWLINE | ':') | 'except' '*' expression 'as' a=expression ':' block
   invalid_except_star_stmt_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let _literal: Token | null;
+    let a: ast.expr | Token | null;
+    let _literal_1: Token | null;
+    let expressions_var: ast.expr | null;
+    let _keyword_1: Token | null;
+    let name_var: ast.Name | null;
+    let _literal_2: Token | null;
+    let expression_var: ast.expr | null;
+    let _opt_var: any;
+    let newline_var: Token | null;
+    let _tmp_146_var: Token | null;
+    let block_var: ast.stmt[] | null;
     { // 'except' '*' a=expression ',' expressions 'as' NAME ':'
-      let _keyword: Token | null;
-      let _literal: Token | null;
-      let a: ast.expr | null;
-      let _literal_1: Token | null;
-      let expressions_var: ast.expr | null;
-      let _keyword_1: Token | null;
-      let name_var: ast.Name | null;
-      let _literal_2: Token | null;
       if (
         (_keyword = this.expectToken(524 /* 'except' */)) !== null &&
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
@@ -10545,62 +9715,47 @@ export class GeneratedParser extends Parser {
         (name_var = this.nameToken()) !== null &&
         (_literal_2 = this.expectToken(11 /* ':' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, a, "multiple exception types must be parenthesized when using 'as'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, a, "multiple exception types must be parenthesized when using 'as'");
       }
       this.mark = _mark;
     }
     { // a='except' '*' expression ['as' NAME] NEWLINE
-      let a: Token | null;
-      let _literal: Token | null;
-      let expression_var: ast.expr | null;
-      let _opt_var: any;
-      let newline_var: Token | null;
       if (
         (a = this.expectToken(524 /* 'except' */)) !== null &&
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (expression_var = this.expression_rule()) !== null &&
-        ((_opt_var = this._tmp_144_rule()), true) &&
+        ((_opt_var = this._tmp_143_rule()), true) &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR(this, "expected ':'");
       }
       this.mark = _mark;
     }
     { // a='except' '*' (NEWLINE | ':')
-      let a: Token | null;
-      let _literal: Token | null;
-      let _tmp_146_var: Token | null;
       if (
         (a = this.expectToken(524 /* 'except' */)) !== null &&
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (_tmp_146_var = this._tmp_146_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected one or more exception types");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR(this, "expected one or more exception types");
       }
       this.mark = _mark;
     }
-    { // 'except' '*' expression 'as' a=expression
-      let _keyword: Token | null;
-      let _literal: Token | null;
-      let expression_var: ast.expr | null;
-      let _keyword_1: Token | null;
-      let a: ast.expr | null;
+    { // 'except' '*' expression 'as' a=expression ':' block
       if (
         (_keyword = this.expectToken(524 /* 'except' */)) !== null &&
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (expression_var = this.expression_rule()) !== null &&
         (_keyword_1 = this.expectToken(520 /* 'as' */)) !== null &&
-        (a = this.expression_rule()) !== null
+        (a = this.expression_rule()) !== null &&
+        (_literal_1 = this.expectToken(11 /* ':' */)) !== null &&
+        (block_var = this.block_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot use except* statement with ${e.getExprName(a)}`);
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot use except* statement with ${e.getExprName(a)}`);
       }
       this.mark = _mark;
     }
@@ -10611,19 +9766,18 @@ export class GeneratedParser extends Parser {
   invalid_finally_stmt_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: Token | null;
+    let _literal: Token | null;
+    let newline_var: Token | null;
     { // a='finally' ':' NEWLINE !INDENT
-      let a: Token | null;
-      let _literal: Token | null;
-      let newline_var: Token | null;
       if (
         (a = this.expectToken(525 /* 'finally' */)) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
       ) {
-        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'finally' statement on line ${a.lineno}`);
         this.level--;
-        return _res;
+        return e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'finally' statement on line ${a.lineno}`);
       }
       this.mark = _mark;
     }
@@ -10634,39 +9788,34 @@ export class GeneratedParser extends Parser {
   invalid_except_stmt_indent_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: Token | null;
+    let expression_var: ast.expr | null;
+    let _opt_var: any;
+    let _literal: Token | null;
+    let newline_var: Token | null;
     { // a='except' expression ['as' NAME] ':' NEWLINE !INDENT
-      let a: Token | null;
-      let expression_var: ast.expr | null;
-      let _opt_var: any;
-      let _literal: Token | null;
-      let newline_var: Token | null;
       if (
         (a = this.expectToken(524 /* 'except' */)) !== null &&
         (expression_var = this.expression_rule()) !== null &&
-        ((_opt_var = this._tmp_144_rule()), true) &&
+        ((_opt_var = this._tmp_143_rule()), true) &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
       ) {
-        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'except' statement on line ${a.lineno}`);
         this.level--;
-        return _res;
+        return e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'except' statement on line ${a.lineno}`);
       }
       this.mark = _mark;
     }
     { // a='except' ':' NEWLINE !INDENT
-      let a: Token | null;
-      let _literal: Token | null;
-      let newline_var: Token | null;
       if (
         (a = this.expectToken(524 /* 'except' */)) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
       ) {
-        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'except' statement on line ${a.lineno}`);
         this.level--;
-        return _res;
+        return e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'except' statement on line ${a.lineno}`);
       }
       this.mark = _mark;
     }
@@ -10677,25 +9826,24 @@ export class GeneratedParser extends Parser {
   invalid_except_star_stmt_indent_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: Token | null;
+    let _literal: Token | null;
+    let expression_var: ast.expr | null;
+    let _opt_var: any;
+    let _literal_1: Token | null;
+    let newline_var: Token | null;
     { // a='except' '*' expression ['as' NAME] ':' NEWLINE !INDENT
-      let a: Token | null;
-      let _literal: Token | null;
-      let expression_var: ast.expr | null;
-      let _opt_var: any;
-      let _literal_1: Token | null;
-      let newline_var: Token | null;
       if (
         (a = this.expectToken(524 /* 'except' */)) !== null &&
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (expression_var = this.expression_rule()) !== null &&
-        ((_opt_var = this._tmp_144_rule()), true) &&
+        ((_opt_var = this._tmp_143_rule()), true) &&
         (_literal_1 = this.expectToken(11 /* ':' */)) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
       ) {
-        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'except*' statement on line ${a.lineno}`);
         this.level--;
-        return _res;
+        return e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'except*' statement on line ${a.lineno}`);
       }
       this.mark = _mark;
     }
@@ -10706,26 +9854,24 @@ export class GeneratedParser extends Parser {
   invalid_match_stmt_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: ast.Name | null;
+    let subject_expr_var: ast.expr | null;
+    let newline_var: Token | null;
+    let a: ast.Name | null;
+    let subject: ast.expr | null;
+    let _literal: Token | null;
     { // "match" subject_expr NEWLINE
-      let _keyword: ast.Name | null;
-      let subject_expr_var: ast.expr | null;
-      let newline_var: Token | null;
       if (
         (_keyword = this.expectSoftKeyword("match")) !== null &&
         (subject_expr_var = this.subject_expr_rule()) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR(this, "expected ':'");
       }
       this.mark = _mark;
     }
     { // a="match" subject=subject_expr ':' NEWLINE !INDENT
-      let a: ast.Name | null;
-      let subject: ast.expr | null;
-      let _literal: Token | null;
-      let newline_var: Token | null;
       if (
         (a = this.expectSoftKeyword("match")) !== null &&
         (subject = this.subject_expr_rule()) !== null &&
@@ -10733,9 +9879,8 @@ export class GeneratedParser extends Parser {
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
       ) {
-        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'match' statement on line ${a.lineno}`);
         this.level--;
-        return _res;
+        return e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'match' statement on line ${a.lineno}`);
       }
       this.mark = _mark;
     }
@@ -10746,29 +9891,25 @@ export class GeneratedParser extends Parser {
   invalid_case_block_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: ast.Name | null;
+    let patterns_var: ast.pattern | null;
+    let _opt_var: ast.expr | null;
+    let newline_var: Token | null;
+    let a: ast.Name | null;
+    let _literal: Token | null;
     { // "case" patterns guard? NEWLINE
-      let _keyword: ast.Name | null;
-      let patterns_var: ast.pattern | null;
-      let _opt_var: ast.expr | null;
-      let newline_var: Token | null;
       if (
         (_keyword = this.expectSoftKeyword("case")) !== null &&
         (patterns_var = this.patterns_rule()) !== null &&
         ((_opt_var = this.guard_rule()), true) &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR(this, "expected ':'");
       }
       this.mark = _mark;
     }
     { // a="case" patterns guard? ':' NEWLINE !INDENT
-      let a: ast.Name | null;
-      let patterns_var: ast.pattern | null;
-      let _opt_var: ast.expr | null;
-      let _literal: Token | null;
-      let newline_var: Token | null;
       if (
         (a = this.expectSoftKeyword("case")) !== null &&
         (patterns_var = this.patterns_rule()) !== null &&
@@ -10777,9 +9918,8 @@ export class GeneratedParser extends Parser {
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
       ) {
-        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'case' statement on line ${a.lineno}`);
         this.level--;
-        return _res;
+        return e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'case' statement on line ${a.lineno}`);
       }
       this.mark = _mark;
     }
@@ -10790,33 +9930,28 @@ export class GeneratedParser extends Parser {
   invalid_as_pattern_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let or_pattern_var: ast.pattern | null;
+    let _keyword: Token | null;
+    let a: ast.Name | ast.expr | null;
     { // or_pattern 'as' a="_"
-      let or_pattern_var: ast.pattern | null;
-      let _keyword: Token | null;
-      let a: ast.Name | null;
       if (
         (or_pattern_var = this.or_pattern_rule()) !== null &&
         (_keyword = this.expectToken(520 /* 'as' */)) !== null &&
         (a = this.expectSoftKeyword("_")) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "cannot use '_' as a target");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "cannot use '_' as a target");
       }
       this.mark = _mark;
     }
     { // or_pattern 'as' a=expression
-      let or_pattern_var: ast.pattern | null;
-      let _keyword: Token | null;
-      let a: ast.expr | null;
       if (
         (or_pattern_var = this.or_pattern_rule()) !== null &&
         (_keyword = this.expectToken(520 /* 'as' */)) !== null &&
         (a = this.expression_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot use ${e.getExprName(a)} as pattern target`);
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot use ${e.getExprName(a)} as pattern target`);
       }
       this.mark = _mark;
     }
@@ -10827,18 +9962,17 @@ export class GeneratedParser extends Parser {
   invalid_class_pattern_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let name_or_attr_var: ast.expr | null;
+    let _literal: Token | null;
+    let a: ast.pattern[] | null;
     { // name_or_attr '(' a=invalid_class_argument_pattern
-      let name_or_attr_var: ast.expr | null;
-      let _literal: Token | null;
-      let a: ast.pattern[] | null;
       if (
         (name_or_attr_var = this.name_or_attr_rule()) !== null &&
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         (a = this.invalid_class_argument_pattern_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, e.firstItem(a), e.lastItem(a), "positional patterns follow keyword patterns");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, e.firstItem(a), e.lastItem(a), "positional patterns follow keyword patterns");
       }
       this.mark = _mark;
     }
@@ -10849,20 +9983,19 @@ export class GeneratedParser extends Parser {
   invalid_class_argument_pattern_rule(): ast.pattern[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _opt_var: any;
+    let keyword_patterns_var: h.KeyPatternPair[] | null;
+    let _literal: Token | null;
+    let a: ast.pattern[] | null;
     { // [positional_patterns ','] keyword_patterns ',' a=positional_patterns
-      let _opt_var: any;
-      let keyword_patterns_var: h.KeyPatternPair[] | null;
-      let _literal: Token | null;
-      let a: ast.pattern[] | null;
       if (
         ((_opt_var = this._tmp_147_rule()), true) &&
         (keyword_patterns_var = this.keyword_patterns_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (a = this.positional_patterns_rule()) !== null
       ) {
-        const _res: ast.pattern[] | null = a;
         this.level--;
-        return _res;
+        return a;
       }
       this.mark = _mark;
     }
@@ -10873,26 +10006,23 @@ export class GeneratedParser extends Parser {
   invalid_if_stmt_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let named_expression_var: ast.expr | null;
+    let newline_var: Token | null;
+    let a: Token | null;
+    let _literal: Token | null;
     { // 'if' named_expression NEWLINE
-      let _keyword: Token | null;
-      let named_expression_var: ast.expr | null;
-      let newline_var: Token | null;
       if (
         (_keyword = this.expectToken(514 /* 'if' */)) !== null &&
         (named_expression_var = this.named_expression_rule()) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR(this, "expected ':'");
       }
       this.mark = _mark;
     }
     { // a='if' named_expression ':' NEWLINE !INDENT
-      let a: Token | null;
-      let named_expression_var: ast.expr | null;
-      let _literal: Token | null;
-      let newline_var: Token | null;
       if (
         (a = this.expectToken(514 /* 'if' */)) !== null &&
         (named_expression_var = this.named_expression_rule()) !== null &&
@@ -10900,9 +10030,8 @@ export class GeneratedParser extends Parser {
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
       ) {
-        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'if' statement on line ${a.lineno}`);
         this.level--;
-        return _res;
+        return e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'if' statement on line ${a.lineno}`);
       }
       this.mark = _mark;
     }
@@ -10913,26 +10042,23 @@ export class GeneratedParser extends Parser {
   invalid_elif_stmt_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let named_expression_var: ast.expr | null;
+    let newline_var: Token | null;
+    let a: Token | null;
+    let _literal: Token | null;
     { // 'elif' named_expression NEWLINE
-      let _keyword: Token | null;
-      let named_expression_var: ast.expr | null;
-      let newline_var: Token | null;
       if (
         (_keyword = this.expectToken(521 /* 'elif' */)) !== null &&
         (named_expression_var = this.named_expression_rule()) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR(this, "expected ':'");
       }
       this.mark = _mark;
     }
     { // a='elif' named_expression ':' NEWLINE !INDENT
-      let a: Token | null;
-      let named_expression_var: ast.expr | null;
-      let _literal: Token | null;
-      let newline_var: Token | null;
       if (
         (a = this.expectToken(521 /* 'elif' */)) !== null &&
         (named_expression_var = this.named_expression_rule()) !== null &&
@@ -10940,9 +10066,8 @@ export class GeneratedParser extends Parser {
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
       ) {
-        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'elif' statement on line ${a.lineno}`);
         this.level--;
-        return _res;
+        return e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'elif' statement on line ${a.lineno}`);
       }
       this.mark = _mark;
     }
@@ -10953,36 +10078,33 @@ export class GeneratedParser extends Parser {
   invalid_else_stmt_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: Token | null;
+    let _literal: Token | null;
+    let newline_var: Token | null;
+    let _keyword: Token | null;
+    let block_var: ast.stmt[] | null;
+    let _keyword_1: Token | null;
     { // a='else' ':' NEWLINE !INDENT
-      let a: Token | null;
-      let _literal: Token | null;
-      let newline_var: Token | null;
       if (
         (a = this.expectToken(522 /* 'else' */)) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
       ) {
-        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'else' statement on line ${a.lineno}`);
         this.level--;
-        return _res;
+        return e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'else' statement on line ${a.lineno}`);
       }
       this.mark = _mark;
     }
     { // 'else' ':' block 'elif'
-      let _keyword: Token | null;
-      let _literal: Token | null;
-      let block_var: ast.stmt[] | null;
-      let _keyword_1: Token | null;
       if (
         (_keyword = this.expectToken(522 /* 'else' */)) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (block_var = this.block_rule()) !== null &&
         (_keyword_1 = this.expectToken(521 /* 'elif' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR(this, "'elif' block follows an 'else' block");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR(this, "'elif' block follows an 'else' block");
       }
       this.mark = _mark;
     }
@@ -10993,26 +10115,23 @@ export class GeneratedParser extends Parser {
   invalid_while_stmt_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let named_expression_var: ast.expr | null;
+    let newline_var: Token | null;
+    let a: Token | null;
+    let _literal: Token | null;
     { // 'while' named_expression NEWLINE
-      let _keyword: Token | null;
-      let named_expression_var: ast.expr | null;
-      let newline_var: Token | null;
       if (
         (_keyword = this.expectToken(519 /* 'while' */)) !== null &&
         (named_expression_var = this.named_expression_rule()) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR(this, "expected ':'");
       }
       this.mark = _mark;
     }
     { // a='while' named_expression ':' NEWLINE !INDENT
-      let a: Token | null;
-      let named_expression_var: ast.expr | null;
-      let _literal: Token | null;
-      let newline_var: Token | null;
       if (
         (a = this.expectToken(519 /* 'while' */)) !== null &&
         (named_expression_var = this.named_expression_rule()) !== null &&
@@ -11020,9 +10139,8 @@ export class GeneratedParser extends Parser {
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
       ) {
-        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'while' statement on line ${a.lineno}`);
         this.level--;
-        return _res;
+        return e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'while' statement on line ${a.lineno}`);
       }
       this.mark = _mark;
     }
@@ -11033,13 +10151,15 @@ export class GeneratedParser extends Parser {
   invalid_for_stmt_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _opt_var: Token | null;
+    let _keyword: Token | null;
+    let star_targets_var: ast.expr | null;
+    let _keyword_1: Token | null;
+    let star_expressions_var: ast.expr | null;
+    let newline_var: Token | null;
+    let a: Token | null;
+    let _literal: Token | null;
     { // ['async'] 'for' star_targets 'in' star_expressions NEWLINE
-      let _opt_var: Token | null;
-      let _keyword: Token | null;
-      let star_targets_var: ast.expr | null;
-      let _keyword_1: Token | null;
-      let star_expressions_var: ast.expr | null;
-      let newline_var: Token | null;
       if (
         ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
         (_keyword = this.expectToken(517 /* 'for' */)) !== null &&
@@ -11048,20 +10168,12 @@ export class GeneratedParser extends Parser {
         (star_expressions_var = this.star_expressions_rule()) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR(this, "expected ':'");
       }
       this.mark = _mark;
     }
     { // ['async'] a='for' star_targets 'in' star_expressions ':' NEWLINE !INDENT
-      let _opt_var: Token | null;
-      let a: Token | null;
-      let star_targets_var: ast.expr | null;
-      let _keyword: Token | null;
-      let star_expressions_var: ast.expr | null;
-      let _literal: Token | null;
-      let newline_var: Token | null;
       if (
         ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
         (a = this.expectToken(517 /* 'for' */)) !== null &&
@@ -11072,9 +10184,8 @@ export class GeneratedParser extends Parser {
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
       ) {
-        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'for' statement on line ${a.lineno}`);
         this.level--;
-        return _res;
+        return e.RAISE_INDENTATION_ERROR(this, `expected an indented block after 'for' statement on line ${a.lineno}`);
       }
       this.mark = _mark;
     }
@@ -11085,17 +10196,20 @@ export class GeneratedParser extends Parser {
   invalid_def_raw_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _opt_var: Token | null;
+    let a: Token | null;
+    let name_var: ast.Name | null;
+    let _opt_var_1: ast.type_param[] | null;
+    let _literal: Token | null;
+    let _opt_var_2: ast.arguments_ | null;
+    let _literal_1: Token | null;
+    let _opt_var_3: any;
+    let _literal_2: Token | null;
+    let newline_var: Token | null;
+    let _keyword: Token | null;
+    let _opt_var_4: Token | null;
+    let block_var: ast.stmt[] | null;
     { // ['async'] a='def' NAME [type_params] '(' [params] ')' ['->' expression] ':' NEWLINE !INDENT
-      let _opt_var: Token | null;
-      let a: Token | null;
-      let name_var: ast.Name | null;
-      let _opt_var_1: ast.type_param[] | null;
-      let _literal: Token | null;
-      let _opt_var_2: ast.arguments_ | null;
-      let _literal_1: Token | null;
-      let _opt_var_3: any;
-      let _literal_2: Token | null;
-      let newline_var: Token | null;
       if (
         ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
         (a = this.expectToken(512 /* 'def' */)) !== null &&
@@ -11109,24 +10223,12 @@ export class GeneratedParser extends Parser {
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
       ) {
-        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after function definition on line ${a.lineno}`);
         this.level--;
-        return _res;
+        return e.RAISE_INDENTATION_ERROR(this, `expected an indented block after function definition on line ${a.lineno}`);
       }
       this.mark = _mark;
     }
     { // ['async'] 'def' NAME [type_params] &&'(' [params] ')' ['->' expression] &&':' [func_type_comment] block
-      let _opt_var: Token | null;
-      let _keyword: Token | null;
-      let name_var: ast.Name | null;
-      let _opt_var_1: ast.type_param[] | null;
-      let _literal: Token | null;
-      let _opt_var_2: ast.arguments_ | null;
-      let _literal_1: Token | null;
-      let _opt_var_3: any;
-      let _literal_2: Token | null;
-      let _opt_var_4: Token | null;
-      let block_var: ast.stmt[] | null;
       if (
         ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
         (_keyword = this.expectToken(512 /* 'def' */)) !== null &&
@@ -11140,9 +10242,8 @@ export class GeneratedParser extends Parser {
         ((_opt_var_4 = this.func_type_comment_rule()), true) &&
         (block_var = this.block_rule()) !== null
       ) {
-        const _res: any = this.dummyName(_opt_var, _keyword, name_var, _opt_var_1, _literal, _opt_var_2, _literal_1, _opt_var_3, _literal_2, _opt_var_4, block_var);
         this.level--;
-        return _res;
+        return this.dummyName(_opt_var, _keyword, name_var, _opt_var_1, _literal, _opt_var_2, _literal_1, _opt_var_3, _literal_2, _opt_var_4, block_var);
       }
       this.mark = _mark;
     }
@@ -11153,12 +10254,14 @@ export class GeneratedParser extends Parser {
   invalid_class_def_raw_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let name_var: ast.Name | null;
+    let _opt_var: ast.type_param[] | null;
+    let _opt_var_1: any;
+    let newline_var: Token | null;
+    let a: Token | null;
+    let _literal: Token | null;
     { // 'class' NAME [type_params] ['(' [arguments] ')'] NEWLINE
-      let _keyword: Token | null;
-      let name_var: ast.Name | null;
-      let _opt_var: ast.type_param[] | null;
-      let _opt_var_1: any;
-      let newline_var: Token | null;
       if (
         (_keyword = this.expectToken(515 /* 'class' */)) !== null &&
         (name_var = this.nameToken()) !== null &&
@@ -11166,19 +10269,12 @@ export class GeneratedParser extends Parser {
         ((_opt_var_1 = this._tmp_149_rule()), true) &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR(this, "expected ':'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR(this, "expected ':'");
       }
       this.mark = _mark;
     }
     { // a='class' NAME [type_params] ['(' [arguments] ')'] ':' NEWLINE !INDENT
-      let a: Token | null;
-      let name_var: ast.Name | null;
-      let _opt_var: ast.type_param[] | null;
-      let _opt_var_1: any;
-      let _literal: Token | null;
-      let newline_var: Token | null;
       if (
         (a = this.expectToken(515 /* 'class' */)) !== null &&
         (name_var = this.nameToken()) !== null &&
@@ -11188,9 +10284,8 @@ export class GeneratedParser extends Parser {
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
       ) {
-        const _res: any = e.RAISE_INDENTATION_ERROR(this, `expected an indented block after class definition on line ${a.lineno}`);
         this.level--;
-        return _res;
+        return e.RAISE_INDENTATION_ERROR(this, `expected an indented block after class definition on line ${a.lineno}`);
       }
       this.mark = _mark;
     }
@@ -11201,49 +10296,43 @@ export class GeneratedParser extends Parser {
   invalid_double_starred_kvpairs_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _gather_79_var: h.KeyValuePair[] | null;
+    let _literal: Token | null;
+    let invalid_kvpair_var: any;
+    let expression_var: ast.expr | null;
+    let a: Token | null;
+    let bitwise_or_var: ast.expr | null;
     { // ','.double_starred_kvpair+ ',' invalid_kvpair
-      let _gather_79_var: h.KeyValuePair[] | null;
-      let _literal: Token | null;
-      let invalid_kvpair_var: any;
       if (
         (_gather_79_var = this._gather_79_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (invalid_kvpair_var = this.invalid_kvpair_rule()) !== null
       ) {
-        const _res: any = this.dummyName(_gather_79_var, _literal, invalid_kvpair_var);
         this.level--;
-        return _res;
+        return this.dummyName(_gather_79_var, _literal, invalid_kvpair_var);
       }
       this.mark = _mark;
     }
     { // expression ':' a='*' bitwise_or
-      let expression_var: ast.expr | null;
-      let _literal: Token | null;
-      let a: Token | null;
-      let bitwise_or_var: ast.expr | null;
       if (
         (expression_var = this.expression_rule()) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (a = this.expectToken(16 /* '*' */)) !== null &&
         (bitwise_or_var = this.bitwise_or_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, a, "cannot use a starred expression in a dictionary value");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, a, "cannot use a starred expression in a dictionary value");
       }
       this.mark = _mark;
     }
     { // expression a=':' &('}' | ',')
-      let expression_var: ast.expr | null;
-      let a: Token | null;
       if (
         (expression_var = this.expression_rule()) !== null &&
         (a = this.expectToken(11 /* ':' */)) !== null &&
         this.positiveLookahead(this.mark, this._tmp_150_rule())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "expression expected after dictionary key and ':'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "expression expected after dictionary key and ':'");
       }
       this.mark = _mark;
     }
@@ -11254,46 +10343,40 @@ export class GeneratedParser extends Parser {
   invalid_kvpair_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.expr | Token | null;
+    let expression_var: ast.expr | null;
+    let _literal: Token | null;
+    let bitwise_or_var: ast.expr | null;
     { // a=expression !(':')
-      let a: ast.expr | null;
       if (
         (a = this.expression_rule()) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(11 /* ':' */))
       ) {
-        const _res: any = e.RAISE_ERROR_KNOWN_LOCATION(this, "SyntaxError", a.lineno, a.end_col_offset - 1, a.end_lineno, -1, "':' expected after dictionary key");
         this.level--;
-        return _res;
+        return e.RAISE_ERROR_KNOWN_LOCATION(this, "SyntaxError", a.lineno, a.end_col_offset - 1, a.end_lineno, -1, "':' expected after dictionary key");
       }
       this.mark = _mark;
     }
     { // expression ':' a='*' bitwise_or
-      let expression_var: ast.expr | null;
-      let _literal: Token | null;
-      let a: Token | null;
-      let bitwise_or_var: ast.expr | null;
       if (
         (expression_var = this.expression_rule()) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (a = this.expectToken(16 /* '*' */)) !== null &&
         (bitwise_or_var = this.bitwise_or_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, a, "cannot use a starred expression in a dictionary value");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, a, "cannot use a starred expression in a dictionary value");
       }
       this.mark = _mark;
     }
     { // expression a=':' &('}' | ',')
-      let expression_var: ast.expr | null;
-      let a: Token | null;
       if (
         (expression_var = this.expression_rule()) !== null &&
         (a = this.expectToken(11 /* ':' */)) !== null &&
         this.positiveLookahead(this.mark, this._tmp_150_rule())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "expression expected after dictionary key and ':'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "expression expected after dictionary key and ':'");
       }
       this.mark = _mark;
     }
@@ -11304,20 +10387,19 @@ export class GeneratedParser extends Parser {
   invalid_starred_expression_unpacking_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: Token | null;
+    let expression_var: ast.expr | null;
+    let _literal: Token | null;
+    let b: ast.expr | null;
     { // a='*' expression '=' b=expression
-      let a: Token | null;
-      let expression_var: ast.expr | null;
-      let _literal: Token | null;
-      let b: ast.expr | null;
       if (
         (a = this.expectToken(16 /* '*' */)) !== null &&
         (expression_var = this.expression_rule()) !== null &&
         (_literal = this.expectToken(22 /* '=' */)) !== null &&
         (b = this.expression_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "cannot assign to iterable argument unpacking");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "cannot assign to iterable argument unpacking");
       }
       this.mark = _mark;
     }
@@ -11328,14 +10410,13 @@ export class GeneratedParser extends Parser {
   invalid_starred_expression_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
     { // '*'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR(this, "Invalid star expression");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR(this, "Invalid star expression");
       }
       this.mark = _mark;
     }
@@ -11346,172 +10427,137 @@ export class GeneratedParser extends Parser {
   invalid_fstring_replacement_field_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let a: Token | null;
+    let annotated_rhs_var: ast.expr | null;
+    let _literal_1: Token | null;
+    let _opt_var: Token | null;
+    let invalid_fstring_conversion_character_var: any;
+    let _opt_var_1: any;
+    let _loop0_71_var: ast.expr[] | null;
     { // '{' a='='
-      let _literal: Token | null;
-      let a: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (a = this.expectToken(22 /* '=' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "f-string: valid expression required before '='");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "f-string: valid expression required before '='");
       }
       this.mark = _mark;
     }
     { // '{' a='!'
-      let _literal: Token | null;
-      let a: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (a = this.expectToken(54 /* '!' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "f-string: valid expression required before '!'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "f-string: valid expression required before '!'");
       }
       this.mark = _mark;
     }
     { // '{' a=':'
-      let _literal: Token | null;
-      let a: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (a = this.expectToken(11 /* ':' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "f-string: valid expression required before ':'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "f-string: valid expression required before ':'");
       }
       this.mark = _mark;
     }
     { // '{' a='}'
-      let _literal: Token | null;
-      let a: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (a = this.expectToken(26 /* '}' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "f-string: valid expression required before '}'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "f-string: valid expression required before '}'");
       }
       this.mark = _mark;
     }
     { // '{' !annotated_rhs
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         this.negativeLookahead(this.mark, this.annotated_rhs_rule())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: expecting a valid expression after '{'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: expecting a valid expression after '{'");
       }
       this.mark = _mark;
     }
     { // '{' annotated_rhs !('=' | '!' | ':' | '}')
-      let _literal: Token | null;
-      let annotated_rhs_var: ast.expr | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
-        this.negativeLookahead(this.mark, this._tmp_151_rule())
+        this.negativeLookahead(this.mark, this._tmp_152_rule())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: expecting '=', or '!', or ':', or '}'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: expecting '=', or '!', or ':', or '}'");
       }
       this.mark = _mark;
     }
     { // '{' annotated_rhs '=' !('!' | ':' | '}')
-      let _literal: Token | null;
-      let annotated_rhs_var: ast.expr | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
         (_literal_1 = this.expectToken(22 /* '=' */)) !== null &&
-        this.negativeLookahead(this.mark, this._tmp_152_rule())
+        this.negativeLookahead(this.mark, this._tmp_153_rule())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: expecting '!', or ':', or '}'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: expecting '!', or ':', or '}'");
       }
       this.mark = _mark;
     }
     { // '{' annotated_rhs '='? invalid_fstring_conversion_character
-      let _literal: Token | null;
-      let annotated_rhs_var: ast.expr | null;
-      let _opt_var: Token | null;
-      let invalid_fstring_conversion_character_var: any;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
         ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
         (invalid_fstring_conversion_character_var = this.invalid_fstring_conversion_character_rule()) !== null
       ) {
-        const _res: any = this.dummyName(_literal, annotated_rhs_var, _opt_var, invalid_fstring_conversion_character_var);
         this.level--;
-        return _res;
+        return this.dummyName(_literal, annotated_rhs_var, _opt_var, invalid_fstring_conversion_character_var);
       }
       this.mark = _mark;
     }
     { // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
-      let _literal: Token | null;
-      let annotated_rhs_var: ast.expr | null;
-      let _opt_var: Token | null;
-      let _opt_var_1: any;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
         ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
-        ((_opt_var_1 = this._tmp_153_rule()), true) &&
+        ((_opt_var_1 = this._tmp_151_rule()), true) &&
         this.negativeLookahead(this.mark, this._tmp_154_rule())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: expecting ':' or '}'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: expecting ':' or '}'");
       }
       this.mark = _mark;
     }
     { // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
-      let _literal: Token | null;
-      let annotated_rhs_var: ast.expr | null;
-      let _opt_var: Token | null;
-      let _opt_var_1: any;
-      let _literal_1: Token | null;
-      let _loop0_71_var: ast.expr[] | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
         ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
-        ((_opt_var_1 = this._tmp_153_rule()), true) &&
+        ((_opt_var_1 = this._tmp_151_rule()), true) &&
         (_literal_1 = this.expectToken(11 /* ':' */)) !== null &&
         (_loop0_71_var = this._loop0_71_rule()) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(26 /* '}' */))
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: expecting '}', or format specs");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: expecting '}', or format specs");
       }
       this.mark = _mark;
     }
     { // '{' annotated_rhs '='? ['!' NAME] !'}'
-      let _literal: Token | null;
-      let annotated_rhs_var: ast.expr | null;
-      let _opt_var: Token | null;
-      let _opt_var_1: any;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
         ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
-        ((_opt_var_1 = this._tmp_153_rule()), true) &&
+        ((_opt_var_1 = this._tmp_151_rule()), true) &&
         this.negativeLookahead(this.mark, this.expectToken(26 /* '}' */))
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: expecting '}'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: expecting '}'");
       }
       this.mark = _mark;
     }
@@ -11522,27 +10568,24 @@ export class GeneratedParser extends Parser {
   invalid_fstring_conversion_character_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
     { // '!' &(':' | '}')
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(54 /* '!' */)) !== null &&
         this.positiveLookahead(this.mark, this._tmp_154_rule())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: missing conversion character");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: missing conversion character");
       }
       this.mark = _mark;
     }
     { // '!' !NAME
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(54 /* '!' */)) !== null &&
         this.negativeLookahead(this.mark, this.nameToken())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: invalid conversion character");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: invalid conversion character");
       }
       this.mark = _mark;
     }
@@ -11553,172 +10596,137 @@ export class GeneratedParser extends Parser {
   invalid_tstring_replacement_field_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let a: Token | null;
+    let annotated_rhs_var: ast.expr | null;
+    let _literal_1: Token | null;
+    let _opt_var: Token | null;
+    let invalid_tstring_conversion_character_var: any;
+    let _opt_var_1: any;
+    let _loop0_71_var: ast.expr[] | null;
     { // '{' a='='
-      let _literal: Token | null;
-      let a: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (a = this.expectToken(22 /* '=' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "t-string: valid expression required before '='");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "t-string: valid expression required before '='");
       }
       this.mark = _mark;
     }
     { // '{' a='!'
-      let _literal: Token | null;
-      let a: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (a = this.expectToken(54 /* '!' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "t-string: valid expression required before '!'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "t-string: valid expression required before '!'");
       }
       this.mark = _mark;
     }
     { // '{' a=':'
-      let _literal: Token | null;
-      let a: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (a = this.expectToken(11 /* ':' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "t-string: valid expression required before ':'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "t-string: valid expression required before ':'");
       }
       this.mark = _mark;
     }
     { // '{' a='}'
-      let _literal: Token | null;
-      let a: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (a = this.expectToken(26 /* '}' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "t-string: valid expression required before '}'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "t-string: valid expression required before '}'");
       }
       this.mark = _mark;
     }
     { // '{' !annotated_rhs
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         this.negativeLookahead(this.mark, this.annotated_rhs_rule())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: expecting a valid expression after '{'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: expecting a valid expression after '{'");
       }
       this.mark = _mark;
     }
     { // '{' annotated_rhs !('=' | '!' | ':' | '}')
-      let _literal: Token | null;
-      let annotated_rhs_var: ast.expr | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
-        this.negativeLookahead(this.mark, this._tmp_151_rule())
+        this.negativeLookahead(this.mark, this._tmp_152_rule())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: expecting '=', or '!', or ':', or '}'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: expecting '=', or '!', or ':', or '}'");
       }
       this.mark = _mark;
     }
     { // '{' annotated_rhs '=' !('!' | ':' | '}')
-      let _literal: Token | null;
-      let annotated_rhs_var: ast.expr | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
         (_literal_1 = this.expectToken(22 /* '=' */)) !== null &&
-        this.negativeLookahead(this.mark, this._tmp_152_rule())
+        this.negativeLookahead(this.mark, this._tmp_153_rule())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: expecting '!', or ':', or '}'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: expecting '!', or ':', or '}'");
       }
       this.mark = _mark;
     }
     { // '{' annotated_rhs '='? invalid_tstring_conversion_character
-      let _literal: Token | null;
-      let annotated_rhs_var: ast.expr | null;
-      let _opt_var: Token | null;
-      let invalid_tstring_conversion_character_var: any;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
         ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
         (invalid_tstring_conversion_character_var = this.invalid_tstring_conversion_character_rule()) !== null
       ) {
-        const _res: any = this.dummyName(_literal, annotated_rhs_var, _opt_var, invalid_tstring_conversion_character_var);
         this.level--;
-        return _res;
+        return this.dummyName(_literal, annotated_rhs_var, _opt_var, invalid_tstring_conversion_character_var);
       }
       this.mark = _mark;
     }
     { // '{' annotated_rhs '='? ['!' NAME] !(':' | '}')
-      let _literal: Token | null;
-      let annotated_rhs_var: ast.expr | null;
-      let _opt_var: Token | null;
-      let _opt_var_1: any;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
         ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
-        ((_opt_var_1 = this._tmp_153_rule()), true) &&
+        ((_opt_var_1 = this._tmp_151_rule()), true) &&
         this.negativeLookahead(this.mark, this._tmp_154_rule())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: expecting ':' or '}'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: expecting ':' or '}'");
       }
       this.mark = _mark;
     }
     { // '{' annotated_rhs '='? ['!' NAME] ':' fstring_format_spec* !'}'
-      let _literal: Token | null;
-      let annotated_rhs_var: ast.expr | null;
-      let _opt_var: Token | null;
-      let _opt_var_1: any;
-      let _literal_1: Token | null;
-      let _loop0_71_var: ast.expr[] | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
         ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
-        ((_opt_var_1 = this._tmp_153_rule()), true) &&
+        ((_opt_var_1 = this._tmp_151_rule()), true) &&
         (_literal_1 = this.expectToken(11 /* ':' */)) !== null &&
         (_loop0_71_var = this._loop0_71_rule()) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(26 /* '}' */))
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: expecting '}', or format specs");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: expecting '}', or format specs");
       }
       this.mark = _mark;
     }
     { // '{' annotated_rhs '='? ['!' NAME] !'}'
-      let _literal: Token | null;
-      let annotated_rhs_var: ast.expr | null;
-      let _opt_var: Token | null;
-      let _opt_var_1: any;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
         ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
-        ((_opt_var_1 = this._tmp_153_rule()), true) &&
+        ((_opt_var_1 = this._tmp_151_rule()), true) &&
         this.negativeLookahead(this.mark, this.expectToken(26 /* '}' */))
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: expecting '}'");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: expecting '}'");
       }
       this.mark = _mark;
     }
@@ -11729,27 +10737,24 @@ export class GeneratedParser extends Parser {
   invalid_tstring_conversion_character_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
     { // '!' &(':' | '}')
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(54 /* '!' */)) !== null &&
         this.positiveLookahead(this.mark, this._tmp_154_rule())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: missing conversion character");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: missing conversion character");
       }
       this.mark = _mark;
     }
     { // '!' !NAME
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(54 /* '!' */)) !== null &&
         this.negativeLookahead(this.mark, this.nameToken())
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: invalid conversion character");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: invalid conversion character");
       }
       this.mark = _mark;
     }
@@ -11760,29 +10765,25 @@ export class GeneratedParser extends Parser {
   invalid_string_tstring_concat_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let a: ast.expr[] | null;
+    let b: ast.expr | null;
     { // a=(fstring | string)+ b=tstring
-      let a: ast.expr[] | null;
-      let b: ast.expr | null;
       if (
         (a = this._loop1_75_rule()) !== null &&
         (b = this.tstring_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, e.lastItem(a), b, "cannot mix t-string literals with string or bytes literals");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, e.lastItem(a), b, "cannot mix t-string literals with string or bytes literals");
       }
       this.mark = _mark;
     }
     { // a=tstring+ b=(fstring | string)
-      let a: ast.expr[] | null;
-      let b: ast.expr | null;
       if (
         (a = this._loop1_77_rule()) !== null &&
         (b = this._tmp_76_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, e.lastItem(a), b, "cannot mix t-string literals with string or bytes literals");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, e.lastItem(a), b, "cannot mix t-string literals with string or bytes literals");
       }
       this.mark = _mark;
     }
@@ -11793,20 +10794,19 @@ export class GeneratedParser extends Parser {
   invalid_arithmetic_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let sum_var: ast.expr | null;
+    let _tmp_155_var: Token | null;
+    let a: Token | null;
+    let b: ast.expr | null;
     { // sum ('+' | '-' | '*' | '/' | '%' | '//' | '@') a='not' b=inversion
-      let sum_var: ast.expr | null;
-      let _tmp_155_var: Token | null;
-      let a: Token | null;
-      let b: ast.expr | null;
       if (
         (sum_var = this.sum_rule()) !== null &&
         (_tmp_155_var = this._tmp_155_rule()) !== null &&
         (a = this.expectToken(531 /* 'not' */)) !== null &&
         (b = this.inversion_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "'not' after an operator must be parenthesized");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "'not' after an operator must be parenthesized");
       }
       this.mark = _mark;
     }
@@ -11817,18 +10817,17 @@ export class GeneratedParser extends Parser {
   invalid_factor_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _tmp_156_var: Token | null;
+    let a: Token | null;
+    let b: ast.expr | null;
     { // ('+' | '-' | '~') a='not' b=factor
-      let _tmp_156_var: Token | null;
-      let a: Token | null;
-      let b: ast.expr | null;
       if (
         (_tmp_156_var = this._tmp_156_rule()) !== null &&
         (a = this.expectToken(531 /* 'not' */)) !== null &&
         (b = this.factor_rule()) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "'not' after an operator must be parenthesized");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "'not' after an operator must be parenthesized");
       }
       this.mark = _mark;
     }
@@ -11839,16 +10838,15 @@ export class GeneratedParser extends Parser {
   invalid_type_params_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let token: Token | null;
     { // '[' token=']'
-      let _literal: Token | null;
-      let token: Token | null;
       if (
         (_literal = this.expectToken(9 /* '[' */)) !== null &&
         (token = this.expectToken(10 /* ']' */)) !== null
       ) {
-        const _res: any = e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, token, "Type parameter list cannot be empty");
         this.level--;
-        return _res;
+        return e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, token, "Type parameter list cannot be empty");
       }
       this.mark = _mark;
     }
@@ -11903,25 +10901,22 @@ export class GeneratedParser extends Parser {
   _tmp_3_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
     { // 'import'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(501 /* 'import' */)) !== null
       ) {
-        const _res: Token | null = _keyword;
         this.level--;
-        return _res;
+        return _keyword;
       }
       this.mark = _mark;
     }
     { // 'from'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(502 /* 'from' */)) !== null
       ) {
-        const _res: Token | null = _keyword;
         this.level--;
-        return _res;
+        return _keyword;
       }
       this.mark = _mark;
     }
@@ -11932,36 +10927,32 @@ export class GeneratedParser extends Parser {
   _tmp_4_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let _literal: Token | null;
     { // 'def'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(512 /* 'def' */)) !== null
       ) {
-        const _res: Token | null = _keyword;
         this.level--;
-        return _res;
+        return _keyword;
       }
       this.mark = _mark;
     }
     { // '@'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(49 /* '@' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // 'async'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(513 /* 'async' */)) !== null
       ) {
-        const _res: Token | null = _keyword;
         this.level--;
-        return _res;
+        return _keyword;
       }
       this.mark = _mark;
     }
@@ -11972,25 +10963,23 @@ export class GeneratedParser extends Parser {
   _tmp_5_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let _literal: Token | null;
     { // 'class'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(515 /* 'class' */)) !== null
       ) {
-        const _res: Token | null = _keyword;
         this.level--;
-        return _res;
+        return _keyword;
       }
       this.mark = _mark;
     }
     { // '@'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(49 /* '@' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -12001,25 +10990,22 @@ export class GeneratedParser extends Parser {
   _tmp_6_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
     { // 'with'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(516 /* 'with' */)) !== null
       ) {
-        const _res: Token | null = _keyword;
         this.level--;
-        return _res;
+        return _keyword;
       }
       this.mark = _mark;
     }
     { // 'async'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(513 /* 'async' */)) !== null
       ) {
-        const _res: Token | null = _keyword;
         this.level--;
-        return _res;
+        return _keyword;
       }
       this.mark = _mark;
     }
@@ -12030,25 +11016,22 @@ export class GeneratedParser extends Parser {
   _tmp_7_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
     { // 'for'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(517 /* 'for' */)) !== null
       ) {
-        const _res: Token | null = _keyword;
         this.level--;
-        return _res;
+        return _keyword;
       }
       this.mark = _mark;
     }
     { // 'async'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(513 /* 'async' */)) !== null
       ) {
-        const _res: Token | null = _keyword;
         this.level--;
-        return _res;
+        return _keyword;
       }
       this.mark = _mark;
     }
@@ -12059,16 +11042,15 @@ export class GeneratedParser extends Parser {
   _tmp_8_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let d: ast.expr | null;
     { // '=' d=annotated_rhs
-      let _literal: Token | null;
-      let d: ast.expr | null;
       if (
         (_literal = this.expectToken(22 /* '=' */)) !== null &&
         (d = this.annotated_rhs_rule()) !== null
       ) {
-        const _res: ast.expr | null = d;
         this.level--;
-        return _res;
+        return d;
       }
       this.mark = _mark;
     }
@@ -12079,29 +11061,27 @@ export class GeneratedParser extends Parser {
   _tmp_9_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let b: ast.expr | null;
+    let _literal_1: Token | null;
+    let single_subscript_attribute_target_var: ast.expr | null;
     { // '(' b=single_target ')'
-      let _literal: Token | null;
-      let b: ast.expr | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         (b = this.single_target_rule()) !== null &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _res: ast.expr | null = b;
         this.level--;
-        return _res;
+        return b;
       }
       this.mark = _mark;
     }
     { // single_subscript_attribute_target
-      let single_subscript_attribute_target_var: ast.expr | null;
       if (
         (single_subscript_attribute_target_var = this.single_subscript_attribute_target_rule()) !== null
       ) {
-        const _res: ast.expr | null = single_subscript_attribute_target_var;
         this.level--;
-        return _res;
+        return single_subscript_attribute_target_var;
       }
       this.mark = _mark;
     }
@@ -12127,16 +11107,15 @@ export class GeneratedParser extends Parser {
   _tmp_11_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let z: ast.expr | null;
+    let _literal: Token | null;
     { // z=star_targets '='
-      let z: ast.expr | null;
-      let _literal: Token | null;
       if (
         (z = this.star_targets_rule()) !== null &&
         (_literal = this.expectToken(22 /* '=' */)) !== null
       ) {
-        const _res: ast.expr | null = z;
         this.level--;
-        return _res;
+        return z;
       }
       this.mark = _mark;
     }
@@ -12147,16 +11126,15 @@ export class GeneratedParser extends Parser {
   _tmp_12_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let z: ast.expr | null;
     { // 'from' z=expression
-      let _keyword: Token | null;
-      let z: ast.expr | null;
       if (
         (_keyword = this.expectToken(502 /* 'from' */)) !== null &&
         (z = this.expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = z;
         this.level--;
-        return _res;
+        return z;
       }
       this.mark = _mark;
     }
@@ -12182,25 +11160,23 @@ export class GeneratedParser extends Parser {
   _tmp_14_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let newline_var: Token | null;
     { // ';'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(13 /* ';' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // NEWLINE
-      let newline_var: Token | null;
       if (
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: Token | null = newline_var;
         this.level--;
-        return _res;
+        return newline_var;
       }
       this.mark = _mark;
     }
@@ -12211,16 +11187,15 @@ export class GeneratedParser extends Parser {
   _tmp_15_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let z: ast.expr | null;
     { // ',' z=expression
-      let _literal: Token | null;
-      let z: ast.expr | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (z = this.expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = z;
         this.level--;
-        return _res;
+        return z;
       }
       this.mark = _mark;
     }
@@ -12245,25 +11220,22 @@ export class GeneratedParser extends Parser {
   _tmp_17_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
     { // '.'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(23 /* '.' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '...'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(52 /* '...' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -12304,16 +11276,15 @@ export class GeneratedParser extends Parser {
   _tmp_20_rule(): ast.Name | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let z: ast.Name | null;
     { // 'as' z=NAME
-      let _keyword: Token | null;
-      let z: ast.Name | null;
       if (
         (_keyword = this.expectToken(520 /* 'as' */)) !== null &&
         (z = this.nameToken()) !== null
       ) {
-        const _res: ast.Name | null = z;
         this.level--;
-        return _res;
+        return z;
       }
       this.mark = _mark;
     }
@@ -12354,18 +11325,17 @@ export class GeneratedParser extends Parser {
   _tmp_23_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let f: ast.expr | null;
+    let newline_var: Token | null;
     { // '@' f=named_expression NEWLINE
-      let _literal: Token | null;
-      let f: ast.expr | null;
-      let newline_var: Token | null;
       if (
         (_literal = this.expectToken(49 /* '@' */)) !== null &&
         (f = this.named_expression_rule()) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: ast.expr | null = f;
         this.level--;
-        return _res;
+        return f;
       }
       this.mark = _mark;
     }
@@ -12376,18 +11346,17 @@ export class GeneratedParser extends Parser {
   _tmp_24_rule(): ast.Call | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let z: ast.Call | null;
+    let _literal_1: Token | null;
     { // '(' z=[arguments] ')'
-      let _literal: Token | null;
-      let z: ast.Call | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         ((z = this.arguments_rule()), true) &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _res: ast.Call | null = z;
         this.level--;
-        return _res;
+        return z;
       }
       this.mark = _mark;
     }
@@ -12398,16 +11367,15 @@ export class GeneratedParser extends Parser {
   _tmp_25_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let z: ast.expr | null;
     { // '->' z=expression
-      let _literal: Token | null;
-      let z: ast.expr | null;
       if (
         (_literal = this.expectToken(51 /* '->' */)) !== null &&
         (z = this.expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = z;
         this.level--;
-        return _res;
+        return z;
       }
       this.mark = _mark;
     }
@@ -12520,36 +11488,31 @@ export class GeneratedParser extends Parser {
   _tmp_33_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
     { // ','
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // ')'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // ':'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(11 /* ':' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -12620,25 +11583,22 @@ export class GeneratedParser extends Parser {
   _tmp_38_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
     { // '+'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(14 /* '+' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '-'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(15 /* '-' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -12649,36 +11609,33 @@ export class GeneratedParser extends Parser {
   _tmp_39_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let string_var: Token | null;
+    let fstring_start_var: Token | null;
+    let tstring_start_var: Token | null;
     { // STRING
-      let string_var: Token | null;
       if (
         (string_var = this.stringToken()) !== null
       ) {
-        const _res: Token | null = string_var;
         this.level--;
-        return _res;
+        return string_var;
       }
       this.mark = _mark;
     }
     { // FSTRING_START
-      let fstring_start_var: Token | null;
       if (
         (fstring_start_var = this.expectToken(59 /* FSTRING_START */)) !== null
       ) {
-        const _res: Token | null = fstring_start_var;
         this.level--;
-        return _res;
+        return fstring_start_var;
       }
       this.mark = _mark;
     }
     { // TSTRING_START
-      let tstring_start_var: Token | null;
       if (
         (tstring_start_var = this.expectToken(62 /* TSTRING_START */)) !== null
       ) {
-        const _res: Token | null = tstring_start_var;
         this.level--;
-        return _res;
+        return tstring_start_var;
       }
       this.mark = _mark;
     }
@@ -12689,36 +11646,31 @@ export class GeneratedParser extends Parser {
   _tmp_40_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
     { // '.'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(23 /* '.' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '('
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '='
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(22 /* '=' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -12759,25 +11711,23 @@ export class GeneratedParser extends Parser {
   _tmp_43_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let literal_expr_var: ast.expr | null;
+    let attr_var: ast.expr | null;
     { // literal_expr
-      let literal_expr_var: ast.expr | null;
       if (
         (literal_expr_var = this.literal_expr_rule()) !== null
       ) {
-        const _res: ast.expr | null = literal_expr_var;
         this.level--;
-        return _res;
+        return literal_expr_var;
       }
       this.mark = _mark;
     }
     { // attr
-      let attr_var: ast.expr | null;
       if (
         (attr_var = this.attr_rule()) !== null
       ) {
-        const _res: ast.expr | null = attr_var;
         this.level--;
-        return _res;
+        return attr_var;
       }
       this.mark = _mark;
     }
@@ -12848,16 +11798,15 @@ export class GeneratedParser extends Parser {
   _tmp_48_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let c: ast.expr | null;
     { // ',' c=expression
-      let _literal: Token | null;
-      let c: ast.expr | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (c = this.expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = c;
         this.level--;
-        return _res;
+        return c;
       }
       this.mark = _mark;
     }
@@ -12883,16 +11832,15 @@ export class GeneratedParser extends Parser {
   _tmp_50_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let c: ast.expr | null;
     { // ',' c=star_expression
-      let _literal: Token | null;
-      let c: ast.expr | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (c = this.star_expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = c;
         this.level--;
-        return _res;
+        return c;
       }
       this.mark = _mark;
     }
@@ -12933,16 +11881,15 @@ export class GeneratedParser extends Parser {
   _tmp_53_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let c: ast.expr | null;
     { // 'or' c=conjunction
-      let _keyword: Token | null;
-      let c: ast.expr | null;
       if (
         (_keyword = this.expectToken(529 /* 'or' */)) !== null &&
         (c = this.conjunction_rule()) !== null
       ) {
-        const _res: ast.expr | null = c;
         this.level--;
-        return _res;
+        return c;
       }
       this.mark = _mark;
     }
@@ -12968,16 +11915,15 @@ export class GeneratedParser extends Parser {
   _tmp_55_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let c: ast.expr | null;
     { // 'and' c=inversion
-      let _keyword: Token | null;
-      let c: ast.expr | null;
       if (
         (_keyword = this.expectToken(530 /* 'and' */)) !== null &&
         (c = this.inversion_rule()) !== null
       ) {
-        const _res: ast.expr | null = c;
         this.level--;
-        return _res;
+        return c;
       }
       this.mark = _mark;
     }
@@ -13003,14 +11949,13 @@ export class GeneratedParser extends Parser {
   _tmp_57_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let tok: Token | null;
     { // tok='!='
-      let tok: Token | null;
       if (
         (tok = this.expectToken(28 /* '!=' */)) !== null
       ) {
-        const _res: any = h.checkBarryAsFlufl(this, tok) ? null : tok;
         this.level--;
-        return _res;
+        return h.checkBarryAsFlufl(this, tok) ? null : tok;
       }
       this.mark = _mark;
     }
@@ -13036,25 +11981,23 @@ export class GeneratedParser extends Parser {
   _tmp_59_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let slice_var: ast.expr | null;
+    let starred_expression_var: ast.expr | null;
     { // slice
-      let slice_var: ast.expr | null;
       if (
         (slice_var = this.slice_rule()) !== null
       ) {
-        const _res: ast.expr | null = slice_var;
         this.level--;
-        return _res;
+        return slice_var;
       }
       this.mark = _mark;
     }
     { // starred_expression
-      let starred_expression_var: ast.expr | null;
       if (
         (starred_expression_var = this.starred_expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = starred_expression_var;
         this.level--;
-        return _res;
+        return starred_expression_var;
       }
       this.mark = _mark;
     }
@@ -13065,16 +12008,15 @@ export class GeneratedParser extends Parser {
   _tmp_60_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let d: ast.expr | null;
     { // ':' d=[expression]
-      let _literal: Token | null;
-      let d: ast.expr | null;
       if (
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         ((d = this.expression_rule()), true)
       ) {
-        const _res: ast.expr | null = d;
         this.level--;
-        return _res;
+        return d;
       }
       this.mark = _mark;
     }
@@ -13085,36 +12027,33 @@ export class GeneratedParser extends Parser {
   _tmp_61_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let tuple_var: ast.expr | null;
+    let group_var: ast.expr | null;
+    let genexp_var: ast.expr | null;
     { // tuple
-      let tuple_var: ast.expr | null;
       if (
         (tuple_var = this.tuple_rule()) !== null
       ) {
-        const _res: ast.expr | null = tuple_var;
         this.level--;
-        return _res;
+        return tuple_var;
       }
       this.mark = _mark;
     }
     { // group
-      let group_var: ast.expr | null;
       if (
         (group_var = this.group_rule()) !== null
       ) {
-        const _res: ast.expr | null = group_var;
         this.level--;
-        return _res;
+        return group_var;
       }
       this.mark = _mark;
     }
     { // genexp
-      let genexp_var: ast.expr | null;
       if (
         (genexp_var = this.genexp_rule()) !== null
       ) {
-        const _res: ast.expr | null = genexp_var;
         this.level--;
-        return _res;
+        return genexp_var;
       }
       this.mark = _mark;
     }
@@ -13125,25 +12064,23 @@ export class GeneratedParser extends Parser {
   _tmp_62_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let list_var: ast.expr | null;
+    let listcomp_var: ast.expr | null;
     { // list
-      let list_var: ast.expr | null;
       if (
         (list_var = this.list_rule()) !== null
       ) {
-        const _res: ast.expr | null = list_var;
         this.level--;
-        return _res;
+        return list_var;
       }
       this.mark = _mark;
     }
     { // listcomp
-      let listcomp_var: ast.expr | null;
       if (
         (listcomp_var = this.listcomp_rule()) !== null
       ) {
-        const _res: ast.expr | null = listcomp_var;
         this.level--;
-        return _res;
+        return listcomp_var;
       }
       this.mark = _mark;
     }
@@ -13154,47 +12091,43 @@ export class GeneratedParser extends Parser {
   _tmp_63_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let dict_var: ast.expr | null;
+    let set_var: ast.expr | null;
+    let dictcomp_var: ast.expr | null;
+    let setcomp_var: ast.expr | null;
     { // dict
-      let dict_var: ast.expr | null;
       if (
         (dict_var = this.dict_rule()) !== null
       ) {
-        const _res: ast.expr | null = dict_var;
         this.level--;
-        return _res;
+        return dict_var;
       }
       this.mark = _mark;
     }
     { // set
-      let set_var: ast.expr | null;
       if (
         (set_var = this.set_rule()) !== null
       ) {
-        const _res: ast.expr | null = set_var;
         this.level--;
-        return _res;
+        return set_var;
       }
       this.mark = _mark;
     }
     { // dictcomp
-      let dictcomp_var: ast.expr | null;
       if (
         (dictcomp_var = this.dictcomp_rule()) !== null
       ) {
-        const _res: ast.expr | null = dictcomp_var;
         this.level--;
-        return _res;
+        return dictcomp_var;
       }
       this.mark = _mark;
     }
     { // setcomp
-      let setcomp_var: ast.expr | null;
       if (
         (setcomp_var = this.setcomp_rule()) !== null
       ) {
-        const _res: ast.expr | null = setcomp_var;
         this.level--;
-        return _res;
+        return setcomp_var;
       }
       this.mark = _mark;
     }
@@ -13205,25 +12138,23 @@ export class GeneratedParser extends Parser {
   _tmp_64_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let yield_expr_var: ast.expr | null;
+    let named_expression_var: ast.expr | null;
     { // yield_expr
-      let yield_expr_var: ast.expr | null;
       if (
         (yield_expr_var = this.yield_expr_rule()) !== null
       ) {
-        const _res: ast.expr | null = yield_expr_var;
         this.level--;
-        return _res;
+        return yield_expr_var;
       }
       this.mark = _mark;
     }
     { // named_expression
-      let named_expression_var: ast.expr | null;
       if (
         (named_expression_var = this.named_expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = named_expression_var;
         this.level--;
-        return _res;
+        return named_expression_var;
       }
       this.mark = _mark;
     }
@@ -13392,25 +12323,23 @@ export class GeneratedParser extends Parser {
   _tmp_76_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let fstring_var: ast.expr | null;
+    let string_var: ast.expr | null;
     { // fstring
-      let fstring_var: ast.expr | null;
       if (
         (fstring_var = this.fstring_rule()) !== null
       ) {
-        const _res: ast.expr | null = fstring_var;
         this.level--;
-        return _res;
+        return fstring_var;
       }
       this.mark = _mark;
     }
     { // string
-      let string_var: ast.expr | null;
       if (
         (string_var = this.string_rule()) !== null
       ) {
-        const _res: ast.expr | null = string_var;
         this.level--;
-        return _res;
+        return string_var;
       }
       this.mark = _mark;
     }
@@ -13436,18 +12365,17 @@ export class GeneratedParser extends Parser {
   _tmp_78_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let y: ast.expr | null;
+    let _literal: Token | null;
+    let z: ast.expr[] | null;
     { // y=star_named_expression ',' z=[star_named_expressions]
-      let y: ast.expr | null;
-      let _literal: Token | null;
-      let z: ast.expr[] | null;
       if (
         (y = this.star_named_expression_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         ((z = this.star_named_expressions_rule()), true)
       ) {
-        const _res: any = h.seqInsertInFront(y, z);
         this.level--;
-        return _res;
+        return h.seqInsertInFront(y, z);
       }
       this.mark = _mark;
     }
@@ -13502,16 +12430,15 @@ export class GeneratedParser extends Parser {
   _tmp_82_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let z: ast.expr | null;
     { // 'if' z=disjunction
-      let _keyword: Token | null;
-      let z: ast.expr | null;
       if (
         (_keyword = this.expectToken(514 /* 'if' */)) !== null &&
         (z = this.disjunction_rule()) !== null
       ) {
-        const _res: ast.expr | null = z;
         this.level--;
-        return _res;
+        return z;
       }
       this.mark = _mark;
     }
@@ -13522,26 +12449,24 @@ export class GeneratedParser extends Parser {
   _tmp_83_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let assignment_expression_var: ast.expr | null;
+    let expression_var: ast.expr | null;
     { // assignment_expression
-      let assignment_expression_var: ast.expr | null;
       if (
         (assignment_expression_var = this.assignment_expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = assignment_expression_var;
         this.level--;
-        return _res;
+        return assignment_expression_var;
       }
       this.mark = _mark;
     }
     { // expression !':='
-      let expression_var: ast.expr | null;
       if (
         (expression_var = this.expression_rule()) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(53 /* ':=' */))
       ) {
-        const _res: ast.expr | null = expression_var;
         this.level--;
-        return _res;
+        return expression_var;
       }
       this.mark = _mark;
     }
@@ -13567,26 +12492,24 @@ export class GeneratedParser extends Parser {
   _tmp_85_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let starred_expression_var: ast.expr | null;
+    let _tmp_83_var: ast.expr | null;
     { // starred_expression
-      let starred_expression_var: ast.expr | null;
       if (
         (starred_expression_var = this.starred_expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = starred_expression_var;
         this.level--;
-        return _res;
+        return starred_expression_var;
       }
       this.mark = _mark;
     }
     { // (assignment_expression | expression !':=') !'='
-      let _tmp_83_var: ast.expr | null;
       if (
         (_tmp_83_var = this._tmp_83_rule()) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(22 /* '=' */))
       ) {
-        const _res: ast.expr | null = _tmp_83_var;
         this.level--;
-        return _res;
+        return _tmp_83_var;
       }
       this.mark = _mark;
     }
@@ -13597,16 +12520,15 @@ export class GeneratedParser extends Parser {
   _tmp_86_rule(): h.KeywordOrStarred[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let k: h.KeywordOrStarred[] | null;
     { // ',' k=kwargs
-      let _literal: Token | null;
-      let k: h.KeywordOrStarred[] | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (k = this.kwargs_rule()) !== null
       ) {
-        const _res: h.KeywordOrStarred[] | null = k;
         this.level--;
-        return _res;
+        return k;
       }
       this.mark = _mark;
     }
@@ -13661,16 +12583,15 @@ export class GeneratedParser extends Parser {
   _tmp_90_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let c: ast.expr | null;
     { // ',' c=star_target
-      let _literal: Token | null;
-      let c: ast.expr | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (c = this.star_target_rule()) !== null
       ) {
-        const _res: ast.expr | null = c;
         this.level--;
-        return _res;
+        return c;
       }
       this.mark = _mark;
     }
@@ -13711,15 +12632,14 @@ export class GeneratedParser extends Parser {
   _tmp_93_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let star_target_var: ast.expr | null;
     { // !'*' star_target
-      let star_target_var: ast.expr | null;
       if (
         this.negativeLookahead(this.mark, this.expectToken(16 /* '*' */)) &&
         (star_target_var = this.star_target_rule()) !== null
       ) {
-        const _res: ast.expr | null = star_target_var;
         this.level--;
-        return _res;
+        return star_target_var;
       }
       this.mark = _mark;
     }
@@ -13760,16 +12680,15 @@ export class GeneratedParser extends Parser {
   _tmp_96_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let newline_var: Token | null;
+    let indent_var: Token | null;
     { // NEWLINE INDENT
-      let newline_var: Token | null;
-      let indent_var: Token | null;
       if (
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         (indent_var = this.expectToken(5 /* INDENT */)) !== null
       ) {
-        const _res: any = this.dummyName(newline_var, indent_var);
         this.level--;
-        return _res;
+        return this.dummyName(newline_var, indent_var);
       }
       this.mark = _mark;
     }
@@ -13780,25 +12699,23 @@ export class GeneratedParser extends Parser {
   _tmp_97_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _tmp_98_var: any;
+    let kwargs_var: h.KeywordOrStarred[] | null;
     { // (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs)
-      let _tmp_98_var: any;
       if (
         (_tmp_98_var = this._tmp_98_rule()) !== null
       ) {
-        const _res: any = _tmp_98_var;
         this.level--;
-        return _res;
+        return _tmp_98_var;
       }
       this.mark = _mark;
     }
     { // kwargs
-      let kwargs_var: h.KeywordOrStarred[] | null;
       if (
         (kwargs_var = this.kwargs_rule()) !== null
       ) {
-        const _res: any = kwargs_var;
         this.level--;
-        return _res;
+        return kwargs_var;
       }
       this.mark = _mark;
     }
@@ -13809,18 +12726,17 @@ export class GeneratedParser extends Parser {
   _tmp_98_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _gather_84_var: ast.expr[] | null;
+    let _literal: Token | null;
+    let kwargs_var: h.KeywordOrStarred[] | null;
     { // ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs
-      let _gather_84_var: ast.expr[] | null;
-      let _literal: Token | null;
-      let kwargs_var: h.KeywordOrStarred[] | null;
       if (
         (_gather_84_var = this._gather_84_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (kwargs_var = this.kwargs_rule()) !== null
       ) {
-        const _res: any = this.dummyName(_gather_84_var, _literal, kwargs_var);
         this.level--;
-        return _res;
+        return this.dummyName(_gather_84_var, _literal, kwargs_var);
       }
       this.mark = _mark;
     }
@@ -13846,15 +12762,14 @@ export class GeneratedParser extends Parser {
   _tmp_100_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let starred_expression_var: ast.expr | null;
     { // starred_expression !'='
-      let starred_expression_var: ast.expr | null;
       if (
         (starred_expression_var = this.starred_expression_rule()) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(22 /* '=' */))
       ) {
-        const _res: ast.expr | null = starred_expression_var;
         this.level--;
-        return _res;
+        return starred_expression_var;
       }
       this.mark = _mark;
     }
@@ -13865,27 +12780,25 @@ export class GeneratedParser extends Parser {
   _tmp_101_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let args_var: ast.Call | null;
+    let expression_var: ast.expr | null;
+    let for_if_clauses_var: ast.comprehension[] | null;
     { // args
-      let args_var: ast.Call | null;
       if (
         (args_var = this.args_rule()) !== null
       ) {
-        const _res: any = args_var;
         this.level--;
-        return _res;
+        return args_var;
       }
       this.mark = _mark;
     }
     { // expression for_if_clauses
-      let expression_var: ast.expr | null;
-      let for_if_clauses_var: ast.comprehension[] | null;
       if (
         (expression_var = this.expression_rule()) !== null &&
         (for_if_clauses_var = this.for_if_clauses_rule()) !== null
       ) {
-        const _res: any = this.dummyName(expression_var, for_if_clauses_var);
         this.level--;
-        return _res;
+        return this.dummyName(expression_var, for_if_clauses_var);
       }
       this.mark = _mark;
     }
@@ -13896,16 +12809,15 @@ export class GeneratedParser extends Parser {
   _tmp_102_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let args_var: ast.Call | null;
+    let _literal: Token | null;
     { // args ','
-      let args_var: ast.Call | null;
-      let _literal: Token | null;
       if (
         (args_var = this.args_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _res: any = this.dummyName(args_var, _literal);
         this.level--;
-        return _res;
+        return this.dummyName(args_var, _literal);
       }
       this.mark = _mark;
     }
@@ -13916,25 +12828,22 @@ export class GeneratedParser extends Parser {
   _tmp_103_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
     { // ','
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // ')'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -13945,36 +12854,31 @@ export class GeneratedParser extends Parser {
   _tmp_104_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
     { // 'True'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(527 /* 'True' */)) !== null
       ) {
-        const _res: Token | null = _keyword;
         this.level--;
-        return _res;
+        return _keyword;
       }
       this.mark = _mark;
     }
     { // 'False'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(528 /* 'False' */)) !== null
       ) {
-        const _res: Token | null = _keyword;
         this.level--;
-        return _res;
+        return _keyword;
       }
       this.mark = _mark;
     }
     { // 'None'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(526 /* 'None' */)) !== null
       ) {
-        const _res: Token | null = _keyword;
         this.level--;
-        return _res;
+        return _keyword;
       }
       this.mark = _mark;
     }
@@ -13985,16 +12889,15 @@ export class GeneratedParser extends Parser {
   _tmp_105_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let name_var: ast.Name | null;
+    let _literal: Token | null;
     { // NAME '='
-      let name_var: ast.Name | null;
-      let _literal: Token | null;
       if (
         (name_var = this.nameToken()) !== null &&
         (_literal = this.expectToken(22 /* '=' */)) !== null
       ) {
-        const _res: any = this.dummyName(name_var, _literal);
         this.level--;
-        return _res;
+        return this.dummyName(name_var, _literal);
       }
       this.mark = _mark;
     }
@@ -14020,115 +12923,107 @@ export class GeneratedParser extends Parser {
   _tmp_107_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let expression_without_invalid_var: ast.expr | null;
     { // !STRING expression_without_invalid
-      let expression_without_invalid_var: ast.expr | null;
       if (
         this.negativeLookahead(this.mark, this.stringToken()) &&
         (expression_without_invalid_var = this.expression_without_invalid_rule()) !== null
       ) {
-        const _res: ast.expr | null = expression_without_invalid_var;
         this.level--;
-        return _res;
+        return expression_without_invalid_var;
       }
       this.mark = _mark;
     }
     this.level--;
     return null;
   }
-  // _tmp_108: NAME STRING | SOFT_KEYWORD
-  _tmp_108_rule(): any {
+  // _tmp_108: pass_stmt | break_stmt | continue_stmt
+  _tmp_108_rule(): ast.stmt | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
-    { // NAME STRING
-      let name_var: ast.Name | null;
-      let string_var: Token | null;
-      if (
-        (name_var = this.nameToken()) !== null &&
-        (string_var = this.stringToken()) !== null
-      ) {
-        const _res: any = this.dummyName(name_var, string_var);
-        this.level--;
-        return _res;
-      }
-      this.mark = _mark;
-    }
-    { // SOFT_KEYWORD
-      let soft_keyword_var: ast.Name | null;
-      if (
-        (soft_keyword_var = this.softKeywordToken()) !== null
-      ) {
-        const _res: any = soft_keyword_var;
-        this.level--;
-        return _res;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_109: 'else' | ':'
-  _tmp_109_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    { // 'else'
-      let _keyword: Token | null;
-      if (
-        (_keyword = this.expectToken(522 /* 'else' */)) !== null
-      ) {
-        const _res: Token | null = _keyword;
-        this.level--;
-        return _res;
-      }
-      this.mark = _mark;
-    }
-    { // ':'
-      let _literal: Token | null;
-      if (
-        (_literal = this.expectToken(11 /* ':' */)) !== null
-      ) {
-        const _res: Token | null = _literal;
-        this.level--;
-        return _res;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_110: pass_stmt | break_stmt | continue_stmt
-  _tmp_110_rule(): ast.stmt | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
+    let pass_stmt_var: ast.stmt | null;
+    let break_stmt_var: ast.stmt | null;
+    let continue_stmt_var: ast.stmt | null;
     { // pass_stmt
-      let pass_stmt_var: ast.stmt | null;
       if (
         (pass_stmt_var = this.pass_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = pass_stmt_var;
         this.level--;
-        return _res;
+        return pass_stmt_var;
       }
       this.mark = _mark;
     }
     { // break_stmt
-      let break_stmt_var: ast.stmt | null;
       if (
         (break_stmt_var = this.break_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = break_stmt_var;
         this.level--;
-        return _res;
+        return break_stmt_var;
       }
       this.mark = _mark;
     }
     { // continue_stmt
-      let continue_stmt_var: ast.stmt | null;
       if (
         (continue_stmt_var = this.continue_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = continue_stmt_var;
         this.level--;
-        return _res;
+        return continue_stmt_var;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_109: NAME STRING | SOFT_KEYWORD
+  _tmp_109_rule(): any {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    let name_var: ast.Name | null;
+    let string_var: Token | null;
+    let soft_keyword_var: ast.Name | null;
+    { // NAME STRING
+      if (
+        (name_var = this.nameToken()) !== null &&
+        (string_var = this.stringToken()) !== null
+      ) {
+        this.level--;
+        return this.dummyName(name_var, string_var);
+      }
+      this.mark = _mark;
+    }
+    { // SOFT_KEYWORD
+      if (
+        (soft_keyword_var = this.softKeywordToken()) !== null
+      ) {
+        this.level--;
+        return soft_keyword_var;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_110: 'else' | ':'
+  _tmp_110_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    let _keyword: Token | null;
+    let _literal: Token | null;
+    { // 'else'
+      if (
+        (_keyword = this.expectToken(522 /* 'else' */)) !== null
+      ) {
+        this.level--;
+        return _keyword;
+      }
+      this.mark = _mark;
+    }
+    { // ':'
+      if (
+        (_literal = this.expectToken(11 /* ':' */)) !== null
+      ) {
+        this.level--;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -14139,25 +13034,22 @@ export class GeneratedParser extends Parser {
   _tmp_111_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
     { // '='
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(22 /* '=' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // ':='
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(53 /* ':=' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -14168,69 +13060,61 @@ export class GeneratedParser extends Parser {
   _tmp_112_rule(): ast.expr | Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let list_var: ast.expr | null;
+    let tuple_var: ast.expr | null;
+    let genexp_var: ast.expr | null;
+    let _keyword: Token | null;
     { // list
-      let list_var: ast.expr | null;
       if (
         (list_var = this.list_rule()) !== null
       ) {
-        const _res: ast.expr | Token | null = list_var;
         this.level--;
-        return _res;
+        return list_var;
       }
       this.mark = _mark;
     }
     { // tuple
-      let tuple_var: ast.expr | null;
       if (
         (tuple_var = this.tuple_rule()) !== null
       ) {
-        const _res: ast.expr | Token | null = tuple_var;
         this.level--;
-        return _res;
+        return tuple_var;
       }
       this.mark = _mark;
     }
     { // genexp
-      let genexp_var: ast.expr | null;
       if (
         (genexp_var = this.genexp_rule()) !== null
       ) {
-        const _res: ast.expr | Token | null = genexp_var;
         this.level--;
-        return _res;
+        return genexp_var;
       }
       this.mark = _mark;
     }
     { // 'True'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(527 /* 'True' */)) !== null
       ) {
-        const _res: ast.expr | Token | null = _keyword;
         this.level--;
-        return _res;
+        return _keyword;
       }
       this.mark = _mark;
     }
     { // 'None'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(526 /* 'None' */)) !== null
       ) {
-        const _res: ast.expr | Token | null = _keyword;
         this.level--;
-        return _res;
+        return _keyword;
       }
       this.mark = _mark;
     }
     { // 'False'
-      let _keyword: Token | null;
       if (
         (_keyword = this.expectToken(528 /* 'False' */)) !== null
       ) {
-        const _res: ast.expr | Token | null = _keyword;
         this.level--;
-        return _res;
+        return _keyword;
       }
       this.mark = _mark;
     }
@@ -14269,16 +13153,15 @@ export class GeneratedParser extends Parser {
   _tmp_115_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let star_targets_var: ast.expr | null;
+    let _literal: Token | null;
     { // star_targets '='
-      let star_targets_var: ast.expr | null;
-      let _literal: Token | null;
       if (
         (star_targets_var = this.star_targets_rule()) !== null &&
         (_literal = this.expectToken(22 /* '=' */)) !== null
       ) {
-        const _res: any = this.dummyName(star_targets_var, _literal);
         this.level--;
-        return _res;
+        return this.dummyName(star_targets_var, _literal);
       }
       this.mark = _mark;
     }
@@ -14289,36 +13172,31 @@ export class GeneratedParser extends Parser {
   _tmp_116_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
     { // '['
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(9 /* '[' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '('
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '{'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -14329,25 +13207,22 @@ export class GeneratedParser extends Parser {
   _tmp_117_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
     { // '['
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(9 /* '[' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '{'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -14358,25 +13233,23 @@ export class GeneratedParser extends Parser {
   _tmp_118_rule(): ast.arg[] | h.SlashWithDefault | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let slash_no_default_var: ast.arg[] | null;
+    let slash_with_default_var: h.SlashWithDefault | null;
     { // slash_no_default
-      let slash_no_default_var: ast.arg[] | null;
       if (
         (slash_no_default_var = this.slash_no_default_rule()) !== null
       ) {
-        const _res: ast.arg[] | h.SlashWithDefault | null = slash_no_default_var;
         this.level--;
-        return _res;
+        return slash_no_default_var;
       }
       this.mark = _mark;
     }
     { // slash_with_default
-      let slash_with_default_var: h.SlashWithDefault | null;
       if (
         (slash_with_default_var = this.slash_with_default_rule()) !== null
       ) {
-        const _res: ast.arg[] | h.SlashWithDefault | null = slash_with_default_var;
         this.level--;
-        return _res;
+        return slash_with_default_var;
       }
       this.mark = _mark;
     }
@@ -14387,25 +13260,23 @@ export class GeneratedParser extends Parser {
   _tmp_119_rule(): Token | ast.arg | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let param_no_default_var: ast.arg | null;
     { // ','
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _res: Token | ast.arg | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // param_no_default
-      let param_no_default_var: ast.arg | null;
       if (
         (param_no_default_var = this.param_no_default_rule()) !== null
       ) {
-        const _res: Token | ast.arg | null = param_no_default_var;
         this.level--;
-        return _res;
+        return param_no_default_var;
       }
       this.mark = _mark;
     }
@@ -14416,25 +13287,22 @@ export class GeneratedParser extends Parser {
   _tmp_120_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
     { // ')'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // ','
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -14445,27 +13313,24 @@ export class GeneratedParser extends Parser {
   _tmp_121_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let _tmp_122_var: Token | null;
     { // ')'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _res: any = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // ',' (')' | '**')
-      let _literal: Token | null;
-      let _tmp_122_var: Token | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (_tmp_122_var = this._tmp_122_rule()) !== null
       ) {
-        const _res: any = this.dummyName(_literal, _tmp_122_var);
         this.level--;
-        return _res;
+        return this.dummyName(_literal, _tmp_122_var);
       }
       this.mark = _mark;
     }
@@ -14476,25 +13341,22 @@ export class GeneratedParser extends Parser {
   _tmp_122_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
     { // ')'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '**'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(35 /* '**' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -14505,25 +13367,23 @@ export class GeneratedParser extends Parser {
   _tmp_123_rule(): ast.arg | Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let param_no_default_var: ast.arg | null;
+    let _literal: Token | null;
     { // param_no_default
-      let param_no_default_var: ast.arg | null;
       if (
         (param_no_default_var = this.param_no_default_rule()) !== null
       ) {
-        const _res: ast.arg | Token | null = param_no_default_var;
         this.level--;
-        return _res;
+        return param_no_default_var;
       }
       this.mark = _mark;
     }
     { // ','
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _res: ast.arg | Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -14534,36 +13394,31 @@ export class GeneratedParser extends Parser {
   _tmp_124_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
     { // '*'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '**'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(35 /* '**' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '/'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(17 /* '/' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -14574,25 +13429,23 @@ export class GeneratedParser extends Parser {
   _tmp_125_rule(): ast.arg[] | h.SlashWithDefault | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let lambda_slash_no_default_var: ast.arg[] | null;
+    let lambda_slash_with_default_var: h.SlashWithDefault | null;
     { // lambda_slash_no_default
-      let lambda_slash_no_default_var: ast.arg[] | null;
       if (
         (lambda_slash_no_default_var = this.lambda_slash_no_default_rule()) !== null
       ) {
-        const _res: ast.arg[] | h.SlashWithDefault | null = lambda_slash_no_default_var;
         this.level--;
-        return _res;
+        return lambda_slash_no_default_var;
       }
       this.mark = _mark;
     }
     { // lambda_slash_with_default
-      let lambda_slash_with_default_var: h.SlashWithDefault | null;
       if (
         (lambda_slash_with_default_var = this.lambda_slash_with_default_rule()) !== null
       ) {
-        const _res: ast.arg[] | h.SlashWithDefault | null = lambda_slash_with_default_var;
         this.level--;
-        return _res;
+        return lambda_slash_with_default_var;
       }
       this.mark = _mark;
     }
@@ -14618,25 +13471,23 @@ export class GeneratedParser extends Parser {
   _tmp_127_rule(): Token | ast.arg | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let lambda_param_no_default_var: ast.arg | null;
     { // ','
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _res: Token | ast.arg | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // lambda_param_no_default
-      let lambda_param_no_default_var: ast.arg | null;
       if (
         (lambda_param_no_default_var = this.lambda_param_no_default_rule()) !== null
       ) {
-        const _res: Token | ast.arg | null = lambda_param_no_default_var;
         this.level--;
-        return _res;
+        return lambda_param_no_default_var;
       }
       this.mark = _mark;
     }
@@ -14647,27 +13498,24 @@ export class GeneratedParser extends Parser {
   _tmp_128_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let _tmp_129_var: Token | null;
     { // ':'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(11 /* ':' */)) !== null
       ) {
-        const _res: any = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // ',' (':' | '**')
-      let _literal: Token | null;
-      let _tmp_129_var: Token | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (_tmp_129_var = this._tmp_129_rule()) !== null
       ) {
-        const _res: any = this.dummyName(_literal, _tmp_129_var);
         this.level--;
-        return _res;
+        return this.dummyName(_literal, _tmp_129_var);
       }
       this.mark = _mark;
     }
@@ -14678,25 +13526,22 @@ export class GeneratedParser extends Parser {
   _tmp_129_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
     { // ':'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(11 /* ':' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '**'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(35 /* '**' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -14707,25 +13552,23 @@ export class GeneratedParser extends Parser {
   _tmp_130_rule(): ast.arg | Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let lambda_param_no_default_var: ast.arg | null;
+    let _literal: Token | null;
     { // lambda_param_no_default
-      let lambda_param_no_default_var: ast.arg | null;
       if (
         (lambda_param_no_default_var = this.lambda_param_no_default_rule()) !== null
       ) {
-        const _res: ast.arg | Token | null = lambda_param_no_default_var;
         this.level--;
-        return _res;
+        return lambda_param_no_default_var;
       }
       this.mark = _mark;
     }
     { // ','
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _res: ast.arg | Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -14736,18 +13579,17 @@ export class GeneratedParser extends Parser {
   _tmp_131_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let bitwise_or_var: ast.expr | null;
+    let _loop0_132_var: any[] | null;
+    let _opt_var: Token | null;
     { // bitwise_or (',' bitwise_or)* [',']
-      let bitwise_or_var: ast.expr | null;
-      let _loop0_132_var: any[] | null;
-      let _opt_var: Token | null;
       if (
         (bitwise_or_var = this.bitwise_or_rule()) !== null &&
         (_loop0_132_var = this._loop0_132_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
-        const _res: any = this.dummyName(bitwise_or_var, _loop0_132_var, _opt_var);
         this.level--;
-        return _res;
+        return this.dummyName(bitwise_or_var, _loop0_132_var, _opt_var);
       }
       this.mark = _mark;
     }
@@ -14772,16 +13614,15 @@ export class GeneratedParser extends Parser {
   _tmp_133_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let bitwise_or_var: ast.expr | null;
     { // ',' bitwise_or
-      let _literal: Token | null;
-      let bitwise_or_var: ast.expr | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (bitwise_or_var = this.bitwise_or_rule()) !== null
       ) {
-        const _res: any = this.dummyName(_literal, bitwise_or_var);
         this.level--;
-        return _res;
+        return this.dummyName(_literal, bitwise_or_var);
       }
       this.mark = _mark;
     }
@@ -14807,16 +13648,15 @@ export class GeneratedParser extends Parser {
   _tmp_135_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let name_var: ast.Name | null;
+    let _tmp_136_var: Token | null;
     { // NAME (',' | ')' | NEWLINE)
-      let name_var: ast.Name | null;
-      let _tmp_136_var: Token | null;
       if (
         (name_var = this.nameToken()) !== null &&
         (_tmp_136_var = this._tmp_136_rule()) !== null
       ) {
-        const _res: any = this.dummyName(name_var, _tmp_136_var);
         this.level--;
-        return _res;
+        return this.dummyName(name_var, _tmp_136_var);
       }
       this.mark = _mark;
     }
@@ -14827,36 +13667,32 @@ export class GeneratedParser extends Parser {
   _tmp_136_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let newline_var: Token | null;
     { // ','
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // ')'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // NEWLINE
-      let newline_var: Token | null;
       if (
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: Token | null = newline_var;
         this.level--;
-        return _res;
+        return newline_var;
       }
       this.mark = _mark;
     }
@@ -14882,16 +13718,15 @@ export class GeneratedParser extends Parser {
   _tmp_138_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let expression_var: ast.expr | null;
+    let _opt_var: any;
     { // expression ['as' star_target]
-      let expression_var: ast.expr | null;
-      let _opt_var: any;
       if (
         (expression_var = this.expression_rule()) !== null &&
         ((_opt_var = this._tmp_139_rule()), true)
       ) {
-        const _res: any = this.dummyName(expression_var, _opt_var);
         this.level--;
-        return _res;
+        return this.dummyName(expression_var, _opt_var);
       }
       this.mark = _mark;
     }
@@ -14902,16 +13737,15 @@ export class GeneratedParser extends Parser {
   _tmp_139_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let star_target_var: ast.expr | null;
     { // 'as' star_target
-      let _keyword: Token | null;
-      let star_target_var: ast.expr | null;
       if (
         (_keyword = this.expectToken(520 /* 'as' */)) !== null &&
         (star_target_var = this.star_target_rule()) !== null
       ) {
-        const _res: any = this.dummyName(_keyword, star_target_var);
         this.level--;
-        return _res;
+        return this.dummyName(_keyword, star_target_var);
       }
       this.mark = _mark;
     }
@@ -14937,53 +13771,23 @@ export class GeneratedParser extends Parser {
   _tmp_141_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let expressions_var: ast.expr | null;
+    let _opt_var: any;
     { // expressions ['as' star_target]
-      let expressions_var: ast.expr | null;
-      let _opt_var: any;
       if (
         (expressions_var = this.expressions_rule()) !== null &&
         ((_opt_var = this._tmp_139_rule()), true)
       ) {
-        const _res: any = this.dummyName(expressions_var, _opt_var);
         this.level--;
-        return _res;
+        return this.dummyName(expressions_var, _opt_var);
       }
       this.mark = _mark;
     }
     this.level--;
     return null;
   }
-  // _tmp_142: 'except' | 'finally'
-  _tmp_142_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    { // 'except'
-      let _keyword: Token | null;
-      if (
-        (_keyword = this.expectToken(524 /* 'except' */)) !== null
-      ) {
-        const _res: Token | null = _keyword;
-        this.level--;
-        return _res;
-      }
-      this.mark = _mark;
-    }
-    { // 'finally'
-      let _keyword: Token | null;
-      if (
-        (_keyword = this.expectToken(525 /* 'finally' */)) !== null
-      ) {
-        const _res: Token | null = _keyword;
-        this.level--;
-        return _res;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _loop0_143: block*
-  _loop0_143_rule(): ast.stmt[][] | null {
+  // _loop0_142: block*
+  _loop0_142_rule(): ast.stmt[][] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.stmt[][] = [];
@@ -14996,40 +13800,64 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_144: 'as' NAME
-  _tmp_144_rule(): any {
+  // _tmp_143: 'as' NAME
+  _tmp_143_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _keyword: Token | null;
+    let name_var: ast.Name | null;
     { // 'as' NAME
-      let _keyword: Token | null;
-      let name_var: ast.Name | null;
       if (
         (_keyword = this.expectToken(520 /* 'as' */)) !== null &&
         (name_var = this.nameToken()) !== null
       ) {
-        const _res: any = this.dummyName(_keyword, name_var);
         this.level--;
-        return _res;
+        return this.dummyName(_keyword, name_var);
       }
       this.mark = _mark;
     }
     this.level--;
     return null;
   }
-  // _tmp_145: expression ['as' NAME]
-  _tmp_145_rule(): any {
+  // _tmp_144: expression ['as' NAME]
+  _tmp_144_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let expression_var: ast.expr | null;
+    let _opt_var: any;
     { // expression ['as' NAME]
-      let expression_var: ast.expr | null;
-      let _opt_var: any;
       if (
         (expression_var = this.expression_rule()) !== null &&
-        ((_opt_var = this._tmp_144_rule()), true)
+        ((_opt_var = this._tmp_143_rule()), true)
       ) {
-        const _res: any = this.dummyName(expression_var, _opt_var);
         this.level--;
-        return _res;
+        return this.dummyName(expression_var, _opt_var);
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_145: 'except' | 'finally'
+  _tmp_145_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    let _keyword: Token | null;
+    { // 'except'
+      if (
+        (_keyword = this.expectToken(524 /* 'except' */)) !== null
+      ) {
+        this.level--;
+        return _keyword;
+      }
+      this.mark = _mark;
+    }
+    { // 'finally'
+      if (
+        (_keyword = this.expectToken(525 /* 'finally' */)) !== null
+      ) {
+        this.level--;
+        return _keyword;
       }
       this.mark = _mark;
     }
@@ -15040,25 +13868,23 @@ export class GeneratedParser extends Parser {
   _tmp_146_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let newline_var: Token | null;
+    let _literal: Token | null;
     { // NEWLINE
-      let newline_var: Token | null;
       if (
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
-        const _res: Token | null = newline_var;
         this.level--;
-        return _res;
+        return newline_var;
       }
       this.mark = _mark;
     }
     { // ':'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(11 /* ':' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -15069,16 +13895,15 @@ export class GeneratedParser extends Parser {
   _tmp_147_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let positional_patterns_var: ast.pattern[] | null;
+    let _literal: Token | null;
     { // positional_patterns ','
-      let positional_patterns_var: ast.pattern[] | null;
-      let _literal: Token | null;
       if (
         (positional_patterns_var = this.positional_patterns_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _res: any = this.dummyName(positional_patterns_var, _literal);
         this.level--;
-        return _res;
+        return this.dummyName(positional_patterns_var, _literal);
       }
       this.mark = _mark;
     }
@@ -15089,16 +13914,15 @@ export class GeneratedParser extends Parser {
   _tmp_148_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let expression_var: ast.expr | null;
     { // '->' expression
-      let _literal: Token | null;
-      let expression_var: ast.expr | null;
       if (
         (_literal = this.expectToken(51 /* '->' */)) !== null &&
         (expression_var = this.expression_rule()) !== null
       ) {
-        const _res: any = this.dummyName(_literal, expression_var);
         this.level--;
-        return _res;
+        return this.dummyName(_literal, expression_var);
       }
       this.mark = _mark;
     }
@@ -15109,18 +13933,17 @@ export class GeneratedParser extends Parser {
   _tmp_149_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let _opt_var: ast.Call | null;
+    let _literal_1: Token | null;
     { // '(' [arguments] ')'
-      let _literal: Token | null;
-      let _opt_var: ast.Call | null;
-      let _literal_1: Token | null;
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         ((_opt_var = this.arguments_rule()), true) &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
-        const _res: any = this.dummyName(_literal, _opt_var, _literal_1);
         this.level--;
-        return _res;
+        return this.dummyName(_literal, _opt_var, _literal_1);
       }
       this.mark = _mark;
     }
@@ -15131,136 +13954,120 @@ export class GeneratedParser extends Parser {
   _tmp_150_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
     { // '}'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(26 /* '}' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // ','
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     this.level--;
     return null;
   }
-  // _tmp_151: '=' | '!' | ':' | '}'
-  _tmp_151_rule(): Token | null {
+  // _tmp_151: '!' NAME
+  _tmp_151_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
-    { // '='
-      let _literal: Token | null;
-      if (
-        (_literal = this.expectToken(22 /* '=' */)) !== null
-      ) {
-        const _res: Token | null = _literal;
-        this.level--;
-        return _res;
-      }
-      this.mark = _mark;
-    }
-    { // '!'
-      let _literal: Token | null;
-      if (
-        (_literal = this.expectToken(54 /* '!' */)) !== null
-      ) {
-        const _res: Token | null = _literal;
-        this.level--;
-        return _res;
-      }
-      this.mark = _mark;
-    }
-    { // ':'
-      let _literal: Token | null;
-      if (
-        (_literal = this.expectToken(11 /* ':' */)) !== null
-      ) {
-        const _res: Token | null = _literal;
-        this.level--;
-        return _res;
-      }
-      this.mark = _mark;
-    }
-    { // '}'
-      let _literal: Token | null;
-      if (
-        (_literal = this.expectToken(26 /* '}' */)) !== null
-      ) {
-        const _res: Token | null = _literal;
-        this.level--;
-        return _res;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_152: '!' | ':' | '}'
-  _tmp_152_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    { // '!'
-      let _literal: Token | null;
-      if (
-        (_literal = this.expectToken(54 /* '!' */)) !== null
-      ) {
-        const _res: Token | null = _literal;
-        this.level--;
-        return _res;
-      }
-      this.mark = _mark;
-    }
-    { // ':'
-      let _literal: Token | null;
-      if (
-        (_literal = this.expectToken(11 /* ':' */)) !== null
-      ) {
-        const _res: Token | null = _literal;
-        this.level--;
-        return _res;
-      }
-      this.mark = _mark;
-    }
-    { // '}'
-      let _literal: Token | null;
-      if (
-        (_literal = this.expectToken(26 /* '}' */)) !== null
-      ) {
-        const _res: Token | null = _literal;
-        this.level--;
-        return _res;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_153: '!' NAME
-  _tmp_153_rule(): any {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
+    let _literal: Token | null;
+    let name_var: ast.Name | null;
     { // '!' NAME
-      let _literal: Token | null;
-      let name_var: ast.Name | null;
       if (
         (_literal = this.expectToken(54 /* '!' */)) !== null &&
         (name_var = this.nameToken()) !== null
       ) {
-        const _res: any = this.dummyName(_literal, name_var);
         this.level--;
-        return _res;
+        return this.dummyName(_literal, name_var);
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_152: '=' | '!' | ':' | '}'
+  _tmp_152_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    let _literal: Token | null;
+    { // '='
+      if (
+        (_literal = this.expectToken(22 /* '=' */)) !== null
+      ) {
+        this.level--;
+        return _literal;
+      }
+      this.mark = _mark;
+    }
+    { // '!'
+      if (
+        (_literal = this.expectToken(54 /* '!' */)) !== null
+      ) {
+        this.level--;
+        return _literal;
+      }
+      this.mark = _mark;
+    }
+    { // ':'
+      if (
+        (_literal = this.expectToken(11 /* ':' */)) !== null
+      ) {
+        this.level--;
+        return _literal;
+      }
+      this.mark = _mark;
+    }
+    { // '}'
+      if (
+        (_literal = this.expectToken(26 /* '}' */)) !== null
+      ) {
+        this.level--;
+        return _literal;
+      }
+      this.mark = _mark;
+    }
+    this.level--;
+    return null;
+  }
+  // _tmp_153: '!' | ':' | '}'
+  _tmp_153_rule(): Token | null {
+    if (++this.level > MAXSTACK) this.stackOverflow();
+    const _mark = this.mark;
+    let _literal: Token | null;
+    { // '!'
+      if (
+        (_literal = this.expectToken(54 /* '!' */)) !== null
+      ) {
+        this.level--;
+        return _literal;
+      }
+      this.mark = _mark;
+    }
+    { // ':'
+      if (
+        (_literal = this.expectToken(11 /* ':' */)) !== null
+      ) {
+        this.level--;
+        return _literal;
+      }
+      this.mark = _mark;
+    }
+    { // '}'
+      if (
+        (_literal = this.expectToken(26 /* '}' */)) !== null
+      ) {
+        this.level--;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -15271,25 +14078,22 @@ export class GeneratedParser extends Parser {
   _tmp_154_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
     { // ':'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(11 /* ':' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '}'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(26 /* '}' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -15300,80 +14104,67 @@ export class GeneratedParser extends Parser {
   _tmp_155_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
     { // '+'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(14 /* '+' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '-'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(15 /* '-' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '*'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '/'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(17 /* '/' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '%'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(24 /* '%' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '//'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(47 /* '//' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '@'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(49 /* '@' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -15384,36 +14175,31 @@ export class GeneratedParser extends Parser {
   _tmp_156_rule(): Token | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
     { // '+'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(14 /* '+' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '-'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(15 /* '-' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
     { // '~'
-      let _literal: Token | null;
       if (
         (_literal = this.expectToken(31 /* '~' */)) !== null
       ) {
-        const _res: Token | null = _literal;
         this.level--;
-        return _res;
+        return _literal;
       }
       this.mark = _mark;
     }
@@ -15438,16 +14224,15 @@ export class GeneratedParser extends Parser {
   _tmp_158_rule(): ast.stmt | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: ast.stmt | null;
     { // ';' elem=simple_stmt
-      let _literal: Token | null;
-      let elem: ast.stmt | null;
       if (
         (_literal = this.expectToken(13 /* ';' */)) !== null &&
         (elem = this.simple_stmt_rule()) !== null
       ) {
-        const _res: ast.stmt | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -15472,16 +14257,15 @@ export class GeneratedParser extends Parser {
   _tmp_160_rule(): ast.Name | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: ast.Name | null;
     { // ',' elem=NAME
-      let _literal: Token | null;
-      let elem: ast.Name | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this.nameToken()) !== null
       ) {
-        const _res: ast.Name | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -15506,16 +14290,15 @@ export class GeneratedParser extends Parser {
   _tmp_162_rule(): ast.alias | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: ast.alias | null;
     { // ',' elem=import_from_as_name
-      let _literal: Token | null;
-      let elem: ast.alias | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this.import_from_as_name_rule()) !== null
       ) {
-        const _res: ast.alias | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -15540,16 +14323,15 @@ export class GeneratedParser extends Parser {
   _tmp_164_rule(): ast.alias | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: ast.alias | null;
     { // ',' elem=dotted_as_name
-      let _literal: Token | null;
-      let elem: ast.alias | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this.dotted_as_name_rule()) !== null
       ) {
-        const _res: ast.alias | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -15574,16 +14356,15 @@ export class GeneratedParser extends Parser {
   _tmp_166_rule(): ast.withitem | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: ast.withitem | null;
     { // ',' elem=with_item
-      let _literal: Token | null;
-      let elem: ast.withitem | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this.with_item_rule()) !== null
       ) {
-        const _res: ast.withitem | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -15608,16 +14389,15 @@ export class GeneratedParser extends Parser {
   _tmp_168_rule(): ast.pattern | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: ast.pattern | null;
     { // '|' elem=closed_pattern
-      let _literal: Token | null;
-      let elem: ast.pattern | null;
       if (
         (_literal = this.expectToken(18 /* '|' */)) !== null &&
         (elem = this.closed_pattern_rule()) !== null
       ) {
-        const _res: ast.pattern | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -15642,16 +14422,15 @@ export class GeneratedParser extends Parser {
   _tmp_170_rule(): ast.pattern | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: ast.pattern | null;
     { // ',' elem=maybe_star_pattern
-      let _literal: Token | null;
-      let elem: ast.pattern | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this.maybe_star_pattern_rule()) !== null
       ) {
-        const _res: ast.pattern | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -15676,16 +14455,15 @@ export class GeneratedParser extends Parser {
   _tmp_172_rule(): h.KeyPatternPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: h.KeyPatternPair | null;
     { // ',' elem=key_value_pattern
-      let _literal: Token | null;
-      let elem: h.KeyPatternPair | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this.key_value_pattern_rule()) !== null
       ) {
-        const _res: h.KeyPatternPair | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -15710,16 +14488,15 @@ export class GeneratedParser extends Parser {
   _tmp_174_rule(): ast.pattern | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: ast.pattern | null;
     { // ',' elem=pattern
-      let _literal: Token | null;
-      let elem: ast.pattern | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this.pattern_rule()) !== null
       ) {
-        const _res: ast.pattern | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -15744,16 +14521,15 @@ export class GeneratedParser extends Parser {
   _tmp_176_rule(): h.KeyPatternPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: h.KeyPatternPair | null;
     { // ',' elem=keyword_pattern
-      let _literal: Token | null;
-      let elem: h.KeyPatternPair | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this.keyword_pattern_rule()) !== null
       ) {
-        const _res: h.KeyPatternPair | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -15778,16 +14554,15 @@ export class GeneratedParser extends Parser {
   _tmp_178_rule(): ast.type_param | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: ast.type_param | null;
     { // ',' elem=type_param
-      let _literal: Token | null;
-      let elem: ast.type_param | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this.type_param_rule()) !== null
       ) {
-        const _res: ast.type_param | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -15812,16 +14587,15 @@ export class GeneratedParser extends Parser {
   _tmp_180_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: ast.expr | null;
     { // ',' elem=star_named_expression
-      let _literal: Token | null;
-      let elem: ast.expr | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this.star_named_expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -15846,16 +14620,15 @@ export class GeneratedParser extends Parser {
   _tmp_182_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: ast.expr | null;
     { // ',' elem=(slice | starred_expression)
-      let _literal: Token | null;
-      let elem: ast.expr | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this._tmp_59_rule()) !== null
       ) {
-        const _res: ast.expr | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -15880,16 +14653,15 @@ export class GeneratedParser extends Parser {
   _tmp_184_rule(): h.KeyValuePair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: h.KeyValuePair | null;
     { // ',' elem=double_starred_kvpair
-      let _literal: Token | null;
-      let elem: h.KeyValuePair | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this.double_starred_kvpair_rule()) !== null
       ) {
-        const _res: h.KeyValuePair | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -15914,16 +14686,15 @@ export class GeneratedParser extends Parser {
   _tmp_186_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: ast.expr | null;
     { // ',' elem=(starred_expression | (assignment_expression | expression !':=') !'=')
-      let _literal: Token | null;
-      let elem: ast.expr | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this._tmp_85_rule()) !== null
       ) {
-        const _res: ast.expr | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -15948,16 +14719,15 @@ export class GeneratedParser extends Parser {
   _tmp_188_rule(): h.KeywordOrStarred | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: h.KeywordOrStarred | null;
     { // ',' elem=kwarg_or_starred
-      let _literal: Token | null;
-      let elem: h.KeywordOrStarred | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this.kwarg_or_starred_rule()) !== null
       ) {
-        const _res: h.KeywordOrStarred | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -15982,16 +14752,15 @@ export class GeneratedParser extends Parser {
   _tmp_190_rule(): h.KeywordOrStarred | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: h.KeywordOrStarred | null;
     { // ',' elem=kwarg_or_double_starred
-      let _literal: Token | null;
-      let elem: h.KeywordOrStarred | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this.kwarg_or_double_starred_rule()) !== null
       ) {
-        const _res: h.KeywordOrStarred | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -16016,16 +14785,15 @@ export class GeneratedParser extends Parser {
   _tmp_192_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: ast.expr | null;
     { // ',' elem=star_target
-      let _literal: Token | null;
-      let elem: ast.expr | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this.star_target_rule()) !== null
       ) {
-        const _res: ast.expr | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -16050,16 +14818,15 @@ export class GeneratedParser extends Parser {
   _tmp_194_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: ast.expr | null;
     { // ',' elem=del_target
-      let _literal: Token | null;
-      let elem: ast.expr | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this.del_target_rule()) !== null
       ) {
-        const _res: ast.expr | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -16084,16 +14851,15 @@ export class GeneratedParser extends Parser {
   _tmp_196_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: ast.expr | null;
     { // ',' elem=expression
-      let _literal: Token | null;
-      let elem: ast.expr | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this.expression_rule()) !== null
       ) {
-        const _res: ast.expr | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -16118,16 +14884,15 @@ export class GeneratedParser extends Parser {
   _tmp_198_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: ast.expr | null;
     { // ',' elem=(starred_expression !'=')
-      let _literal: Token | null;
-      let elem: ast.expr | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this._tmp_100_rule()) !== null
       ) {
-        const _res: ast.expr | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -16152,16 +14917,15 @@ export class GeneratedParser extends Parser {
   _tmp_200_rule(): ast.arg | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: ast.arg | null;
     { // ',' elem=lambda_param
-      let _literal: Token | null;
-      let elem: ast.arg | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this.lambda_param_rule()) !== null
       ) {
-        const _res: ast.arg | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -16186,16 +14950,15 @@ export class GeneratedParser extends Parser {
   _tmp_202_rule(): ast.Name | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: ast.Name | null;
     { // ',' elem=dotted_name
-      let _literal: Token | null;
-      let elem: ast.Name | null;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this.dotted_name_rule()) !== null
       ) {
-        const _res: ast.Name | null = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -16220,16 +14983,15 @@ export class GeneratedParser extends Parser {
   _tmp_204_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: any;
     { // ',' elem=(expression ['as' star_target])
-      let _literal: Token | null;
-      let elem: any;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this._tmp_138_rule()) !== null
       ) {
-        const _res: any = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }
@@ -16254,16 +15016,15 @@ export class GeneratedParser extends Parser {
   _tmp_206_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
+    let _literal: Token | null;
+    let elem: any;
     { // ',' elem=(expressions ['as' star_target])
-      let _literal: Token | null;
-      let elem: any;
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (elem = this._tmp_141_rule()) !== null
       ) {
-        const _res: any = elem;
         this.level--;
-        return _res;
+        return elem;
       }
       this.mark = _mark;
     }

@@ -19,11 +19,12 @@
 // Errors are thrown at once as the Python exception object (PySyntaxError, or the MemoryError
 // for parser stack overflow); nothing catches them inside the parser.
 import * as ast from "../ast/ast.generated.js";
-import { PyBaseException, PyExc_MemoryError, PySyntaxError } from "../objects/exceptions.js";
+import { PyBaseException, PyExc_MemoryError } from "../objects/exceptions.js";
 import { PyComplex } from "../objects/complexobject.js";
 import { PyFloat } from "../objects/floatobject.js";
 import type { PyObject } from "../objects/object.js";
 import type { Token as LexToken } from "./lexer/token.js";
+import { RAISE_SYNTAX_ERROR, RAISE_SYNTAX_ERROR_KNOWN_LOCATION } from "./pegen_errors.js";
 import * as T from "./token.generated.js";
 
 /** Maximum rule-call depth before "Parser stack overflowed" (CPython: MAXSTACK, 64-bit). */
@@ -136,19 +137,14 @@ export class Parser {
   /** CPython: _PyPegen_expect_forced_token — raises "expected 'x'" when the token is missing. */
   expectForcedToken(type: number, expected: string): Token {
     const t = this.peekToken();
-    if (t.type !== type) {
-      throw this.syntaxErrorKnownRange(t.lineno, t.col_offset, t.end_lineno, t.end_col_offset, `expected '${expected}'`);
-    }
+    if (t.type !== type) RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, t, `expected '${expected}'`);
     this.mark++;
     return t;
   }
 
   /** CPython: _PyPegen_expect_forced_result. */
   expectForcedResult<R>(result: R | null, expected: string): R {
-    if (result === null) {
-      const t = this.peekToken();
-      throw this.syntaxErrorKnownRange(t.lineno, t.col_offset, t.end_lineno, t.end_col_offset, `expected (${expected})`);
-    }
+    if (result === null) RAISE_SYNTAX_ERROR(this, `expected (${expected})`);
     return result;
   }
 
@@ -251,7 +247,7 @@ export class Parser {
     if (/^[0-9]+$/.test(s)) {
       if (s.length <= 15) return parseInt(s, 10);
       if (s.length > 4300) {
-        throw this.syntaxErrorKnownRange(t.lineno, t.col_offset, t.end_lineno, t.end_col_offset,
+        RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, t,
           `Exceeds the limit (4300 digits) for integer string conversion: value has ${s.length} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.`);
       }
       return normalizeInt(BigInt(s));
@@ -291,18 +287,6 @@ export class Parser {
     if (end < 0) end = this.source.length;
     return this.source.slice(start, end);
   }
-
-  /**
-   * A SyntaxError at a byte-column range (CPython: _PyPegen_raise_error_known_location, the
-   * simple case; pegen_errors.ts has the full logic). Offsets become 1-based characters.
-   */
-  syntaxErrorKnownRange(lineno: number, colOffset: number, endLineno: number, endColOffset: number, msg: string): PySyntaxError {
-    const text = this.sourceLine(lineno);
-    const offset = byteOffsetToCharOffset(text, colOffset) + 1;
-    const endText = endLineno === lineno ? text : this.sourceLine(endLineno);
-    const endOffset = byteOffsetToCharOffset(endText, endColOffset) + 1;
-    return new PySyntaxError("SyntaxError", msg, this.filename, lineno, offset, endLineno, endOffset, text + "\n");
-  }
 }
 
 /** An int as the object model wants it: a number when safe, else a bigint. */
@@ -316,21 +300,4 @@ export function newIdentifier(s: string): string {
     if (s.charCodeAt(i) >= 128) return s.normalize("NFKC");
   }
   return s;
-}
-
-/** CPython: _PyPegen_byte_offset_to_character_offset (0-based in, 0-based out). */
-export function byteOffsetToCharOffset(line: string, byteOffset: number): number {
-  let bytes = 0;
-  let chars = 0;
-  for (let i = 0; i < line.length && bytes < byteOffset; i++) {
-    const c = line.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-    chars++;
-  }
-  return chars + Math.max(0, byteOffset - bytes);
 }

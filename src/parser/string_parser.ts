@@ -6,6 +6,7 @@
 // Invalid-escape SyntaxWarnings are not emitted.
 import { PyBytes } from "../objects/bytesobject.js";
 import type { Parser, Token } from "./pegen.js";
+import { RAISE_SYNTAX_ERROR, RAISE_SYNTAX_ERROR_KNOWN_LOCATION } from "./pegen_errors.js";
 import { lookupUnicodeName } from "./unicode_names.js";
 
 /** CPython: _PyPegen_parse_string — a STRING token's value (str or bytes). */
@@ -28,7 +29,7 @@ export function parseString(p: Parser, t: Token): string | PyBytes {
   if (bytesmode) {
     for (let k = 0; k < body.length; k++) {
       if (body.charCodeAt(k) >= 0x80) {
-        throw p.syntaxErrorKnownRange(t.lineno, t.col_offset, t.end_lineno, t.end_col_offset, "bytes can only contain ASCII literal characters");
+        RAISE_SYNTAX_ERROR_KNOWN_LOCATION(p, t, "bytes can only contain ASCII literal characters");
       }
     }
     if (rawmode) return new PyBytes(latin1Bytes(body));
@@ -51,8 +52,7 @@ function latin1Bytes(s: string): Uint8Array {
 
 /** The error CPython reports for a failed decode (CPython: _Pypegen_raise_decode_error). */
 function decodeError(p: Parser, kind: "unicode error" | "value error", detail: string): never {
-  const t = p.tokens[p.fill - 1]!;
-  throw p.syntaxErrorKnownRange(t.lineno, t.col_offset, t.end_lineno, t.end_col_offset, `(${kind}) ${detail}`);
+  RAISE_SYNTAX_ERROR(p, `(${kind}) ${detail}`);
 }
 
 function unicodeEscapeError(p: Parser, start: number, end: number, message: string): never {

@@ -451,6 +451,23 @@ export class TsParserGenerator {
       if (withoutInvalid) c.push(`${indent}this.callInvalidRules = _prev_call_invalid;`);
       return c;
     };
+    // Variables are declared once per method, shared by the alternatives: V8 gives each
+    // block-scoped variable its own register, and frame size bounds the nesting depth we reach.
+    const decls = new Map<string, Set<string>>();
+    for (const alt of rule.rhs.alts) {
+      for (const v of this.altVariables(alt)) {
+        let set = decls.get(v.name);
+        if (set === undefined) decls.set(v.name, (set = new Set()));
+        set.add(v.ni.type ?? v.call.type);
+      }
+    }
+    for (const [name, types] of decls) {
+      const t = types.has("any") ? "any" : [...types].join(" | ") + " | null";
+      lines.push(`    let ${name}: ${t};`);
+    }
+    if (rule.rhs.alts.some((a) => a.items.some((ni) => ni.item.kind === "cut"))) lines.push(`    let _cut = false;`);
+    if (rule.rhs.alts.some((a) => a.action !== null && /\bEXTRA\b/.test(a.action))) lines.push(`    let _end: Token;`);
+    if (memo) lines.push(`    let _res: ${nullableType(type)};`);
     for (const alt of rule.rhs.alts) {
       lines.push(...this.altCode(rule, alt, type, memo, id, cleanup));
     }
@@ -468,11 +485,6 @@ export class TsParserGenerator {
     const guarded = alt.items.length === 1 && alt.items[0].item.kind === "name" && alt.items[0].item.value.startsWith("invalid_");
     lines.push(guarded ? `    if (this.callInvalidRules) { // ${altToString(alt)}` : `    { // ${altToString(alt)}`);
     const hasCut = alt.items.some((ni) => ni.item.kind === "cut");
-    if (hasCut) lines.push(`      let _cut = false;`);
-    for (const v of vars) {
-      let t = v.ni.type ?? v.call.type;
-      lines.push(`      let ${v.name}: ${nullableType(t)};`);
-    }
     const conds: string[] = [];
     let vi = 0;
     for (const ni of alt.items) {
@@ -498,16 +510,22 @@ export class TsParserGenerator {
     if (alt.action !== null) {
       action = alt.action;
       if (/\bEXTRA\b/.test(action)) {
-        lines.push(`        const _end = this.lastNonwhitespaceToken();`);
+        lines.push(`        _end = this.lastNonwhitespaceToken();`);
         action = action.replace(/\bEXTRA\b/g, "_start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset");
       }
     } else if (vars.length === 1) action = vars[0].name;
     else action = `this.dummyName(${vars.map((v) => v.name).join(", ")})`;
-    lines.push(`        const _res: ${nullableType(type)} = ${action};`);
-    if (memo) lines.push(`        this.insertMemo(_mark, ${id}, _res);`);
-    lines.push(...cleanup("        "));
-    lines.push(`        this.level--;`);
-    lines.push(`        return _res;`);
+    if (memo) {
+      lines.push(`        _res = ${action};`);
+      lines.push(`        this.insertMemo(_mark, ${id}, _res);`);
+      lines.push(...cleanup("        "));
+      lines.push(`        this.level--;`);
+      lines.push(`        return _res;`);
+    } else {
+      lines.push(...cleanup("        "));
+      lines.push(`        this.level--;`);
+      lines.push(`        return ${action};`);
+    }
     lines.push(`      }`);
     lines.push(`      this.mark = _mark;`);
     if (hasCut) {
