@@ -8,6 +8,9 @@ import { fileURLToPath } from "node:url";
 import { dumpSymtable, dumpSymtableOfModule } from "../../src/compiler/dump_symtable.js";
 import { PySyntaxError } from "../../src/objects/exceptions.js";
 import { moduleFromJson } from "./ast_json.js";
+import { parserASTFromString } from "../../src/parser/peg_api.js";
+import type { StartMode } from "../../src/parser/pegen.js";
+import { unicodeRepr as pyRepr } from "../../src/objects/unicodeobject.js";
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const casesDir = join(repoRoot, "test/golden/symtable/cases");
@@ -42,3 +45,13 @@ for (const name of cases) {
     assert.equal(run((out) => dumpSymtable(source, name + ".py", out)), expected);
   });
 }
+
+test("symtables of eval and single mode sources", () => {
+  const sources = JSON.parse(readFileSync(join(repoRoot, "test/golden/symtable/modes.json"), "utf8")) as [StartMode, string][];
+  const out: string[] = [];
+  for (const [mode, src] of sources) {
+    out.push(`==> ${mode} ${pyRepr(src)} <==\n`);
+    out.push(run((o) => dumpSymtableOfModule(parserASTFromString(src, "<m>", mode), "<m>", o)));
+  }
+  assert.equal(out.join(""), readFileSync(join(repoRoot, "test/golden/symtable/modes.txt"), "utf8"));
+});

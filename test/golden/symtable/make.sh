@@ -3,6 +3,7 @@
 #   sh test/golden/symtable/make.sh
 # For each cases/NAME.py: NAME.txt is dump.py's `symtable` output and NAME.ast.json CPython's
 # AST of the file when ast.parse accepts it (so test/symtable/ tests the symbol table on CPython's own trees).
+# modes.txt: dump.py's format for sources compiled in "eval" and "single" mode (modes.json).
 set -e
 cd test/golden/symtable/cases
 node /work/shared/oracle/python.mjs -c '
@@ -40,4 +41,25 @@ for path in sorted(glob.glob("*.py")):
     with open(path[:-3] + ".ast.json", "w") as f:
         json.dump(conv(tree), f, separators=(",", ":"))
         f.write("\n")
+with open("../modes.json") as f:
+    sources = json.load(f)
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    for mode, src in sources:
+        print("==> %s %r <==" % (mode, src))
+        try:
+            top = dump.symtable.symtable(src, "<m>", mode)
+            def walk(table, depth):
+                pad = "  " * depth
+                print("%s%s %s line %d%s" % (pad, table.get_type().name, table.get_name(), table.get_lineno(), " optimized" if table.is_optimized() else ""))
+                for sym in sorted(table.get_symbols(), key=lambda s: s.get_name()):
+                    flags = [f for f in dump.SYMBOL_FLAGS if getattr(sym, "is_" + f)()]
+                    print("%s  %s: %s" % (pad, sym.get_name(), " ".join(flags)))
+                for child in table.get_children():
+                    walk(child, depth + 1)
+            walk(top, 0)
+        except SyntaxError as e:
+            print(dump.syntax_error_line(e))
+with open("../modes.txt", "w") as f:
+    f.write(out.getvalue())
 '
