@@ -22,7 +22,7 @@ import {
   PY_CODE_LOCATION_INFO_SHORT0,
 } from "../objects/codeobject.js";
 import type { CodeUnitMetadata } from "./flowgraph.js";
-import { type Instruction, type InstructionSequence, type Location, NO_LOCATION, sameLocation } from "./instruction_sequence.js";
+import { type Instruction, type InstructionSequence, type Location, NEXT_LOCATION, NO_LOCATION, sameLocation } from "./instruction_sequence.js";
 import { op, _PyOpcode_Caches, OPCODE_HAS_JUMP, IS_BACKWARDS_JUMP_OPCODE, instrSize } from "./opcode_utils.js";
 
 /** A growable byte buffer. */
@@ -316,6 +316,10 @@ export function makeCodeObject(
   filename: string,
 ): PyCodeObject {
   const instrs = seq.s_instrs;
+  // NEXT_LOCATION (kept through the CFG passes) takes the location of the next instruction
+  for (let i = instrs.length - 1; i >= 0; i--) {
+    if (instrs[i].i_loc === NEXT_LOCATION) instrs[i].i_loc = i + 1 < instrs.length ? instrs[i + 1].i_loc : NO_LOCATION;
+  }
   resolveUnconditionalJumps(instrs);
   const offsets = resolveJumpOffsets(instrs);
   const code = writeCode(instrs);

@@ -8,7 +8,7 @@ import { Py_None } from "../objects/object.js";
 import { PyTuple } from "../objects/tupleobject.js";
 import { constKey, type ConstTable } from "./const_cache.js";
 import { evalConstBinop, evalConstUnaryop, constIsTrue, frozensetOf } from "./const_fold.js";
-import { Instruction, InstructionSequence, Location, NEXT_LOCATION, NO_LOCATION } from "./instruction_sequence.js";
+import { Instruction, InstructionSequence, Location, NO_LOCATION } from "./instruction_sequence.js";
 import {
   op,
   _PyOpcode_num_popped,
@@ -1197,6 +1197,9 @@ function optimizeLoadFast(g: CfgBuilder): void {
           refs.push(i, oparg >> 4);
           refs.push(i, oparg & 15);
           break;
+        case op.DELETE_FAST:
+          killLocal(flags, refs, oparg);
+          break;
         case op.STORE_FAST: {
           const [r] = refs.pop();
           storeLocal(flags, refs, oparg, r);
@@ -1752,10 +1755,7 @@ export function cfgFromInstructionSequence(seq: InstructionSequence): CfgBuilder
       continue;
     }
     if (instr.i_target) g.useLabel(i);
-    let loc = instr.i_loc;
-    // NEXT_LOCATION takes the location of the instruction that follows
-    for (let j = i + 1; loc === NEXT_LOCATION && j < instrs.length; j++) loc = instrs[j].i_loc;
-    g.addop(instr.i_opcode, instr.i_oparg, loc === NEXT_LOCATION ? NO_LOCATION : loc);
+    g.addop(instr.i_opcode, instr.i_oparg, instr.i_loc);
   }
   return g;
 }
@@ -1808,7 +1808,8 @@ export function optimizedCfgToInstructionSequence(
   codeFlags: number,
 ): OptimizedCode {
   convertPseudoConditionalJumps(g);
-  const stackdepth = calculateStackdepth(g);
+  // CPython 3.14 never makes a code object with co_stacksize 0 (`def f(): raise` gets 1)
+  const stackdepth = Math.max(calculateStackdepth(g), 1);
   const nlocalsplus = prepareLocalsplus(umd, g, codeFlags);
   convertPseudoOps(g);
   normalizeJumps(g);
