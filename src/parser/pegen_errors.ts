@@ -401,7 +401,8 @@ function tokenizeFullSourceToCheckForErrors(p: Parser, err: PySyntaxError): PySy
         if (lx.level !== 0) {
           const i = lx.level - 1;
           const openLine = lx.parenlinenostack[i]!;
-          if (currentErrLine > openLine) {
+          // Inside an f-string, the error in its expression part stands (CPython: tok_mode_stack_index).
+          if (currentErrLine > openLine && lx.modeIndex <= 0) {
             const pos = lx.parenposstack[i]!;
             const lineStart = lx.text.lastIndexOf("\n", pos - 1) + 1;
             try {

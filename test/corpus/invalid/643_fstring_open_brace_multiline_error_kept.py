@@ -1,0 +1,8 @@
+terminfo = 1
+if terminfo:
+ f"{   dirs.append(terminfo)
+
+try:
+    home = 1
+except:
+    pass
