@@ -119,12 +119,15 @@ export class PyBaseException extends PyObjectBase {
   cause: PyObject | null = null;
   context: PyObject | null = null;
   suppressContext = false;
-  notes: PyObject | null = null;
   dict: PyDict | null = null;
   constructor(type: PyTypeObject, args: readonly PyObject[] | PyTuple) {
     super();
     this.ob_type = type;
     this.args = args instanceof PyTuple ? args : new PyTuple(args);
+  }
+  /** __notes__ from the instance dict, or null. */
+  get notes(): PyObject | null {
+    return this.dict?.getStr("__notes__") ?? null;
   }
   /** The exception's class name (kept for early users; prefer Py_TYPE(e).tp_name). */
   get typeName(): string {
@@ -610,9 +613,16 @@ PyExc_BaseException.tp_methods = [
     kind: "o",
     fn: ((self: PyObject, note: PyObject): PyObject => {
       if (typeof note !== "string") throw typeErrorLazy(`note must be a str, not '${Py_TYPE(note).tp_name}'`);
+      // notes live in the instance __dict__ as __notes__ (CPython: BaseException_add_note)
       const e = self as PyBaseException;
-      if (e.notes === null) e.notes = new PyList([]);
-      if (e.notes instanceof PyList) e.notes.items.push(note);
+      const d = (e.dict ??= PyDict_New());
+      let notes = d.getStr("__notes__");
+      if (notes === undefined) {
+        notes = new PyList([]);
+        d.setStr("__notes__", notes);
+      }
+      if (!(notes instanceof PyList)) throw typeErrorLazy("Cannot add note: __notes__ is not a list");
+      notes.items.push(note);
       return Py_None;
     }) as PyMethodDef["fn"],
   },

@@ -30,3 +30,7 @@ if (PyFunction_Type.tp_descr_get === null) {
   PyFunction_Type.tp_descr_get = (f, obj) => (obj === null ? f : new PyMethod(f, obj));
   PyFunction_Type.tp_flags |= Py_TPFLAGS_METHOD_DESCRIPTOR;
 }
+import { _installGenericAliasHooks } from "./genericaliasobject.js";
+import { setMappingProxyHook } from "./typeobject.js";
+
+_installGenericAliasHooks(setMappingProxyHook);

@@ -760,7 +760,6 @@ export function type_new_impl(
       try {
         callDescr(setName, v, [t, k]);
       } catch (e) {
-        if (e instanceof PyBaseException) e.notes = null;
         throw e;
       }
     }
