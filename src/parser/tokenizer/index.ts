@@ -124,11 +124,23 @@ export class Tokenizer {
     return pos >= text.length ? "" : this.lexer.lineText(pos);
   }
 
-  /** Column of text[pos] in the line starting at lineStart, in this mode's unit. */
+  /** Column of text[pos] in the line starting at lineStart, in this mode's unit. Tokens come in
+   *  order, so the last answer for the line is where counting resumes. */
   private col(lineStart: number, pos: number): number {
     if (this.ascii) return pos - lineStart;
-    return this.extraTokens ? this.lexer.codePoints(lineStart, pos) : utf8Length(this.lexer.text, lineStart, pos);
+    if (lineStart !== this.colLine || pos < this.colPos) {
+      this.colLine = lineStart;
+      this.colPos = lineStart;
+      this.colValue = 0;
+    }
+    const lx = this.lexer;
+    this.colValue += this.extraTokens ? lx.codePoints(this.colPos, pos) : utf8Length(lx.text, this.colPos, pos);
+    this.colPos = pos;
+    return this.colValue;
   }
+  private colLine = -1;
+  private colPos = 0;
+  private colValue = 0;
 
   /** True for an error the tokenize module reports as TokenError (see the module comment). */
   tokenizeErrorIsTokenError(e: PySyntaxError): boolean {
