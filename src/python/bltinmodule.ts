@@ -543,3 +543,124 @@ def("__build_class__", (_s, args, start, nargs, kwnames) => {
   }
   return cls;
 });
+
+// --- globals, locals, eval, exec, compile (CPython: builtin_globals/locals/eval/exec/compile) -------------
+
+import { compileStringObject } from "../compiler/compile.js";
+import { PyEval_EvalCode } from "../vm/ceval.js";
+import { PyCodeObject, CO_FAST_FREE, CO_FAST_CELL, CO_FAST_HIDDEN } from "../objects/codeobject.js";
+import type { _PyInterpreterFrame } from "../vm/frame.js";
+
+function currentFrame(): _PyInterpreterFrame | null {
+  return PyThreadState_Get().current_frame;
+}
+
+/** The running frame's locals as a mapping (a snapshot dict for function frames). */
+function frameLocals(f: _PyInterpreterFrame): PyObject {
+  if (f.f_locals !== null) return f.f_locals;
+  const co = f.f_executable;
+  const d = new PyDict();
+  const names = co.co_localsplusnames;
+  const kinds = co.co_localspluskinds;
+  for (let i = 0; i < names.length; i++) {
+    if (kinds[i] & CO_FAST_HIDDEN) continue;
+    let v = f.localsplus[i];
+    if (v instanceof PyCellObject && kinds[i] & (CO_FAST_CELL | CO_FAST_FREE)) v = v.ob_ref;
+    if (v !== null && v !== undefined) d.setStr(names[i] as string, v);
+  }
+  return d;
+}
+
+def("globals", (_s, _args, _start, nargs, kw) => {
+  noKeywords("globals", kw);
+  if (nargs !== 0) throw typeError(`globals() takes no arguments (${nargs} given)`);
+  const f = currentFrame();
+  return f === null ? new PyDict() : f.f_globals;
+});
+def("locals", (_s, _args, _start, nargs, kw) => {
+  noKeywords("locals", kw);
+  if (nargs !== 0) throw typeError(`locals() takes no arguments (${nargs} given)`);
+  const f = currentFrame();
+  return f === null ? new PyDict() : frameLocals(f);
+});
+setLocalsHook(() => {
+  const f = currentFrame();
+  return f === null ? new PyDict() : frameLocals(f);
+});
+
+function sourceArg(fname: string, src: PyObject): string | Uint8Array {
+  if (typeof src === "string") return src;
+  if (src instanceof PyBytes) return src.value;
+  throw typeError(`${fname}() arg 1 must be a string, bytes or code object`);
+}
+
+function evalOrExec(fname: "eval" | "exec", args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null): PyObject {
+  const [src, g, l] = (fname === "eval" ? evalArgs : execArgs).parse(args, start, nargs, kw);
+  let globals: PyObject | null = g === null || g === Py_None ? null : g;
+  let locals: PyObject | null = l === null || l === Py_None ? null : l;
+  if (globals !== null && !(globals instanceof PyDict)) {
+    throw typeError(fname === "eval" ? "globals must be a real dict; try eval(expr, {}, mapping)" : `exec() globals must be a dict, not ${Py_TYPE(globals).tp_name}`);
+  }
+  if (locals !== null && Py_TYPE(locals).mp_subscript === null) {
+    throw typeError(`locals must be a mapping`);
+  }
+  const f = currentFrame();
+  if (globals === null) {
+    globals = f === null ? new PyDict() : f.f_globals;
+    if (locals === null) locals = f === null ? globals : frameLocals(f);
+  } else if (locals === null) locals = globals;
+  if (globals instanceof PyDict && globals.getStr("__builtins__") === undefined) globals.setStr("__builtins__", builtinsModule);
+  let code: PyObject = src as PyObject;
+  if (!(code instanceof PyCodeObject)) {
+    let text = sourceArg(fname, code);
+    if (fname === "eval" && typeof text === "string") text = text.replace(/^[ \t]+/, "");
+    code = compileStringObject(text, "<string>", fname);
+  }
+  const r = PyEval_EvalCode(code as PyCodeObject, globals, locals);
+  return fname === "eval" ? r : Py_None;
+}
+const evalArgs = new ArgParser("eval", ["source", "globals", "locals"], { posonly: 1, required: 1 });
+const execArgs = new ArgParser("exec", ["source", "globals", "locals"], { posonly: 1, required: 1 });
+def("eval", (_s, args, start, nargs, kw) => evalOrExec("eval", args, start, nargs, kw));
+def("exec", (_s, args, start, nargs, kw) => evalOrExec("exec", args, start, nargs, kw));
+
+const compileArgs = new ArgParser("compile", ["source", "filename", "mode", "flags", "dont_inherit", "optimize"], { required: 3, kwonlyStart: 6 });
+def("compile", (_s, args, start, nargs, kw) => {
+  const [src, filename, mode, flags, , optimize] = compileArgs.parse(args, start, nargs, kw);
+  if (mode !== "exec" && mode !== "eval" && mode !== "single") {
+    throw valueError("compile() mode must be 'exec', 'eval' or 'single'");
+  }
+  const fl = flags === null ? 0 : Number(PyNumber_Index(flags));
+  if (fl & 0x0400) throw typeError("compile() with PyCF_ONLY_AST is not supported yet");
+  const fn = typeof filename === "string" ? filename : filename instanceof PyBytes ? new TextDecoder().decode(filename.value) : PyObject_Str(filename as PyObject);
+  return compileStringObject(sourceArg("compile", src as PyObject), fn, mode, fl, optimize === null ? -1 : Number(PyNumber_Index(optimize)));
+});
+
+// input([prompt]) reading a line from standard input (CPython: builtin_input without a tty)
+import { readSync } from "node:fs";
+def("input", (_s, args, start, nargs, kw) => {
+  noKeywords("input", kw);
+  checkPositional("input", nargs, 0, 1);
+  if (nargs === 1) stdoutWriter.write(PyObject_Str(args[start]));
+  stdoutWriter.flush();
+  const bytes: number[] = [];
+  const buf = Buffer.alloc(1);
+  for (;;) {
+    let n = 0;
+    try {
+      n = readSync(0, buf, 0, 1, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "EAGAIN") continue;
+      if ((e as NodeJS.ErrnoException).code === "EOF") n = 0;
+      else throw e;
+    }
+    if (n === 0) {
+      if (bytes.length === 0) throw newException(PyExc_EOFError, ["EOF when reading a line"]);
+      break;
+    }
+    if (buf[0] === 10) break;
+    bytes.push(buf[0]);
+  }
+  return Buffer.from(bytes).toString("utf8");
+});
+import { newException, PyExc_EOFError } from "../objects/exceptions.js";
