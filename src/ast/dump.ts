@@ -10,6 +10,7 @@ import { PyTuple } from "../objects/tupleobject.js";
 import { unicodeRepr } from "../objects/unicodeobject.js";
 import { longRepr } from "../objects/longobject.js";
 import { parserASTFromString } from "../parser/peg_api.js";
+import { futureFromAst } from "../compiler/symtable_future.js";
 import { PyExc_RecursionError, newException } from "../objects/exceptions.js";
 
 /** A field value of a node: a node, a sequence, a Python value, or null (absent). */
@@ -204,5 +205,7 @@ const DUMP_PY_RECURSION_LIMIT = 989;
 /** `tython dump ast FILE`: ast.dump(ast.parse(source), include_attributes=True, indent=1). */
 export function dumpAst(source: Uint8Array, filename: string, out: string[]): void {
   const m = parserASTFromString(source, filename, "exec");
+  // ast.parse also reads the future imports (CPython: _PyCompile_AstPreprocess), rejecting unknown ones.
+  futureFromAst(m, filename);
   out.push(dump(m, { includeAttributes: true, indent: 1, recursionLimit: DUMP_PY_RECURSION_LIMIT }));
 }

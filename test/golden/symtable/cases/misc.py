@@ -3,6 +3,8 @@ try:
     pass
 except ValueError as err:
     pass
+try:
+    pass
 except* TypeError as eg:
     pass
 with open(f) as (g, h), ctx():
