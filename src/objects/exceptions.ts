@@ -678,3 +678,176 @@ PyExc_BaseException.tp_dictoffset = 1;
 PyExc_BaseException.tp_getattro = (o, name) => genericGetAttrRef(o, name);
 PyExc_BaseException.tp_setattro = (o, name, v) => genericSetAttrRef(o, name, v);
 import { PyObject_GenericGetAttr as genericGetAttrRef, PyObject_GenericSetAttr as genericSetAttrRef } from "./typeobject.js";
+
+// --- exception groups (CPython: BaseExceptionGroup_new, derive, split, subgroup) --------------------
+
+function isExceptionInstance(v: PyObject): v is PyBaseException {
+  return v instanceof PyBaseException;
+}
+
+PyExc_BaseExceptionGroup.tp_new = (type, args, start, nargs, kwnames) => {
+  if (kwnames !== null && kwnames.items.length) throw typeErrorLazy(`${type.tp_name}() takes no keyword arguments`);
+  if (nargs !== 2) throw typeErrorLazy(`BaseExceptionGroup.__new__() takes exactly 2 arguments (${nargs} given)`);
+  const msg = args[start];
+  const excs = args[start + 1];
+  if (typeof msg !== "string") {
+    throw typeErrorLazy(`BaseExceptionGroup.__new__() argument 1 must be str, not ${Py_TYPE(msg).tp_name}`);
+  }
+  if (!(excs instanceof PyTuple) && !(excs instanceof PyList) && Py_TYPE(excs).sq_item === null) {
+    throw typeErrorLazy("second argument (exceptions) must be a sequence");
+  }
+  const items = excs instanceof PyTuple || excs instanceof PyList ? excs.items.slice() : [];
+  if (items.length === 0) throw newException(PyExc_ValueError, ["second argument (exceptions) must be a non-empty sequence"]);
+  let nestedBase = false;
+  items.forEach((e, i) => {
+    if (!isExceptionInstance(e)) {
+      throw newException(PyExc_ValueError, [`Item ${i} of second argument (exceptions) is not an exception`]);
+    }
+    if (!isSubtype(Py_TYPE(e), PyExc_Exception)) nestedBase = true;
+  });
+  let cls = type;
+  if (cls === PyExc_BaseExceptionGroup) {
+    if (!nestedBase) cls = PyExc_ExceptionGroup;
+  } else if (cls === PyExc_ExceptionGroup) {
+    if (nestedBase) throw typeErrorLazy("Cannot nest BaseExceptions in an ExceptionGroup");
+  } else if (nestedBase && isSubtype(cls, PyExc_Exception)) {
+    throw typeErrorLazy(`Cannot nest BaseExceptions in '${cls.tp_name}'`);
+  }
+  const g = new PyBaseExceptionGroup(cls, [msg, excs]);
+  g.msg = msg;
+  g.excs = new PyTuple(items);
+  return g;
+};
+PyExc_BaseExceptionGroup.tp_init = (self, args, start, nargs) => {
+  (self as PyBaseException).args = new PyTuple(args.slice(start, start + nargs));
+};
+
+/** eg.derive(excs): a group like eg with other exceptions (calls a user override when present). */
+function derive(eg: PyBaseExceptionGroup, excs: PyObject[]): PyBaseExceptionGroup {
+  const r = PyObject_CallMethodRef(eg, "derive", new PyList(excs));
+  if (!(r instanceof PyBaseExceptionGroup)) throw typeErrorLazy("derive must return an instance of BaseExceptionGroup");
+  // copy __cause__, __context__, __traceback__ and notes (CPython: exceptiongroup_subset)
+  r.cause = eg.cause;
+  r.context = eg.context;
+  r.traceback = eg.traceback;
+  const notes = eg.notes;
+  if (notes !== null) (r.dict ??= PyDict_New()).setStr("__notes__", notes instanceof PyList ? new PyList(notes.items.slice()) : notes);
+  return r;
+}
+
+type Matcher = (e: PyBaseException) => boolean;
+
+function matcherOf(condition: PyObject): Matcher {
+  if (condition instanceof PyObjectBase && (condition as PyTypeObject).tp_mro !== undefined && Py_TYPE(condition).tp_flags & (2 ** 31)) {
+    const t = condition as PyTypeObject;
+    return (e) => isSubtype(Py_TYPE(e), t);
+  }
+  if (condition instanceof PyTuple) {
+    const ts = condition.items as PyTypeObject[];
+    return (e) => ts.some((t) => isSubtype(Py_TYPE(e), t));
+  }
+  if (Py_TYPE(condition).tp_call !== null) return (e) => PyObject_IsTrue(PyObject_CallOneArgRef(condition, e));
+  throw typeErrorLazy("expected an exception type, a tuple of exception types, or a callable (other than a class)");
+}
+
+/** [match, rest] of splitting `exc` by `m` (CPython: exceptiongroup_split_recursive). */
+function splitRecursive(exc: PyBaseException, m: Matcher, constructRest: boolean): [PyBaseException | null, PyBaseException | null] {
+  if (m(exc)) return [exc, null];
+  if (!(exc instanceof PyBaseExceptionGroup)) return [null, constructRest ? exc : null];
+  const matches: PyObject[] = [];
+  const rests: PyObject[] = [];
+  for (const e of exc.excs.items) {
+    const [a, b] = splitRecursive(e as PyBaseException, m, constructRest);
+    if (a !== null) matches.push(a);
+    if (b !== null) rests.push(b);
+  }
+  const match = matches.length ? derive(exc, matches) : null;
+  const rest = constructRest && rests.length ? derive(exc, rests) : null;
+  return [match, rest];
+}
+
+/** except* matching: [match, rest] for `exc` against `matchType` (CPython: _PyEval_ExceptionGroupMatch). */
+export function _PyEval_ExceptionGroupMatch(exc: PyObject, matchType: PyObject): [PyObject, PyObject] {
+  if (exc === Py_None) return [Py_None, Py_None];
+  const e = exc as PyBaseException;
+  const m = matcherOf(matchType);
+  if (m(e)) {
+    if (e instanceof PyBaseExceptionGroup) return [e, Py_None];
+    // a naked exception is wrapped in a group with an empty message
+    const wrapped = PyExc_BaseExceptionGroup.tp_new!(PyExc_BaseExceptionGroup, ["", new PyTuple([e])], 0, 2, null) as PyBaseException;
+    wrapped.traceback = e.traceback;
+    return [wrapped, Py_None];
+  }
+  if (e instanceof PyBaseExceptionGroup) {
+    const [match, rest] = splitRecursive(e, m, true);
+    return [match ?? Py_None, rest ?? Py_None];
+  }
+  return [Py_None, e];
+}
+
+function collectLeaves(e: PyObject, out: Set<PyObject>): void {
+  if (e instanceof PyBaseExceptionGroup) for (const x of e.excs.items) collectLeaves(x, out);
+  else out.add(e);
+}
+
+/**
+ * The exception to re-raise after an except* block (CPython: _PyExc_PrepReraiseStar): raised
+ * exceptions plus the parts of the original group that were re-raised, keeping the original's shape.
+ */
+export function _PyExc_PrepReraiseStar(orig: PyObject, excs: PyList): PyObject {
+  const items = excs.items.filter((x) => x !== Py_None);
+  if (items.length === 0) return Py_None;
+  if (!(orig instanceof PyBaseExceptionGroup)) return items[0];
+  const origLeaves = new Set<PyObject>();
+  collectLeaves(orig, origLeaves);
+  const raised: PyObject[] = [];
+  const reraisedLeaves = new Set<PyObject>();
+  for (const e of items) {
+    const leaves = new Set<PyObject>();
+    collectLeaves(e, leaves);
+    if ([...leaves].every((l) => origLeaves.has(l))) for (const l of leaves) reraisedLeaves.add(l);
+    else raised.push(e);
+  }
+  let reraised: PyObject | null = null;
+  if (reraisedLeaves.size) {
+    const [m] = splitRecursive(orig, (x) => reraisedLeaves.has(x), false);
+    reraised = m;
+  }
+  if (raised.length === 0) return reraised ?? Py_None;
+  const all = reraised !== null ? [...raised, reraised] : raised;
+  if (all.length === 1) return all[0];
+  return PyExc_BaseExceptionGroup.tp_new!(PyExc_BaseExceptionGroup, ["", new PyList(all)], 0, 2, null);
+}
+
+PyExc_BaseExceptionGroup.tp_methods = [
+  {
+    name: "derive",
+    kind: "o",
+    fn: ((self: PyObject, excs: PyObject) => {
+      const g = self as PyBaseExceptionGroup;
+      return PyExc_BaseExceptionGroup.tp_new!(PyExc_BaseExceptionGroup, [g.msg, excs], 0, 2, null);
+    }) as PyMethodDef["fn"],
+  },
+  {
+    name: "split",
+    kind: "o",
+    fn: ((self: PyObject, cond: PyObject) => {
+      const [m, r] = splitRecursive(self as PyBaseException, matcherOf(cond), true);
+      return new PyTuple([m ?? Py_None, r ?? Py_None]);
+    }) as PyMethodDef["fn"],
+  },
+  {
+    name: "subgroup",
+    kind: "o",
+    fn: ((self: PyObject, cond: PyObject) => splitRecursive(self as PyBaseException, matcherOf(cond), false)[0] ?? Py_None) as PyMethodDef["fn"],
+  },
+  {
+    name: "__class_getitem__",
+    kind: "o",
+    binding: "class",
+    fn: ((cls: PyObject, item: PyObject) => _genericAlias(cls, item)) as PyMethodDef["fn"],
+  },
+];
+
+import { PyObject_CallMethod as PyObject_CallMethodRef, PyObject_CallOneArg as PyObject_CallOneArgRef } from "./abstract.js";
+import { _genericAlias } from "./dictobject.js";
