@@ -3,14 +3,34 @@
 import type * as ast from "../ast/ast.generated.js";
 import { Tokenizer } from "./tokenizer/index.js";
 import { GeneratedParser, KEYWORDS, SOFT_KEYWORDS, runStartRule } from "./parser.generated.js";
-import { type StartMode } from "./pegen.js";
+import { PyPARSE_ALLOW_INCOMPLETE_INPUT, PyPARSE_BARRY_AS_BDFL, PyPARSE_DONT_IMPLY_DEDENT, PyPARSE_TYPE_COMMENTS, type StartMode } from "./pegen.js";
 import { RAISE_SYNTAX_ERROR, runParser as runWithErrorPass } from "./pegen_errors.js";
 
-/** Makes a parser over `source` (bytes: encoding detected; str: taken as decoded). */
-export function newParser(source: Uint8Array | string, filename: string, mode: StartMode, flags = 0): GeneratedParser {
+// PyCF_* compiler flags the parser looks at (CPython: Include/cpython/compile.h, code.h).
+const PyCF_DONT_IMPLY_DEDENT = 0x0200;
+const PyCF_TYPE_COMMENTS = 0x1000;
+const PyCF_ALLOW_INCOMPLETE_INPUT = 0x4000;
+const CO_FUTURE_BARRY_AS_BDFL = 0x400000;
+
+/** CPython: compute_parser_flags (PyCF_* -> PyPARSE_*). */
+function computeParserFlags(cf: number): number {
+  let flags = 0;
+  if (cf & PyCF_DONT_IMPLY_DEDENT) flags |= PyPARSE_DONT_IMPLY_DEDENT;
+  if (cf & CO_FUTURE_BARRY_AS_BDFL) flags |= PyPARSE_BARRY_AS_BDFL;
+  if (cf & PyCF_TYPE_COMMENTS) flags |= PyPARSE_TYPE_COMMENTS;
+  if (cf & PyCF_ALLOW_INCOMPLETE_INPUT) flags |= PyPARSE_ALLOW_INCOMPLETE_INPUT;
+  return flags;
+}
+
+/**
+ * Makes a parser over `source` (bytes: encoding detected; str: taken as decoded); `cfFlags` are
+ * PyCF_* compiler flags (type comments, barry_as_FLUFL, ...).
+ */
+export function newParser(source: Uint8Array | string, filename: string, mode: StartMode, cfFlags = 0): GeneratedParser {
   const tok = new Tokenizer(source, filename, false);
   const p = new GeneratedParser(tok, KEYWORDS, SOFT_KEYWORDS, filename, tok.lexer.text, mode);
-  p.flags = flags;
+  p.flags = computeParserFlags(cfFlags);
+  if (p.flags & PyPARSE_TYPE_COMMENTS) tok.typeComments = true;
   return p;
 }
 
@@ -46,7 +66,10 @@ function badSingleStatement(p: GeneratedParser): boolean {
   return false;
 }
 
-/** CPython: _PyParser_ASTFromString. Errors are thrown as PySyntaxError (or MemoryError). */
-export function parserASTFromString(source: Uint8Array | string, filename: string, mode: StartMode): ast.mod {
-  return runParser(newParser(source, filename, mode));
+/**
+ * CPython: _PyParser_ASTFromString. `cfFlags`: PyCF_* flags (e.g. PyCF_TYPE_COMMENTS 0x1000).
+ * Errors are thrown as PySyntaxError (or MemoryError).
+ */
+export function parserASTFromString(source: Uint8Array | string, filename: string, mode: StartMode, cfFlags = 0): ast.mod {
+  return runParser(newParser(source, filename, mode, cfFlags));
 }

@@ -31,6 +31,7 @@ import * as T from "./token.generated.js";
 export const MAXSTACK = 6000;
 
 // CPython: PyPARSE_* flags.
+export const PyPARSE_DONT_IMPLY_DEDENT = 0x0002;
 export const PyPARSE_BARRY_AS_BDFL = 0x0020;
 export const PyPARSE_TYPE_COMMENTS = 0x0040;
 export const PyPARSE_ALLOW_INCOMPLETE_INPUT = 0x0100;

@@ -8,6 +8,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { spawnSync } from "node:child_process";
+import { dumpTo } from "../../src/ast/dump.js";
 import { parserASTFromString } from "../../src/parser/peg_api.js";
 import { generate } from "../../tools/pegen/index.js";
 import { dumpAstLikeDumpPy } from "./support.js";
@@ -47,9 +48,19 @@ test("deep nesting gives CPython's errors, never a JS stack overflow", () => {
   ]);
 });
 
+test("type comments (PyCF_TYPE_COMMENTS)", () => {
+  // golden: test/parser/golden_type_comments.py
+  const src = new Uint8Array(fs.readFileSync(path.join(corpus, "type_comments.pyi")));
+  const out: string[] = [];
+  dumpTo(parserASTFromString(src, "type_comments.pyi", "exec", 0x1000), { includeAttributes: true, indent: 1 }, out);
+  assert.equal(out.join("") + "\n", fs.readFileSync(path.join(golden, "type_comments.ast"), "utf8"));
+});
+
 test("eval, single and func_type modes", () => {
   const enc = (s: string) => new TextEncoder().encode(s);
   assert.equal(parserASTFromString(enc("1 + 2\n"), "<s>", "eval")._kind, 3);
   assert.equal(parserASTFromString(enc("x = 1\n"), "<s>", "single")._kind, 2);
+  assert.throws(() => parserASTFromString(enc("x = 1\ny = 2\n"), "<s>", "single"),
+    (e: unknown) => (e as { msg?: string }).msg === "multiple statements found while compiling a single statement");
   assert.equal(parserASTFromString(enc("(int, *str) -> None"), "<s>", "func_type")._kind, 4);
 });
