@@ -154,10 +154,54 @@ function fillSyntaxErrorText(e: PySyntaxError): void {
   e.text = data.toString("utf8", start, nl < 0 ? data.length : nl + 1);
 }
 
+/** The source each SyntaxError came from (CPython keeps it in the exception's _metadata). */
+const syntaxErrorSources = new WeakMap<PySyntaxError, string>();
+
+interface TokenizerApi {
+  Tokenizer: new (source: string, filename: string, extraTokens: boolean) => {
+    next(): { type: number; string: string; lineno: number; colOffset: number; endLineno: number; endColOffset: number };
+  };
+}
+interface ParserDriverApi {
+  newParser(source: string, filename: string, mode: "exec", flags: number): unknown;
+  runParser(p: unknown): unknown;
+}
+interface CompileAstApi {
+  compileAST(m: unknown, filename: string): unknown;
+}
+const TOKENIZER = "../parser/tokenizer/index.js";
+const PyPARSE_ALLOW_INCOMPLETE_INPUT = 0x0100;
+const ENDMARKER = 0;
+
+/** CPython 3.14's "Did you mean 'while'?" for a misspelt keyword (see syntax_suggestions.ts). */
+async function suggestKeyword(e: PySyntaxError): Promise<void> {
+  const source = syntaxErrorSources.get(e);
+  if (source === undefined) return;
+  try {
+    const { Tokenizer } = (await import(TOKENIZER)) as TokenizerApi;
+    const parser = (await import(PARSER)) as ParserDriverApi;
+    const compiler = (await import(COMPILER)) as CompileAstApi;
+    const { findKeywordTypos } = await import("./syntax_suggestions.js");
+    findKeywordTypos(e, source, {
+      *tokens(text: string) {
+        const tok = new Tokenizer(text, "<string>", true);
+        for (let t = tok.next(); t.type !== ENDMARKER; t = tok.next()) yield t;
+      },
+      compile(text: string, allowIncomplete: boolean) {
+        const flags = allowIncomplete ? PyPARSE_ALLOW_INCOMPLETE_INPUT : 0;
+        compiler.compileAST(parser.runParser(parser.newParser(text, "<input>", "exec", flags)), "<input>");
+      },
+    });
+  } catch {
+    // as traceback.py, which looks for typos under suppress(Exception): the error stays as raised
+  }
+}
+
 /** The text CPython's default excepthook prints for an uncaught exception. */
 export async function formatUncaught(exc: PyBaseException): Promise<string> {
   if (exc instanceof PySyntaxError) {
     fillSyntaxErrorText(exc);
+    await suggestKeyword(exc);
     return formatSyntaxError(exc);
   }
   const tb = await loadStage(() => import(TRACEBACK) as Promise<TracebackApi>, "traceback printing");
@@ -256,6 +300,7 @@ export async function runSource(source: Uint8Array, filename: string): Promise<n
     await flushStdio();
     return 0;
   } catch (e) {
+    if (e instanceof PySyntaxError) syntaxErrorSources.set(e, Buffer.from(source).toString("utf8"));
     return pyErrPrint(e);
   }
 }
