@@ -602,6 +602,9 @@ T.tp_methods = [
     name: "get",
     kind: "fast",
     fn: ((self: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null) => {
+      if (kw === null && (nargs === 1 || nargs === 2)) {
+        return asDict(self).getItem(args[start]) ?? (nargs === 2 ? args[start + 1] : Py_None);
+      }
       const [key, dflt] = getArgs.parse(args, start, nargs, kw);
       return asDict(self).getItem(key as PyObject) ?? dflt ?? Py_None;
     }) as PyMethodDef["fn"],
@@ -610,7 +613,7 @@ T.tp_methods = [
     name: "setdefault",
     kind: "fast",
     fn: ((self: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null) => {
-      const [key, dflt] = setdefaultArgs.parse(args, start, nargs, kw);
+      const [key, dflt] = kw === null && (nargs === 1 || nargs === 2) ? [args[start], nargs === 2 ? args[start + 1] : null] : setdefaultArgs.parse(args, start, nargs, kw);
       const d = asDict(self);
       const v = d.getItem(key as PyObject);
       if (v !== undefined) return v;

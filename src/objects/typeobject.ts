@@ -62,7 +62,10 @@ function ensureInstanceDict(o: PyObject): PyDict | null {
 
 /** Bumped whenever any type's namespace or bases change; invalidates lookup caches. */
 let typeVersion = 0;
-const lookupCache = new WeakMap<PyTypeObject, { version: number; map: Map<string, PyObject | null> }>();
+interface LookupCache {
+  version: number;
+  map: Map<string, PyObject | null>;
+}
 
 export function PyType_Modified(): void {
   typeVersion++;
@@ -93,10 +96,12 @@ export function typeDict(t: PyTypeObject): Map<string, PyObject> {
 
 /** Looks `name` up along the MRO without invoking descriptors (CPython: _PyType_Lookup). */
 export function _PyType_Lookup(t: PyTypeObject, name: string): PyObject | null {
-  let c = lookupCache.get(t);
+  // the cache is an own property of each type (not inherited through the prototype chain)
+  const holder = t as unknown as { _lookupCache?: LookupCache };
+  let c = Object.prototype.hasOwnProperty.call(t, "_lookupCache") ? holder._lookupCache : undefined;
   if (c === undefined || c.version !== typeVersion) {
     c = { version: typeVersion, map: new Map() };
-    lookupCache.set(t, c);
+    holder._lookupCache = c;
   }
   const cached = c.map.get(name);
   if (cached !== undefined) return cached;

@@ -163,7 +163,12 @@ PyUnicodeIter_Type.tp_iternext = (v) => {
 
 /** Python whitespace (str.isspace / split()): categories Zs, Zl, Zp, bidi WS/B/S. */
 const WS = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
-const WS_RUN = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+/** Python whitespace test on a UTF-16 unit (no whitespace is astral). */
+function isWS(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f);
+  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000;
+}
 
 function argStr(fname: string, v: PyObject, argn: number): string {
   if (typeof v !== "string") throw typeError(`${fname}() argument ${argn} must be str, not ${Py_TYPE(v).tp_name}`);
@@ -266,11 +271,18 @@ function stripChars(s: string, chars: PyObject | null, left: boolean, right: boo
   if (chars === null || chars === Py_None) {
     let a = 0;
     let b = s.length;
-    if (left) while (a < b && WS.test(s[a])) a++;
-    if (right) while (b > a && WS.test(s[b - 1])) b--;
-    return s.slice(a, b);
+    if (left) while (a < b && isWS(s.charCodeAt(a))) a++;
+    if (right) while (b > a && isWS(s.charCodeAt(b - 1))) b--;
+    return a === 0 && b === s.length ? s : s.slice(a, b);
   }
   if (typeof chars !== "string") throw typeError(`${fname} arg must be None or str`);
+  if (!hasSurrogates(chars) && !hasSurrogates(s)) {
+    let a = 0;
+    let b = s.length;
+    if (left) while (a < b && chars.indexOf(s[a]) >= 0) a++;
+    if (right) while (b > a && chars.indexOf(s[b - 1]) >= 0) b--;
+    return a === 0 && b === s.length ? s : s.slice(a, b);
+  }
   const set = new Set(codePoints(chars));
   const cps = codePoints(s);
   let a = 0;
@@ -287,16 +299,16 @@ function splitWhitespace(s: string, maxsplit: number): string[] {
   let i = 0;
   const n = s.length;
   while (i < n) {
-    while (i < n && WS.test(s[i])) i++;
+    while (i < n && isWS(s.charCodeAt(i))) i++;
     if (i >= n) break;
     if (maxsplit >= 0 && out.length === maxsplit) {
       let j = n;
-      while (j > i && WS.test(s[j - 1])) j--;
+      while (j > i && isWS(s.charCodeAt(j - 1))) j--;
       out.push(s.slice(i, j));
       return out;
     }
     let j = i;
-    while (j < n && !WS.test(s[j])) j++;
+    while (j < n && !isWS(s.charCodeAt(j))) j++;
     out.push(s.slice(i, j));
     i = j;
   }
@@ -307,16 +319,16 @@ function rsplitWhitespace(s: string, maxsplit: number): string[] {
   const out: string[] = [];
   let i = s.length;
   while (i > 0) {
-    while (i > 0 && WS.test(s[i - 1])) i--;
+    while (i > 0 && isWS(s.charCodeAt(i - 1))) i--;
     if (i <= 0) break;
     if (maxsplit >= 0 && out.length === maxsplit) {
       let j = 0;
-      while (j < i && WS.test(s[j])) j++;
+      while (j < i && isWS(s.charCodeAt(j))) j++;
       out.push(s.slice(j, i));
       break;
     }
     let j = i;
-    while (j > 0 && !WS.test(s[j - 1])) j--;
+    while (j > 0 && !isWS(s.charCodeAt(j - 1))) j--;
     out.push(s.slice(j, i));
     i = j;
   }
