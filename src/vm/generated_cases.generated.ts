@@ -2,6 +2,8 @@
 /**
  * The eval loop (CPython: Python/ceval.c, _PyEval_EvalFrameDefault, with the cases of
  * Python/generated_cases.c.h). Exports: _PyEval_EvalFrameDefault(tstate, frame, throwflag).
+ * The `hot` instructions of bytecodes.def are cases of the loop; the others are cases of
+ * _PyEval_ColdCases, which the loop calls with its state in an EvalState.
  */
 import type { PyObject } from "../objects/object.js";
 import { Py_None, Py_EQ } from "../objects/object.js";
@@ -48,30 +50,78 @@ import {
 } from "./ceval_ops.js";
 import { _Py_MakeGenerator, _PyGen_Suspend } from "../objects/genobject.js";
 
+/** The loop's state while a cold instruction runs (CPython keeps these in C locals). */
+/** Backward jumps and calls between two entries of _PyEval_Loop. */
+const EVAL_BUDGET = 4096;
+
+class EvalState {
+  frame: _PyInterpreterFrame;
+  co: PyCodeObject;
+  code: Uint16Array;
+  lp: (PyObject | null)[];
+  sp = 0;
+  nextInstr = 0;
+  thisInstr = 0;
+  opcode = 0;
+  oparg = 0;
+  reraising = false;
+  throwflag = false;
+  retval: PyObject | null = null;
+  constructor(
+    readonly tstate: PyThreadState,
+    readonly entry: _PyInterpreterFrame,
+  ) {
+    this.frame = entry;
+    this.co = entry.f_executable;
+    this.code = _PyCode_GetAdaptive(this.co);
+    this.lp = entry.localsplus;
+  }
+}
+
 /**
  * Runs `entry` until it returns; Python-to-Python calls made meanwhile run in this same loop.
  * A Python exception is thrown out (as the exception object) when no frame handles it.
  */
 export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterpreterFrame, throwflag: boolean): PyObject {
-  let frame = entry;
-  let co = frame.f_executable;
-  let code = _PyCode_GetAdaptive(co);
-  let lp = frame.localsplus;
-  let sp = frame.stackpointer;
-  let nextInstr = frame.instr_ptr;
+  const st = new EvalState(tstate, entry);
+  st.sp = entry.stackpointer;
+  st.nextInstr = entry.instr_ptr;
+  st.throwflag = throwflag;
+  entry.previous = tstate.current_frame;
+  tstate.current_frame = entry;
+  for (;;) {
+    const result = _PyEval_Loop(st);
+    if (result !== null) return result;
+  }
+}
+
+/**
+ * The dispatch loop. Returns the entry frame's result, or null after EVAL_BUDGET backward jumps
+ * and calls, to be called again: entering afresh lets V8 run the newest optimized code (a
+ * function that never returns can only be replaced by on-stack replacement, which stops after
+ * a few deoptimizations).
+ */
+function _PyEval_Loop(st: EvalState): PyObject | null {
+  const tstate = st.tstate;
+  const entry = st.entry;
+  let frame = st.frame;
+  let co = st.co;
+  let code = st.code;
+  let lp = st.lp;
+  let sp = st.sp;
+  let nextInstr = st.nextInstr;
   let thisInstr = nextInstr;
   let opcode = 0;
   let oparg = 0;
   let word = 0;
+  let budget = EVAL_BUDGET;
   // Set by RERAISE and bare `raise`: the traceback already has this frame's entry.
   let reraising = false;
-  frame.previous = tstate.current_frame;
-  tstate.current_frame = frame;
   for (;;) {
     try {
-      if (throwflag) {
+      if (st.throwflag) {
         // generator.throw(): raise at the YIELD_VALUE the frame is suspended after
-        throwflag = false;
+        st.throwflag = false;
         thisInstr = nextInstr - 1;
         throw _PyEval_PendingThrow(tstate);
       }
@@ -83,115 +133,9 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
         nextInstr++;
         reswitch: for (;;) {
           switch (opcode) {
-            case 0: /* CACHE */ {
-              throw _PyEval_NotImplemented("CACHE");
-            }
-            case 1: /* BINARY_SLICE */ {
-              const container = lp[sp - (3)] as PyObject;
-              const start = lp[sp - (3) + 1] as PyObject;
-              const stop = lp[sp - (3) + 2] as PyObject;
-              let res: PyObject;
-              res = PyObject_GetItem(container, PySlice_New(start, stop, Py_None));
-              lp[sp - (3)] = res;
-              sp += -2;
-              continue dispatch;
-            }
-            case 2: /* BUILD_TEMPLATE */ {
-              let template: PyObject;
-              throw _PyEval_NotImplemented("BUILD_TEMPLATE");
-            }
-            case 3: /* BINARY_OP_INPLACE_ADD_UNICODE */ {
-              nextInstr += 5;
-              throw _PyEval_NotImplemented("BINARY_OP_INPLACE_ADD_UNICODE");
-            }
-            case 4: /* CALL_FUNCTION_EX */ {
-              const func = lp[sp - (4)] as PyObject;
-              const callargs = lp[sp - (4) + 2] as PyObject;
-              const kwargs = lp[sp - (4) + 3] as PyObject;
-              let result: PyObject;
-              frame.instr_ptr = thisInstr;
-              result = _PyEval_CallFunctionEx(func, callargs, kwargs);
-              lp[sp - (4)] = result;
-              sp += -3;
-              continue dispatch;
-            }
-            case 5: /* CHECK_EG_MATCH */ {
-              let rest: PyObject;
-              let match: PyObject;
-              throw _PyEval_NotImplemented("CHECK_EG_MATCH");
-            }
-            case 6: /* CHECK_EXC_MATCH */ {
-              const left = lp[sp - (2)] as PyObject;
-              const right = lp[sp - (2) + 1] as PyObject;
-              let b: PyObject;
-              b = _PyEval_CheckExceptionMatch(left, right);
-              lp[sp - (2) + 1] = b;
-              continue dispatch;
-            }
-            case 7: /* CLEANUP_THROW */ {
-              const exc_value = lp[sp - (3) + 2] as PyObject;
-              let none: PyObject;
-              let value: PyObject;
-              const v = _PyEval_CleanupThrowValue(exc_value);
-              if (v === null) {
-                reraising = true;
-                throw exc_value;
-              }
-              none = Py_None;
-              value = v;
-              lp[sp - (3)] = none;
-              lp[sp - (3) + 1] = value;
-              sp += -1;
-              continue dispatch;
-            }
-            case 8: /* DELETE_SUBSCR */ {
-              const container = lp[sp - (2)] as PyObject;
-              const sub = lp[sp - (2) + 1] as PyObject;
-              PyObject_DelItem(container, sub);
-              sp += -2;
-              continue dispatch;
-            }
             case 9: /* END_FOR */ {
               sp += -1;
               continue dispatch;
-            }
-            case 10: /* END_SEND */ {
-              const value = lp[sp - (2) + 1] as PyObject;
-              let val: PyObject;
-              val = value;
-              lp[sp - (2)] = val;
-              sp += -1;
-              continue dispatch;
-            }
-            case 11: /* EXIT_INIT_CHECK */ {
-              const should_be_none = lp[sp - (1)] as PyObject;
-              if (should_be_none !== Py_None) throw _PyEval_InitNotNone(should_be_none);
-              sp += -1;
-              continue dispatch;
-            }
-            case 12: /* FORMAT_SIMPLE */ {
-              const value = lp[sp - (1)] as PyObject;
-              let res: PyObject;
-              res = typeof value === "string" ? value : PyObject_Format(value, "");
-              lp[sp - (1)] = res;
-              continue dispatch;
-            }
-            case 13: /* FORMAT_WITH_SPEC */ {
-              const value = lp[sp - (2)] as PyObject;
-              const fmt_spec = lp[sp - (2) + 1] as PyObject;
-              let res: PyObject;
-              res = PyObject_Format(value, fmt_spec as string);
-              lp[sp - (2)] = res;
-              sp += -1;
-              continue dispatch;
-            }
-            case 14: /* GET_AITER */ {
-              let iter: PyObject;
-              throw _PyEval_NotImplemented("GET_AITER");
-            }
-            case 15: /* GET_ANEXT */ {
-              let awaitable: PyObject;
-              throw _PyEval_NotImplemented("GET_ANEXT");
             }
             case 16: /* GET_ITER */ {
               const iterable = lp[sp - (1)] as PyObject;
@@ -200,71 +144,10 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               lp[sp - (1)] = iter;
               continue dispatch;
             }
-            case 17: /* RESERVED */ {
-              throw _PyEval_NotImplemented("RESERVED");
-            }
-            case 18: /* GET_LEN */ {
-              const obj = lp[sp - (1)] as PyObject;
-              let len: PyObject;
-              len = PyObject_Size(obj);
-              lp[sp - (1) + 1] = len;
-              sp += 1;
-              continue dispatch;
-            }
-            case 19: /* GET_YIELD_FROM_ITER */ {
-              const iterable = lp[sp - (1)] as PyObject;
-              let iter: PyObject;
-              iter = _PyEval_GetYieldFromIter(iterable);
-              lp[sp - (1)] = iter;
-              continue dispatch;
-            }
-            case 20: /* INTERPRETER_EXIT */ {
-              throw _PyEval_NotImplemented("INTERPRETER_EXIT");
-            }
-            case 21: /* LOAD_BUILD_CLASS */ {
-              let bc: PyObject;
-              bc = _PyEval_LoadBuildClass(frame.f_builtins);
-              lp[sp] = bc;
-              sp += 1;
-              continue dispatch;
-            }
-            case 22: /* LOAD_LOCALS */ {
-              let locals: PyObject;
-              if (frame.f_locals === null) throw PyErr_Format(PyExc_SystemError, "no locals found");
-              locals = frame.f_locals;
-              lp[sp] = locals;
-              sp += 1;
-              continue dispatch;
-            }
-            case 23: /* MAKE_FUNCTION */ {
-              const codeobj = lp[sp - (1)] as PyObject;
-              let func: PyObject;
-              func = PyFunction_New(codeobj as PyCodeObject, frame.f_globals);
-              lp[sp - (1)] = func;
-              continue dispatch;
-            }
-            case 24: /* MATCH_KEYS */ {
-              let values_or_none: PyObject;
-              throw _PyEval_NotImplemented("MATCH_KEYS");
-            }
-            case 25: /* MATCH_MAPPING */ {
-              let res: PyObject;
-              throw _PyEval_NotImplemented("MATCH_MAPPING");
-            }
-            case 26: /* MATCH_SEQUENCE */ {
-              let res: PyObject;
-              throw _PyEval_NotImplemented("MATCH_SEQUENCE");
-            }
             case 27: /* NOP */ {
               continue dispatch;
             }
             case 28: /* NOT_TAKEN */ {
-              continue dispatch;
-            }
-            case 29: /* POP_EXCEPT */ {
-              const exc_value = lp[sp - (1)] as PyObject;
-              tstate.exc_info = exc_value === Py_None ? null : exc_value;
-              sp += -1;
               continue dispatch;
             }
             case 30: /* POP_ITER */ {
@@ -275,45 +158,10 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               sp += -1;
               continue dispatch;
             }
-            case 32: /* PUSH_EXC_INFO */ {
-              const exc = lp[sp - (1)] as PyObject;
-              let prev_exc: PyObject;
-              let new_exc: PyObject;
-              prev_exc = tstate.exc_info ?? Py_None;
-              tstate.exc_info = exc;
-              new_exc = exc;
-              lp[sp - (1)] = prev_exc;
-              lp[sp - (1) + 1] = new_exc;
-              sp += 1;
-              continue dispatch;
-            }
             case 33: /* PUSH_NULL */ {
               let null_: PyObject | null;
               null_ = null;
               lp[sp] = null_;
-              sp += 1;
-              continue dispatch;
-            }
-            case 34: /* RETURN_GENERATOR */ {
-              let res: PyObject;
-              // the generator takes the frame; the caller gets the generator as the call's result
-              const gen = _Py_MakeGenerator(frame);
-              frame.instr_ptr = nextInstr;
-              frame.stackpointer = sp;
-              tstate.current_frame = frame.previous;
-              _PyEval_FrameSuspend(tstate);
-              const genFrame = frame;
-              if (frame === entry) {
-                genFrame.previous = null;
-                return gen;
-              }
-              frame = frame.previous!;
-              genFrame.previous = null;
-              { co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; }
-              lp[sp++] = gen;
-              nextInstr = frame.instr_ptr + frame.return_offset;
-              continue dispatch;
-              lp[sp] = res;
               sp += 1;
               continue dispatch;
             }
@@ -333,33 +181,6 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               lp[sp - (1)] = res;
               continue dispatch;
             }
-            case 36: /* SETUP_ANNOTATIONS */ {
-              throw _PyEval_NotImplemented("SETUP_ANNOTATIONS");
-            }
-            case 37: /* STORE_SLICE */ {
-              const v = lp[sp - (4)] as PyObject;
-              const container = lp[sp - (4) + 1] as PyObject;
-              const start = lp[sp - (4) + 2] as PyObject;
-              const stop = lp[sp - (4) + 3] as PyObject;
-              PyObject_SetItem(container, PySlice_New(start, stop, Py_None), v);
-              sp += -4;
-              continue dispatch;
-            }
-            case 38: /* STORE_SUBSCR */ {
-              const v = lp[sp - (3)] as PyObject;
-              const container = lp[sp - (3) + 1] as PyObject;
-              const sub = lp[sp - (3) + 2] as PyObject;
-              const counter = thisInstr + 1;
-              nextInstr += 1;
-              if (adaptiveCounterTriggers(code, counter)) {
-                _Py_Specialize_StoreSubscr(container, sub, code, thisInstr);
-                { opcode = code[thisInstr]! & 255; nextInstr = thisInstr + 1; continue reswitch; }
-              }
-              advanceAdaptiveCounter(code, counter);
-              PyObject_SetItem(container, sub, v);
-              sp += -3;
-              continue dispatch;
-            }
             case 39: /* TO_BOOL */ {
               const value = lp[sp - (1)] as PyObject;
               const counter = thisInstr + 1;
@@ -374,35 +195,11 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               lp[sp - (1)] = res;
               continue dispatch;
             }
-            case 40: /* UNARY_INVERT */ {
-              const value = lp[sp - (1)] as PyObject;
-              let res: PyObject;
-              res = PyNumber_Invert(value);
-              lp[sp - (1)] = res;
-              continue dispatch;
-            }
-            case 41: /* UNARY_NEGATIVE */ {
-              const value = lp[sp - (1)] as PyObject;
-              let res: PyObject;
-              res = PyNumber_Negative(value);
-              lp[sp - (1)] = res;
-              continue dispatch;
-            }
             case 42: /* UNARY_NOT */ {
               const value = lp[sp - (1)] as PyObject;
               let res: PyObject;
               res = value === false;
               lp[sp - (1)] = res;
-              continue dispatch;
-            }
-            case 43: /* WITH_EXCEPT_START */ {
-              const exit_func = lp[sp - (5)] as PyObject;
-              const exit_self = lp[sp - (5) + 1] as PyObject;
-              const val = lp[sp - (5) + 4] as PyObject;
-              let res: PyObject;
-              res = _PyEval_WithExceptStart(exit_func, exit_self, val);
-              lp[sp - (5) + 5] = res;
-              sp += 1;
               continue dispatch;
             }
             case 44: /* BINARY_OP */ {
@@ -421,47 +218,11 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               sp += -1;
               continue dispatch;
             }
-            case 45: /* BUILD_INTERPOLATION */ {
-              let interpolation: PyObject;
-              throw _PyEval_NotImplemented("BUILD_INTERPOLATION");
-            }
             case 46: /* BUILD_LIST */ {
               const values = sp - ((oparg));
               let list: PyObject;
               list = PyList_New(lp.slice(values, values + oparg) as PyObject[]);
               lp[sp - ((oparg))] = list;
-              sp += 1 - ((oparg));
-              continue dispatch;
-            }
-            case 47: /* BUILD_MAP */ {
-              const values = sp - ((oparg * 2));
-              let map: PyObject;
-              map = _PyEval_BuildMap(lp, values, oparg);
-              lp[sp - ((oparg * 2))] = map;
-              sp += 1 - ((oparg * 2));
-              continue dispatch;
-            }
-            case 48: /* BUILD_SET */ {
-              const values = sp - ((oparg));
-              let set: PyObject;
-              set = _PyEval_BuildSet(lp, values, oparg);
-              lp[sp - ((oparg))] = set;
-              sp += 1 - ((oparg));
-              continue dispatch;
-            }
-            case 49: /* BUILD_SLICE */ {
-              const args = sp - ((oparg));
-              let slice: PyObject;
-              slice = PySlice_New(lp[args]!, lp[args + 1]!, oparg === 3 ? lp[args + 2]! : Py_None);
-              lp[sp - ((oparg))] = slice;
-              sp += 1 - ((oparg));
-              continue dispatch;
-            }
-            case 50: /* BUILD_STRING */ {
-              const pieces = sp - ((oparg));
-              let str: PyObject;
-              str = _PyEval_BuildString(lp, pieces, oparg);
-              lp[sp - ((oparg))] = str;
               sp += 1 - ((oparg));
               continue dispatch;
             }
@@ -515,65 +276,6 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               sp += 1 - (2 + (oparg));
               continue dispatch;
             }
-            case 53: /* CALL_INTRINSIC_1 */ {
-              const value = lp[sp - (1)] as PyObject;
-              let res: PyObject;
-              res = _PyEval_CallIntrinsic1(oparg, value, frame);
-              lp[sp - (1)] = res;
-              continue dispatch;
-            }
-            case 54: /* CALL_INTRINSIC_2 */ {
-              const value2 = lp[sp - (2)] as PyObject;
-              const value1 = lp[sp - (2) + 1] as PyObject;
-              let res: PyObject;
-              res = _PyEval_CallIntrinsic2(oparg, value2, value1);
-              lp[sp - (2)] = res;
-              sp += -1;
-              continue dispatch;
-            }
-            case 55: /* CALL_KW */ {
-              const callable = lp[sp - (3 + (oparg))] as PyObject;
-              const self_or_null = lp[sp - (3 + (oparg)) + 1];
-              const args = sp - (3 + (oparg)) + 2;
-              const kwnames = lp[sp - (3 + (oparg)) + 2 + (oparg)] as PyObject;
-              const counter = thisInstr + 1;
-              let res: PyObject;
-              nextInstr += 3;
-              advanceAdaptiveCounter(code, counter);
-              let func: PyObject = callable;
-              let start = args;
-              let total = oparg;
-              if (self_or_null !== null) {
-                start--;
-                total++;
-              } else if (func instanceof PyMethod) {
-                lp[args - 1] = func.self;
-                lp[args - 2] = func = func.func;
-                start--;
-                total++;
-              }
-              const names = kwnames as PyTuple;
-              if (func instanceof PyFunctionObject && tstate.interp.eval_frame === null) {
-                const co2 = func.func_code;
-                const nf = _PyEvalFramePushAndInit(tstate, func, co2.co_flags & CO_OPTIMIZED ? null : func.func_globals, lp, start, total, names);
-                sp -= 3 + oparg;
-                for (let i = sp; i < sp + 3 + oparg; i++) lp[i] = null;
-                frame.stackpointer = sp;
-                frame.instr_ptr = thisInstr;
-                frame.return_offset = nextInstr - thisInstr;
-                nf.previous = frame;
-                tstate.current_frame = nf;
-                frame = nf;
-                { co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; }
-                nextInstr = 0;
-                continue dispatch;
-              }
-              frame.instr_ptr = thisInstr;
-              res = PyObject_Vectorcall(func, lp as PyObject[], start, total - names.items.length, names);
-              lp[sp - (3 + (oparg))] = res;
-              sp += 1 - (3 + (oparg));
-              continue dispatch;
-            }
             case 56: /* COMPARE_OP */ {
               const left = lp[sp - (2)] as PyObject;
               const right = lp[sp - (2) + 1] as PyObject;
@@ -607,13 +309,6 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               sp += -1;
               continue dispatch;
             }
-            case 58: /* CONVERT_VALUE */ {
-              const value = lp[sp - (1)] as PyObject;
-              let result: PyObject;
-              result = _PyEval_ConvertValue(value, oparg);
-              lp[sp - (1)] = result;
-              continue dispatch;
-            }
             case 59: /* COPY */ {
               const bottom = lp[sp - (1 + (oparg - 1))] as PyObject;
               let top: PyObject;
@@ -622,59 +317,12 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               sp += 2 + (oparg - 1) - (1 + (oparg - 1));
               continue dispatch;
             }
-            case 60: /* COPY_FREE_VARS */ {
-              _PyEval_CopyFreeVars(frame, oparg);
-              continue dispatch;
-            }
-            case 61: /* DELETE_ATTR */ {
-              const owner = lp[sp - (1)] as PyObject;
-              PyObject_DelAttr(owner, co.co_names[oparg]!);
-              sp += -1;
-              continue dispatch;
-            }
-            case 62: /* DELETE_DEREF */ {
-              const cell = lp[oparg] as PyCellObject;
-              if (cell.ob_ref === null) throw _PyEval_FreeVarError(co, oparg);
-              cell.ob_ref = null;
-              continue dispatch;
-            }
-            case 63: /* DELETE_FAST */ {
-              if (lp[oparg] === null) throw _PyEval_UnboundLocalError(co, oparg);
-              lp[oparg] = null;
-              continue dispatch;
-            }
-            case 64: /* DELETE_GLOBAL */ {
-              _PyEval_DeleteGlobal(frame.f_globals, co.co_names[oparg]!);
-              continue dispatch;
-            }
-            case 65: /* DELETE_NAME */ {
-              _PyEval_DeleteName(frame, co.co_names[oparg]!);
-              continue dispatch;
-            }
-            case 66: /* DICT_MERGE */ {
-              const callable = lp[sp - (5 + (oparg - 1))] as PyObject;
-              const dict = lp[sp - (5 + (oparg - 1)) + 3] as PyObject;
-              const update = lp[sp - (5 + (oparg - 1)) + 4 + (oparg - 1)] as PyObject;
-              _PyEval_DictMerge(callable, dict, update);
-              sp += 4 + (oparg - 1) - (5 + (oparg - 1));
-              continue dispatch;
-            }
-            case 67: /* DICT_UPDATE */ {
-              const dict = lp[sp - (2 + (oparg - 1))] as PyObject;
-              const update = lp[sp - (2 + (oparg - 1)) + 1 + (oparg - 1)] as PyObject;
-              _PyEval_DictUpdate(dict, update);
-              sp += 1 + (oparg - 1) - (2 + (oparg - 1));
-              continue dispatch;
-            }
-            case 68: /* END_ASYNC_FOR */ {
-              throw _PyEval_NotImplemented("END_ASYNC_FOR");
-            }
             case 69: /* EXTENDED_ARG */ {
               word = code[nextInstr]!;
               opcode = word & 255;
               oparg = (oparg << 8) | (word >>> 8);
               thisInstr = nextInstr++;
-              continue reswitch;
+              { opcode = opcode; continue reswitch; }
               continue dispatch;
             }
             case 70: /* FOR_ITER */ {
@@ -698,28 +346,6 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               sp += 1;
               continue dispatch;
             }
-            case 71: /* GET_AWAITABLE */ {
-              let iter: PyObject;
-              throw _PyEval_NotImplemented("GET_AWAITABLE");
-            }
-            case 72: /* IMPORT_FROM */ {
-              const from = lp[sp - (1)] as PyObject;
-              let res: PyObject;
-              res = _PyEval_ImportFrom(from, co.co_names[oparg]!);
-              lp[sp - (1) + 1] = res;
-              sp += 1;
-              continue dispatch;
-            }
-            case 73: /* IMPORT_NAME */ {
-              const level = lp[sp - (2)] as PyObject;
-              const fromlist = lp[sp - (2) + 1] as PyObject;
-              let res: PyObject;
-              frame.instr_ptr = thisInstr;
-              res = _PyEval_ImportName(frame, co.co_names[oparg]!, fromlist, level);
-              lp[sp - (2)] = res;
-              sp += -1;
-              continue dispatch;
-            }
             case 74: /* IS_OP */ {
               const left = lp[sp - (2)] as PyObject;
               const right = lp[sp - (2) + 1] as PyObject;
@@ -734,6 +360,7 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               // CPython: _SPECIALIZE_JUMP_BACKWARD (no JIT here)
               rewriteOpcode(code, thisInstr, JUMP_BACKWARD_NO_JIT);
               nextInstr -= oparg;
+              if (--budget <= 0) { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return null; }
               continue dispatch;
             }
             case 76: /* JUMP_BACKWARD_NO_INTERRUPT */ {
@@ -751,13 +378,6 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               sp += 1 + (oparg - 1) - (2 + (oparg - 1));
               continue dispatch;
             }
-            case 79: /* LIST_EXTEND */ {
-              const list = lp[sp - (2 + (oparg - 1))] as PyObject;
-              const iterable = lp[sp - (2 + (oparg - 1)) + 1 + (oparg - 1)] as PyObject;
-              _PyList_Extend(list, iterable);
-              sp += 1 + (oparg - 1) - (2 + (oparg - 1));
-              continue dispatch;
-            }
             case 80: /* LOAD_ATTR */ {
               const owner = lp[sp - (1)] as PyObject;
               let attr: PyObject;
@@ -772,13 +392,6 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               }
               lp[sp - (1)] = attr;
               sp += 1 + (oparg & 1) - (1);
-              continue dispatch;
-            }
-            case 81: /* LOAD_COMMON_CONSTANT */ {
-              let value: PyObject;
-              value = _PyEval_CommonConstant(oparg, frame.f_builtins);
-              lp[sp] = value;
-              sp += 1;
               continue dispatch;
             }
             case 82: /* LOAD_CONST */ {
@@ -801,14 +414,6 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
             case 84: /* LOAD_FAST */ {
               let value: PyObject;
               value = lp[oparg]!;
-              lp[sp] = value;
-              sp += 1;
-              continue dispatch;
-            }
-            case 85: /* LOAD_FAST_AND_CLEAR */ {
-              let value: PyObject;
-              value = lp[oparg]!;
-              lp[oparg] = null;
               lp[sp] = value;
               sp += 1;
               continue dispatch;
@@ -849,23 +454,6 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               sp += 2;
               continue dispatch;
             }
-            case 90: /* LOAD_FROM_DICT_OR_DEREF */ {
-              const class_dict = lp[sp - (1)] as PyObject;
-              let value: PyObject;
-              const v = _PyEval_MappingGet(class_dict, co.co_localsplusnames[oparg]!) ?? (lp[oparg] as PyCellObject).ob_ref;
-              if (v === null) throw _PyEval_FreeVarError(co, oparg);
-              value = v;
-              lp[sp - (1)] = value;
-              continue dispatch;
-            }
-            case 91: /* LOAD_FROM_DICT_OR_GLOBALS */ {
-              const mapping = lp[sp - (1)] as PyObject;
-              let v: PyObject;
-              const name = co.co_names[oparg]!;
-              v = _PyEval_MappingGet(mapping, name) ?? _PyEval_LoadGlobal(frame.f_globals, frame.f_builtins, name);
-              lp[sp - (1)] = v;
-              continue dispatch;
-            }
             case 92: /* LOAD_GLOBAL */ {
               let res: PyObject;
               const null_ = sp + 1;
@@ -889,48 +477,6 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               lp[sp] = value;
               sp += 1;
               continue dispatch;
-            }
-            case 95: /* LOAD_SPECIAL */ {
-              const owner = lp[sp - (1)] as PyObject;
-              let attr: PyObject;
-              let self_or_null: PyObject | null;
-              attr = _PyEval_LoadSpecial(owner, oparg);
-              self_or_null = null;
-              lp[sp - (1)] = attr;
-              lp[sp - (1) + 1] = self_or_null;
-              sp += 1;
-              continue dispatch;
-            }
-            case 96: /* LOAD_SUPER_ATTR */ {
-              const global_super = lp[sp - (3)] as PyObject;
-              const class_ = lp[sp - (3) + 1] as PyObject;
-              const self = lp[sp - (3) + 2] as PyObject;
-              const counter = thisInstr + 1;
-              let attr: PyObject;
-              const null_ = sp - (3) + 1;
-              nextInstr += 1;
-              advanceAdaptiveCounter(code, counter);
-              attr = _PyEval_LoadSuperAttr(global_super, class_, self, co.co_names[oparg >> 2]!, (oparg & 2) !== 0);
-              if (oparg & 1) lp[null_] = null;
-              lp[sp - (3)] = attr;
-              sp += 1 + (oparg & 1) - (3);
-              continue dispatch;
-            }
-            case 97: /* MAKE_CELL */ {
-              _PyEval_MakeCell(lp, oparg);
-              continue dispatch;
-            }
-            case 98: /* MAP_ADD */ {
-              const dict = lp[sp - (3 + (oparg - 1))] as PyObject;
-              const key = lp[sp - (3 + (oparg - 1)) + 1 + (oparg - 1)] as PyObject;
-              const value = lp[sp - (3 + (oparg - 1)) + 2 + (oparg - 1)] as PyObject;
-              PyDict_SetItem(dict, key, value);
-              sp += 1 + (oparg - 1) - (3 + (oparg - 1));
-              continue dispatch;
-            }
-            case 99: /* MATCH_CLASS */ {
-              let attrs: PyObject;
-              throw _PyEval_NotImplemented("MATCH_CLASS");
             }
             case 100: /* POP_JUMP_IF_FALSE */ {
               const cond = lp[sp - (1)] as PyObject;
@@ -972,58 +518,6 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               sp += -1;
               continue dispatch;
             }
-            case 104: /* RAISE_VARARGS */ {
-              const args = sp - ((oparg));
-              frame.instr_ptr = thisInstr;
-              if (oparg === 0) reraising = true;
-              throw _PyEval_DoRaise(tstate, oparg >= 1 ? lp[args]! : null, oparg === 2 ? lp[args + 1]! : null);
-              sp += 0 - ((oparg));
-              continue dispatch;
-            }
-            case 105: /* RERAISE */ {
-              const values = sp - (1 + (oparg));
-              const exc = lp[sp - (1 + (oparg)) + (oparg)] as PyObject;
-              if (oparg) frame.instr_ptr = lp[values] as number;
-              reraising = true;
-              throw exc;
-              sp += (oparg) - (1 + (oparg));
-              continue dispatch;
-            }
-            case 106: /* SEND */ {
-              const receiver = lp[sp - (2)] as PyObject;
-              const v = lp[sp - (2) + 1] as PyObject;
-              const counter = thisInstr + 1;
-              let retval: PyObject;
-              nextInstr += 1;
-              advanceAdaptiveCounter(code, counter);
-              frame.instr_ptr = thisInstr;
-              retval = _PyEval_Send(receiver, v);
-              if (_PyEval_SendReturned()) nextInstr += oparg;
-              lp[sp - (2) + 1] = retval;
-              continue dispatch;
-            }
-            case 107: /* SET_ADD */ {
-              const set = lp[sp - (2 + (oparg - 1))] as PyObject;
-              const v = lp[sp - (2 + (oparg - 1)) + 1 + (oparg - 1)] as PyObject;
-              PySet_Add(set, v);
-              sp += 1 + (oparg - 1) - (2 + (oparg - 1));
-              continue dispatch;
-            }
-            case 108: /* SET_FUNCTION_ATTRIBUTE */ {
-              const attr = lp[sp - (2)] as PyObject;
-              const func = lp[sp - (2) + 1] as PyObject;
-              _PyFunction_SetAttribute(func as PyFunctionObject, oparg, attr);
-              lp[sp - (2)] = func;
-              sp += -1;
-              continue dispatch;
-            }
-            case 109: /* SET_UPDATE */ {
-              const set = lp[sp - (2 + (oparg - 1))] as PyObject;
-              const iterable = lp[sp - (2 + (oparg - 1)) + 1 + (oparg - 1)] as PyObject;
-              _PySet_Update(set, iterable);
-              sp += 1 + (oparg - 1) - (2 + (oparg - 1));
-              continue dispatch;
-            }
             case 110: /* STORE_ATTR */ {
               const v = lp[sp - (2)] as PyObject;
               const owner = lp[sp - (2) + 1] as PyObject;
@@ -1060,12 +554,6 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               sp += -2;
               continue dispatch;
             }
-            case 115: /* STORE_GLOBAL */ {
-              const v = lp[sp - (1)] as PyObject;
-              PyDict_SetItem(frame.f_globals, co.co_names[oparg]!, v);
-              sp += -1;
-              continue dispatch;
-            }
             case 116: /* STORE_NAME */ {
               const v = lp[sp - (1)] as PyObject;
               _PyEval_StoreName(frame, co.co_names[oparg]!, v);
@@ -1079,54 +567,10 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               lp[sp - (2 + (oparg - 2)) + 1 + (oparg - 2)] = bottom;
               continue dispatch;
             }
-            case 118: /* UNPACK_EX */ {
-              const seq = lp[sp - (1)] as PyObject;
-              const left = sp - (1);
-              const right = sp - (1) + 1 + (oparg & 0xFF);
-              _PyEval_UnpackIterable(seq, oparg & 0xff, oparg >> 8, lp, left);
-              sp += 1 + (oparg & 0xFF) + (oparg >> 8) - (1);
-              continue dispatch;
-            }
-            case 119: /* UNPACK_SEQUENCE */ {
-              const seq = lp[sp - (1)] as PyObject;
-              const counter = thisInstr + 1;
-              const output = sp - (1);
-              nextInstr += 1;
-              if (adaptiveCounterTriggers(code, counter)) {
-                _Py_Specialize_UnpackSequence(seq, code, thisInstr, oparg);
-                { opcode = code[thisInstr]! & 255; nextInstr = thisInstr + 1; continue reswitch; }
-              }
-              advanceAdaptiveCounter(code, counter);
-              _PyEval_UnpackIterable(seq, oparg, -1, lp, output);
-              sp += (oparg) - (1);
-              continue dispatch;
-            }
-            case 120: /* YIELD_VALUE */ {
-              const retval = lp[sp - (1)] as PyObject;
-              let value: PyObject;
-              _PyGen_Suspend(frame.generator!);
-              lp[--sp] = null;
-              frame.instr_ptr = nextInstr;
-              frame.stackpointer = sp;
-              tstate.current_frame = frame.previous;
-              _PyEval_FrameSuspend(tstate);
-              const genFrame = frame;
-              if (frame === entry) {
-                genFrame.previous = null;
-                return retval;
-              }
-              frame = frame.previous!;
-              genFrame.previous = null;
-              { co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; }
-              lp[sp++] = retval;
-              nextInstr = frame.instr_ptr + frame.return_offset;
-              continue dispatch;
-              lp[sp - (1)] = value;
-              continue dispatch;
-            }
             case 128: /* RESUME */ {
               // CPython: _QUICKEN_RESUME
               rewriteOpcode(code, thisInstr, RESUME_CHECK);
+              if (--budget <= 0) { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return null; }
               continue dispatch;
             }
             case 129: /* BINARY_OP_ADD_FLOAT */ {
@@ -1162,11 +606,6 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               sp += -1;
               continue dispatch;
             }
-            case 132: /* BINARY_OP_EXTEND */ {
-              let res: PyObject;
-              nextInstr += 5;
-              throw _PyEval_NotImplemented("BINARY_OP_EXTEND");
-            }
             case 133: /* BINARY_OP_MULTIPLY_FLOAT */ {
               const left = lp[sp - (2)] as PyObject;
               const right = lp[sp - (2) + 1] as PyObject;
@@ -1189,22 +628,6 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               sp += -1;
               continue dispatch;
             }
-            case 135: /* BINARY_OP_SUBSCR_DICT */ {
-              const dict = lp[sp - (2)] as PyObject;
-              const sub = lp[sp - (2) + 1] as PyObject;
-              let res: PyObject;
-              nextInstr += 5;
-              if (!PyDict_CheckExact(dict)) { nextInstr = thisInstr + 1; opcode = 44; continue reswitch; }
-              res = PyObject_GetItem(dict, sub);
-              lp[sp - (2)] = res;
-              sp += -1;
-              continue dispatch;
-            }
-            case 136: /* BINARY_OP_SUBSCR_GETITEM */ {
-              let new_frame: PyObject;
-              nextInstr += 5;
-              throw _PyEval_NotImplemented("BINARY_OP_SUBSCR_GETITEM");
-            }
             case 137: /* BINARY_OP_SUBSCR_LIST_INT */ {
               const list = lp[sp - (2)] as PyObject;
               const sub = lp[sp - (2) + 1] as PyObject;
@@ -1215,16 +638,6 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               lp[sp - (2)] = res;
               sp += -1;
               continue dispatch;
-            }
-            case 138: /* BINARY_OP_SUBSCR_LIST_SLICE */ {
-              let res: PyObject;
-              nextInstr += 5;
-              throw _PyEval_NotImplemented("BINARY_OP_SUBSCR_LIST_SLICE");
-            }
-            case 139: /* BINARY_OP_SUBSCR_STR_INT */ {
-              let res: PyObject;
-              nextInstr += 5;
-              throw _PyEval_NotImplemented("BINARY_OP_SUBSCR_STR_INT");
             }
             case 140: /* BINARY_OP_SUBSCR_TUPLE_INT */ {
               const tuple = lp[sp - (2)] as PyObject;
@@ -1259,120 +672,6 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               sp += -1;
               continue dispatch;
             }
-            case 143: /* CALL_ALLOC_AND_ENTER_INIT */ {
-              let init_frame: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_ALLOC_AND_ENTER_INIT");
-            }
-            case 144: /* CALL_BOUND_METHOD_EXACT_ARGS */ {
-              let res: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_BOUND_METHOD_EXACT_ARGS");
-            }
-            case 145: /* CALL_BOUND_METHOD_GENERAL */ {
-              let new_frame: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_BOUND_METHOD_GENERAL");
-            }
-            case 146: /* CALL_BUILTIN_CLASS */ {
-              let res: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_BUILTIN_CLASS");
-            }
-            case 147: /* CALL_BUILTIN_FAST */ {
-              let res: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_BUILTIN_FAST");
-            }
-            case 148: /* CALL_BUILTIN_FAST_WITH_KEYWORDS */ {
-              let res: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_BUILTIN_FAST_WITH_KEYWORDS");
-            }
-            case 149: /* CALL_BUILTIN_O */ {
-              let res: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_BUILTIN_O");
-            }
-            case 150: /* CALL_ISINSTANCE */ {
-              let res: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_ISINSTANCE");
-            }
-            case 151: /* CALL_KW_BOUND_METHOD */ {
-              let new_frame: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_KW_BOUND_METHOD");
-            }
-            case 152: /* CALL_KW_NON_PY */ {
-              let res: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_KW_NON_PY");
-            }
-            case 153: /* CALL_KW_PY */ {
-              let new_frame: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_KW_PY");
-            }
-            case 154: /* CALL_LEN */ {
-              let res: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_LEN");
-            }
-            case 155: /* CALL_LIST_APPEND */ {
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_LIST_APPEND");
-            }
-            case 156: /* CALL_METHOD_DESCRIPTOR_FAST */ {
-              let res: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_METHOD_DESCRIPTOR_FAST");
-            }
-            case 157: /* CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS */ {
-              let res: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS");
-            }
-            case 158: /* CALL_METHOD_DESCRIPTOR_NOARGS */ {
-              let res: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_METHOD_DESCRIPTOR_NOARGS");
-            }
-            case 159: /* CALL_METHOD_DESCRIPTOR_O */ {
-              let res: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_METHOD_DESCRIPTOR_O");
-            }
-            case 160: /* CALL_NON_PY_GENERAL */ {
-              let res: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_NON_PY_GENERAL");
-            }
-            case 161: /* CALL_PY_EXACT_ARGS */ {
-              let new_frame: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_PY_EXACT_ARGS");
-            }
-            case 162: /* CALL_PY_GENERAL */ {
-              let new_frame: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_PY_GENERAL");
-            }
-            case 163: /* CALL_STR_1 */ {
-              let res: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_STR_1");
-            }
-            case 164: /* CALL_TUPLE_1 */ {
-              let res: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_TUPLE_1");
-            }
-            case 165: /* CALL_TYPE_1 */ {
-              let res: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("CALL_TYPE_1");
-            }
             case 166: /* COMPARE_OP_FLOAT */ {
               const left = lp[sp - (2)] as PyObject;
               const right = lp[sp - (2) + 1] as PyObject;
@@ -1405,27 +704,6 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               lp[sp - (2)] = res;
               sp += -1;
               continue dispatch;
-            }
-            case 169: /* CONTAINS_OP_DICT */ {
-              const left = lp[sp - (2)] as PyObject;
-              const right = lp[sp - (2) + 1] as PyObject;
-              let b: PyObject;
-              nextInstr += 1;
-              if (!PyDict_CheckExact(right)) { nextInstr = thisInstr + 1; opcode = 57; continue reswitch; }
-              b = PyDict_GetItem(right, left) !== null !== (oparg === 1);
-              lp[sp - (2)] = b;
-              sp += -1;
-              continue dispatch;
-            }
-            case 170: /* CONTAINS_OP_SET */ {
-              let b: PyObject;
-              nextInstr += 1;
-              throw _PyEval_NotImplemented("CONTAINS_OP_SET");
-            }
-            case 171: /* FOR_ITER_GEN */ {
-              let gen_frame: PyObject;
-              nextInstr += 1;
-              throw _PyEval_NotImplemented("FOR_ITER_GEN");
             }
             case 172: /* FOR_ITER_LIST */ {
               const iter = lp[sp - (1)] as PyObject;
@@ -1472,86 +750,11 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               sp += 1;
               continue dispatch;
             }
-            case 175: /* JUMP_BACKWARD_JIT */ {
-              nextInstr += 1;
-              throw _PyEval_NotImplemented("JUMP_BACKWARD_JIT");
-            }
             case 176: /* JUMP_BACKWARD_NO_JIT */ {
               nextInstr += 1;
               nextInstr -= oparg;
+              if (--budget <= 0) { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return null; }
               continue dispatch;
-            }
-            case 177: /* LOAD_ATTR_CLASS */ {
-              let attr: PyObject;
-              const null_ = sp - (1) + 1;
-              nextInstr += 9;
-              throw _PyEval_NotImplemented("LOAD_ATTR_CLASS");
-            }
-            case 178: /* LOAD_ATTR_CLASS_WITH_METACLASS_CHECK */ {
-              let attr: PyObject;
-              const null_ = sp - (1) + 1;
-              nextInstr += 9;
-              throw _PyEval_NotImplemented("LOAD_ATTR_CLASS_WITH_METACLASS_CHECK");
-            }
-            case 179: /* LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN */ {
-              nextInstr += 9;
-              throw _PyEval_NotImplemented("LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN");
-            }
-            case 180: /* LOAD_ATTR_INSTANCE_VALUE */ {
-              let attr: PyObject;
-              const null_ = sp - (1) + 1;
-              nextInstr += 9;
-              throw _PyEval_NotImplemented("LOAD_ATTR_INSTANCE_VALUE");
-            }
-            case 181: /* LOAD_ATTR_METHOD_LAZY_DICT */ {
-              let attr: PyObject;
-              const self = sp - (1) + 1;
-              nextInstr += 9;
-              throw _PyEval_NotImplemented("LOAD_ATTR_METHOD_LAZY_DICT");
-            }
-            case 182: /* LOAD_ATTR_METHOD_NO_DICT */ {
-              let attr: PyObject;
-              const self = sp - (1) + 1;
-              nextInstr += 9;
-              throw _PyEval_NotImplemented("LOAD_ATTR_METHOD_NO_DICT");
-            }
-            case 183: /* LOAD_ATTR_METHOD_WITH_VALUES */ {
-              let attr: PyObject;
-              const self = sp - (1) + 1;
-              nextInstr += 9;
-              throw _PyEval_NotImplemented("LOAD_ATTR_METHOD_WITH_VALUES");
-            }
-            case 184: /* LOAD_ATTR_MODULE */ {
-              let attr: PyObject;
-              const null_ = sp - (1) + 1;
-              nextInstr += 9;
-              throw _PyEval_NotImplemented("LOAD_ATTR_MODULE");
-            }
-            case 185: /* LOAD_ATTR_NONDESCRIPTOR_NO_DICT */ {
-              let attr: PyObject;
-              nextInstr += 9;
-              throw _PyEval_NotImplemented("LOAD_ATTR_NONDESCRIPTOR_NO_DICT");
-            }
-            case 186: /* LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES */ {
-              let attr: PyObject;
-              nextInstr += 9;
-              throw _PyEval_NotImplemented("LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES");
-            }
-            case 187: /* LOAD_ATTR_PROPERTY */ {
-              nextInstr += 9;
-              throw _PyEval_NotImplemented("LOAD_ATTR_PROPERTY");
-            }
-            case 188: /* LOAD_ATTR_SLOT */ {
-              let attr: PyObject;
-              const null_ = sp - (1) + 1;
-              nextInstr += 9;
-              throw _PyEval_NotImplemented("LOAD_ATTR_SLOT");
-            }
-            case 189: /* LOAD_ATTR_WITH_HINT */ {
-              let attr: PyObject;
-              const null_ = sp - (1) + 1;
-              nextInstr += 9;
-              throw _PyEval_NotImplemented("LOAD_ATTR_WITH_HINT");
             }
             case 190: /* LOAD_CONST_IMMORTAL */ {
               let value: PyObject;
@@ -1567,57 +770,8 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               sp += 1;
               continue dispatch;
             }
-            case 192: /* LOAD_GLOBAL_BUILTIN */ {
-              let res: PyObject;
-              const null_ = sp + 1;
-              nextInstr += 4;
-              throw _PyEval_NotImplemented("LOAD_GLOBAL_BUILTIN");
-            }
-            case 193: /* LOAD_GLOBAL_MODULE */ {
-              let res: PyObject;
-              const null_ = sp + 1;
-              nextInstr += 4;
-              throw _PyEval_NotImplemented("LOAD_GLOBAL_MODULE");
-            }
-            case 194: /* LOAD_SUPER_ATTR_ATTR */ {
-              let attr: PyObject;
-              nextInstr += 1;
-              throw _PyEval_NotImplemented("LOAD_SUPER_ATTR_ATTR");
-            }
-            case 195: /* LOAD_SUPER_ATTR_METHOD */ {
-              let attr: PyObject;
-              let self_or_null: PyObject | null;
-              nextInstr += 1;
-              throw _PyEval_NotImplemented("LOAD_SUPER_ATTR_METHOD");
-            }
             case 196: /* RESUME_CHECK */ {
-              continue dispatch;
-            }
-            case 197: /* SEND_GEN */ {
-              let gen_frame: PyObject;
-              nextInstr += 1;
-              throw _PyEval_NotImplemented("SEND_GEN");
-            }
-            case 198: /* STORE_ATTR_INSTANCE_VALUE */ {
-              nextInstr += 4;
-              throw _PyEval_NotImplemented("STORE_ATTR_INSTANCE_VALUE");
-            }
-            case 199: /* STORE_ATTR_SLOT */ {
-              nextInstr += 4;
-              throw _PyEval_NotImplemented("STORE_ATTR_SLOT");
-            }
-            case 200: /* STORE_ATTR_WITH_HINT */ {
-              nextInstr += 4;
-              throw _PyEval_NotImplemented("STORE_ATTR_WITH_HINT");
-            }
-            case 201: /* STORE_SUBSCR_DICT */ {
-              const value = lp[sp - (3)] as PyObject;
-              const dict = lp[sp - (3) + 1] as PyObject;
-              const sub = lp[sp - (3) + 2] as PyObject;
-              nextInstr += 1;
-              if (!PyDict_CheckExact(dict)) { nextInstr = thisInstr + 1; opcode = 38; continue reswitch; }
-              PyDict_SetItem(dict, sub, value);
-              sp += -3;
+              if (--budget <= 0) { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return null; }
               continue dispatch;
             }
             case 202: /* STORE_SUBSCR_LIST_INT */ {
@@ -1629,11 +783,6 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               (list as PyList).items[sub as number] = value;
               sp += -3;
               continue dispatch;
-            }
-            case 203: /* TO_BOOL_ALWAYS_TRUE */ {
-              let res: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("TO_BOOL_ALWAYS_TRUE");
             }
             case 204: /* TO_BOOL_BOOL */ {
               const value = lp[sp - (1)] as PyObject;
@@ -1677,26 +826,6 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               lp[sp - (1)] = res;
               continue dispatch;
             }
-            case 209: /* UNPACK_SEQUENCE_LIST */ {
-              const seq = lp[sp - (1)] as PyObject;
-              const values = sp - (1);
-              nextInstr += 1;
-              if (!PyList_CheckExact(seq) || (seq as PyList).items.length !== oparg) { nextInstr = thisInstr + 1; opcode = 119; continue reswitch; }
-              const items = (seq as PyList).items;
-              for (let i = 0; i < oparg; i++) lp[values + oparg - 1 - i] = items[i]!;
-              sp += (oparg) - (1);
-              continue dispatch;
-            }
-            case 210: /* UNPACK_SEQUENCE_TUPLE */ {
-              const seq = lp[sp - (1)] as PyObject;
-              const values = sp - (1);
-              nextInstr += 1;
-              if (!PyTuple_CheckExact(seq) || (seq as PyTuple).items.length !== oparg) { nextInstr = thisInstr + 1; opcode = 119; continue reswitch; }
-              const items = (seq as PyTuple).items;
-              for (let i = 0; i < oparg; i++) lp[values + oparg - 1 - i] = items[i]!;
-              sp += (oparg) - (1);
-              continue dispatch;
-            }
             case 211: /* UNPACK_SEQUENCE_TWO_TUPLE */ {
               const seq = lp[sp - (1)] as PyObject;
               let val1: PyObject;
@@ -1710,98 +839,46 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
               sp += 1;
               continue dispatch;
             }
-            case 234: /* INSTRUMENTED_END_FOR */ {
-              throw _PyEval_NotImplemented("INSTRUMENTED_END_FOR");
+            case 0: case 1: case 2: case 3: case 4: case 5: case 6: case 7: case 8: case 10: case 11: case 12: case 13: case 14: case 15:
+            case 17: case 18: case 19: case 20: case 21: case 22: case 23: case 24: case 25: case 26: case 29:
+            case 32: case 34: case 36: case 37: case 38: case 40: case 41: case 43: case 45: case 47:
+            case 48: case 49: case 50: case 53: case 54: case 55: case 58: case 60: case 61: case 62: case 63:
+            case 64: case 65: case 66: case 67: case 68: case 71: case 72: case 73: case 79:
+            case 81: case 85: case 90: case 91: case 95:
+            case 96: case 97: case 98: case 99: case 104: case 105: case 106: case 107: case 108: case 109:
+            case 115: case 118: case 119: case 120: case 121: case 122: case 123: case 124: case 125: case 126: case 127:
+            case 132: case 135: case 136: case 138: case 139: case 143:
+            case 144: case 145: case 146: case 147: case 148: case 149: case 150: case 151: case 152: case 153: case 154: case 155: case 156: case 157: case 158: case 159:
+            case 160: case 161: case 162: case 163: case 164: case 165: case 169: case 170: case 171: case 175:
+            case 177: case 178: case 179: case 180: case 181: case 182: case 183: case 184: case 185: case 186: case 187: case 188: case 189:
+            case 192: case 193: case 194: case 195: case 197: case 198: case 199: case 200: case 201: case 203:
+            case 209: case 210: case 212: case 213: case 214: case 215: case 216: case 217: case 218: case 219: case 220: case 221: case 222: case 223:
+            case 224: case 225: case 226: case 227: case 228: case 229: case 230: case 231: case 232: case 233: case 234: case 235: case 236: case 237: case 238: case 239:
+            case 240: case 241: case 242: case 243: case 244: case 245: case 246: case 247: case 248: case 249: case 250: case 251: case 252: case 253: case 254: case 255:
+            default: {
+              st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp;
+              st.nextInstr = nextInstr; st.thisInstr = thisInstr; st.opcode = opcode; st.oparg = oparg;
+              const act = _PyEval_ColdCases(st);
+              frame = st.frame; co = st.co; code = st.code; lp = st.lp; sp = st.sp;
+              nextInstr = st.nextInstr; thisInstr = st.thisInstr;
+              if (act === 0) continue dispatch;
+              if (act === 1) {
+                opcode = st.opcode;
+                oparg = st.oparg;
+                continue reswitch;
+              }
+              return st.retval!;
             }
-            case 235: /* INSTRUMENTED_POP_ITER */ {
-              throw _PyEval_NotImplemented("INSTRUMENTED_POP_ITER");
-            }
-            case 236: /* INSTRUMENTED_END_SEND */ {
-              let val: PyObject;
-              throw _PyEval_NotImplemented("INSTRUMENTED_END_SEND");
-            }
-            case 237: /* INSTRUMENTED_FOR_ITER */ {
-              let next: PyObject;
-              nextInstr += 1;
-              throw _PyEval_NotImplemented("INSTRUMENTED_FOR_ITER");
-            }
-            case 238: /* INSTRUMENTED_INSTRUCTION */ {
-              throw _PyEval_NotImplemented("INSTRUMENTED_INSTRUCTION");
-            }
-            case 239: /* INSTRUMENTED_JUMP_FORWARD */ {
-              throw _PyEval_NotImplemented("INSTRUMENTED_JUMP_FORWARD");
-            }
-            case 240: /* INSTRUMENTED_NOT_TAKEN */ {
-              throw _PyEval_NotImplemented("INSTRUMENTED_NOT_TAKEN");
-            }
-            case 241: /* INSTRUMENTED_POP_JUMP_IF_TRUE */ {
-              nextInstr += 1;
-              throw _PyEval_NotImplemented("INSTRUMENTED_POP_JUMP_IF_TRUE");
-            }
-            case 242: /* INSTRUMENTED_POP_JUMP_IF_FALSE */ {
-              nextInstr += 1;
-              throw _PyEval_NotImplemented("INSTRUMENTED_POP_JUMP_IF_FALSE");
-            }
-            case 243: /* INSTRUMENTED_POP_JUMP_IF_NONE */ {
-              nextInstr += 1;
-              throw _PyEval_NotImplemented("INSTRUMENTED_POP_JUMP_IF_NONE");
-            }
-            case 244: /* INSTRUMENTED_POP_JUMP_IF_NOT_NONE */ {
-              nextInstr += 1;
-              throw _PyEval_NotImplemented("INSTRUMENTED_POP_JUMP_IF_NOT_NONE");
-            }
-            case 245: /* INSTRUMENTED_RESUME */ {
-              throw _PyEval_NotImplemented("INSTRUMENTED_RESUME");
-            }
-            case 246: /* INSTRUMENTED_RETURN_VALUE */ {
-              let res: PyObject;
-              throw _PyEval_NotImplemented("INSTRUMENTED_RETURN_VALUE");
-            }
-            case 247: /* INSTRUMENTED_YIELD_VALUE */ {
-              let value: PyObject;
-              throw _PyEval_NotImplemented("INSTRUMENTED_YIELD_VALUE");
-            }
-            case 248: /* INSTRUMENTED_END_ASYNC_FOR */ {
-              throw _PyEval_NotImplemented("INSTRUMENTED_END_ASYNC_FOR");
-            }
-            case 249: /* INSTRUMENTED_LOAD_SUPER_ATTR */ {
-              let attr: PyObject;
-              const null_ = sp - (3) + 1;
-              nextInstr += 1;
-              throw _PyEval_NotImplemented("INSTRUMENTED_LOAD_SUPER_ATTR");
-            }
-            case 250: /* INSTRUMENTED_CALL */ {
-              let res: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("INSTRUMENTED_CALL");
-            }
-            case 251: /* INSTRUMENTED_CALL_KW */ {
-              let res: PyObject;
-              nextInstr += 3;
-              throw _PyEval_NotImplemented("INSTRUMENTED_CALL_KW");
-            }
-            case 252: /* INSTRUMENTED_CALL_FUNCTION_EX */ {
-              let result: PyObject;
-              throw _PyEval_NotImplemented("INSTRUMENTED_CALL_FUNCTION_EX");
-            }
-            case 253: /* INSTRUMENTED_JUMP_BACKWARD */ {
-              nextInstr += 1;
-              throw _PyEval_NotImplemented("INSTRUMENTED_JUMP_BACKWARD");
-            }
-            case 254: /* INSTRUMENTED_LINE */ {
-              throw _PyEval_NotImplemented("INSTRUMENTED_LINE");
-            }
-            case 255: /* ENTER_EXECUTOR */ {
-              throw _PyEval_NotImplemented("ENTER_EXECUTOR");
-            }
-            default:
-              throw _PyEval_NotImplemented(`opcode ${opcode}`);
           }
         }
       }
     } catch (e) {
       // CPython: ceval.c, the error and exception_unwind labels
       const exc = PyErr_FromJS(e);
+      if (st.reraising) {
+        reraising = true;
+        st.reraising = false;
+      }
       if (!reraising) {
         _PyErr_ChainContext(tstate, exc);
         frame.instr_ptr = thisInstr;
@@ -1828,5 +905,1036 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
         PyTraceBack_Here(frame, exc);
       }
     }
+  }
+}
+
+/**
+ * The cases of the instructions not in the loop function. Returns 0 to go on with the next
+ * instruction, 1 to dispatch st.opcode with st.oparg, 2 to leave the loop with st.retval.
+ */
+function _PyEval_ColdCases(st: EvalState): number {
+  const tstate = st.tstate;
+  const entry = st.entry;
+  let frame = st.frame;
+  let co = st.co;
+  let code = st.code;
+  let lp = st.lp;
+  let sp = st.sp;
+  let nextInstr = st.nextInstr;
+  const thisInstr = st.thisInstr;
+  let opcode = st.opcode;
+  const oparg = st.oparg;
+  switch (opcode) {
+      case 0: /* CACHE */ {
+        throw _PyEval_NotImplemented("CACHE");
+      }
+      case 1: /* BINARY_SLICE */ {
+        const container = lp[sp - (3)] as PyObject;
+        const start = lp[sp - (3) + 1] as PyObject;
+        const stop = lp[sp - (3) + 2] as PyObject;
+        let res: PyObject;
+        res = PyObject_GetItem(container, PySlice_New(start, stop, Py_None));
+        lp[sp - (3)] = res;
+        sp += -2;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 2: /* BUILD_TEMPLATE */ {
+        let template: PyObject;
+        throw _PyEval_NotImplemented("BUILD_TEMPLATE");
+      }
+      case 3: /* BINARY_OP_INPLACE_ADD_UNICODE */ {
+        nextInstr += 5;
+        throw _PyEval_NotImplemented("BINARY_OP_INPLACE_ADD_UNICODE");
+      }
+      case 4: /* CALL_FUNCTION_EX */ {
+        const func = lp[sp - (4)] as PyObject;
+        const callargs = lp[sp - (4) + 2] as PyObject;
+        const kwargs = lp[sp - (4) + 3] as PyObject;
+        let result: PyObject;
+        frame.instr_ptr = thisInstr;
+        result = _PyEval_CallFunctionEx(func, callargs, kwargs);
+        lp[sp - (4)] = result;
+        sp += -3;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 5: /* CHECK_EG_MATCH */ {
+        let rest: PyObject;
+        let match: PyObject;
+        throw _PyEval_NotImplemented("CHECK_EG_MATCH");
+      }
+      case 6: /* CHECK_EXC_MATCH */ {
+        const left = lp[sp - (2)] as PyObject;
+        const right = lp[sp - (2) + 1] as PyObject;
+        let b: PyObject;
+        b = _PyEval_CheckExceptionMatch(left, right);
+        lp[sp - (2) + 1] = b;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 7: /* CLEANUP_THROW */ {
+        const exc_value = lp[sp - (3) + 2] as PyObject;
+        let none: PyObject;
+        let value: PyObject;
+        const v = _PyEval_CleanupThrowValue(exc_value);
+        if (v === null) {
+          st.reraising = true;
+          throw exc_value;
+        }
+        none = Py_None;
+        value = v;
+        lp[sp - (3)] = none;
+        lp[sp - (3) + 1] = value;
+        sp += -1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 8: /* DELETE_SUBSCR */ {
+        const container = lp[sp - (2)] as PyObject;
+        const sub = lp[sp - (2) + 1] as PyObject;
+        PyObject_DelItem(container, sub);
+        sp += -2;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 10: /* END_SEND */ {
+        const value = lp[sp - (2) + 1] as PyObject;
+        let val: PyObject;
+        val = value;
+        lp[sp - (2)] = val;
+        sp += -1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 11: /* EXIT_INIT_CHECK */ {
+        const should_be_none = lp[sp - (1)] as PyObject;
+        if (should_be_none !== Py_None) throw _PyEval_InitNotNone(should_be_none);
+        sp += -1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 12: /* FORMAT_SIMPLE */ {
+        const value = lp[sp - (1)] as PyObject;
+        let res: PyObject;
+        res = typeof value === "string" ? value : PyObject_Format(value, "");
+        lp[sp - (1)] = res;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 13: /* FORMAT_WITH_SPEC */ {
+        const value = lp[sp - (2)] as PyObject;
+        const fmt_spec = lp[sp - (2) + 1] as PyObject;
+        let res: PyObject;
+        res = PyObject_Format(value, fmt_spec as string);
+        lp[sp - (2)] = res;
+        sp += -1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 14: /* GET_AITER */ {
+        let iter: PyObject;
+        throw _PyEval_NotImplemented("GET_AITER");
+      }
+      case 15: /* GET_ANEXT */ {
+        let awaitable: PyObject;
+        throw _PyEval_NotImplemented("GET_ANEXT");
+      }
+      case 17: /* RESERVED */ {
+        throw _PyEval_NotImplemented("RESERVED");
+      }
+      case 18: /* GET_LEN */ {
+        const obj = lp[sp - (1)] as PyObject;
+        let len: PyObject;
+        len = PyObject_Size(obj);
+        lp[sp - (1) + 1] = len;
+        sp += 1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 19: /* GET_YIELD_FROM_ITER */ {
+        const iterable = lp[sp - (1)] as PyObject;
+        let iter: PyObject;
+        iter = _PyEval_GetYieldFromIter(iterable);
+        lp[sp - (1)] = iter;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 20: /* INTERPRETER_EXIT */ {
+        throw _PyEval_NotImplemented("INTERPRETER_EXIT");
+      }
+      case 21: /* LOAD_BUILD_CLASS */ {
+        let bc: PyObject;
+        bc = _PyEval_LoadBuildClass(frame.f_builtins);
+        lp[sp] = bc;
+        sp += 1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 22: /* LOAD_LOCALS */ {
+        let locals: PyObject;
+        if (frame.f_locals === null) throw PyErr_Format(PyExc_SystemError, "no locals found");
+        locals = frame.f_locals;
+        lp[sp] = locals;
+        sp += 1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 23: /* MAKE_FUNCTION */ {
+        const codeobj = lp[sp - (1)] as PyObject;
+        let func: PyObject;
+        func = PyFunction_New(codeobj as PyCodeObject, frame.f_globals);
+        lp[sp - (1)] = func;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 24: /* MATCH_KEYS */ {
+        let values_or_none: PyObject;
+        throw _PyEval_NotImplemented("MATCH_KEYS");
+      }
+      case 25: /* MATCH_MAPPING */ {
+        let res: PyObject;
+        throw _PyEval_NotImplemented("MATCH_MAPPING");
+      }
+      case 26: /* MATCH_SEQUENCE */ {
+        let res: PyObject;
+        throw _PyEval_NotImplemented("MATCH_SEQUENCE");
+      }
+      case 29: /* POP_EXCEPT */ {
+        const exc_value = lp[sp - (1)] as PyObject;
+        tstate.exc_info = exc_value === Py_None ? null : exc_value;
+        sp += -1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 32: /* PUSH_EXC_INFO */ {
+        const exc = lp[sp - (1)] as PyObject;
+        let prev_exc: PyObject;
+        let new_exc: PyObject;
+        prev_exc = tstate.exc_info ?? Py_None;
+        tstate.exc_info = exc;
+        new_exc = exc;
+        lp[sp - (1)] = prev_exc;
+        lp[sp - (1) + 1] = new_exc;
+        sp += 1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 34: /* RETURN_GENERATOR */ {
+        let res: PyObject;
+        // the generator takes the frame; the caller gets the generator as the call's result
+        const gen = _Py_MakeGenerator(frame);
+        frame.instr_ptr = nextInstr;
+        frame.stackpointer = sp;
+        tstate.current_frame = frame.previous;
+        _PyEval_FrameSuspend(tstate);
+        const genFrame = frame;
+        if (frame === entry) {
+          genFrame.previous = null;
+          { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; st.retval = gen; return 2; }
+        }
+        frame = frame.previous!;
+        genFrame.previous = null;
+        { co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; }
+        lp[sp++] = gen;
+        nextInstr = frame.instr_ptr + frame.return_offset;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+        lp[sp] = res;
+        sp += 1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 36: /* SETUP_ANNOTATIONS */ {
+        throw _PyEval_NotImplemented("SETUP_ANNOTATIONS");
+      }
+      case 37: /* STORE_SLICE */ {
+        const v = lp[sp - (4)] as PyObject;
+        const container = lp[sp - (4) + 1] as PyObject;
+        const start = lp[sp - (4) + 2] as PyObject;
+        const stop = lp[sp - (4) + 3] as PyObject;
+        PyObject_SetItem(container, PySlice_New(start, stop, Py_None), v);
+        sp += -4;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 38: /* STORE_SUBSCR */ {
+        const v = lp[sp - (3)] as PyObject;
+        const container = lp[sp - (3) + 1] as PyObject;
+        const sub = lp[sp - (3) + 2] as PyObject;
+        const counter = thisInstr + 1;
+        nextInstr += 1;
+        if (adaptiveCounterTriggers(code, counter)) {
+          _Py_Specialize_StoreSubscr(container, sub, code, thisInstr);
+          { opcode = code[thisInstr]! & 255; nextInstr = thisInstr + 1; { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; st.opcode = opcode; st.oparg = oparg; st.thisInstr = thisInstr; return 1; } }
+        }
+        advanceAdaptiveCounter(code, counter);
+        PyObject_SetItem(container, sub, v);
+        sp += -3;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 40: /* UNARY_INVERT */ {
+        const value = lp[sp - (1)] as PyObject;
+        let res: PyObject;
+        res = PyNumber_Invert(value);
+        lp[sp - (1)] = res;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 41: /* UNARY_NEGATIVE */ {
+        const value = lp[sp - (1)] as PyObject;
+        let res: PyObject;
+        res = PyNumber_Negative(value);
+        lp[sp - (1)] = res;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 43: /* WITH_EXCEPT_START */ {
+        const exit_func = lp[sp - (5)] as PyObject;
+        const exit_self = lp[sp - (5) + 1] as PyObject;
+        const val = lp[sp - (5) + 4] as PyObject;
+        let res: PyObject;
+        res = _PyEval_WithExceptStart(exit_func, exit_self, val);
+        lp[sp - (5) + 5] = res;
+        sp += 1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 45: /* BUILD_INTERPOLATION */ {
+        let interpolation: PyObject;
+        throw _PyEval_NotImplemented("BUILD_INTERPOLATION");
+      }
+      case 47: /* BUILD_MAP */ {
+        const values = sp - ((oparg * 2));
+        let map: PyObject;
+        map = _PyEval_BuildMap(lp, values, oparg);
+        lp[sp - ((oparg * 2))] = map;
+        sp += 1 - ((oparg * 2));
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 48: /* BUILD_SET */ {
+        const values = sp - ((oparg));
+        let set: PyObject;
+        set = _PyEval_BuildSet(lp, values, oparg);
+        lp[sp - ((oparg))] = set;
+        sp += 1 - ((oparg));
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 49: /* BUILD_SLICE */ {
+        const args = sp - ((oparg));
+        let slice: PyObject;
+        slice = PySlice_New(lp[args]!, lp[args + 1]!, oparg === 3 ? lp[args + 2]! : Py_None);
+        lp[sp - ((oparg))] = slice;
+        sp += 1 - ((oparg));
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 50: /* BUILD_STRING */ {
+        const pieces = sp - ((oparg));
+        let str: PyObject;
+        str = _PyEval_BuildString(lp, pieces, oparg);
+        lp[sp - ((oparg))] = str;
+        sp += 1 - ((oparg));
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 53: /* CALL_INTRINSIC_1 */ {
+        const value = lp[sp - (1)] as PyObject;
+        let res: PyObject;
+        res = _PyEval_CallIntrinsic1(oparg, value, frame);
+        lp[sp - (1)] = res;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 54: /* CALL_INTRINSIC_2 */ {
+        const value2 = lp[sp - (2)] as PyObject;
+        const value1 = lp[sp - (2) + 1] as PyObject;
+        let res: PyObject;
+        res = _PyEval_CallIntrinsic2(oparg, value2, value1);
+        lp[sp - (2)] = res;
+        sp += -1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 55: /* CALL_KW */ {
+        const callable = lp[sp - (3 + (oparg))] as PyObject;
+        const self_or_null = lp[sp - (3 + (oparg)) + 1];
+        const args = sp - (3 + (oparg)) + 2;
+        const kwnames = lp[sp - (3 + (oparg)) + 2 + (oparg)] as PyObject;
+        const counter = thisInstr + 1;
+        let res: PyObject;
+        nextInstr += 3;
+        advanceAdaptiveCounter(code, counter);
+        let func: PyObject = callable;
+        let start = args;
+        let total = oparg;
+        if (self_or_null !== null) {
+          start--;
+          total++;
+        } else if (func instanceof PyMethod) {
+          lp[args - 1] = func.self;
+          lp[args - 2] = func = func.func;
+          start--;
+          total++;
+        }
+        const names = kwnames as PyTuple;
+        if (func instanceof PyFunctionObject && tstate.interp.eval_frame === null) {
+          const co2 = func.func_code;
+          const nf = _PyEvalFramePushAndInit(tstate, func, co2.co_flags & CO_OPTIMIZED ? null : func.func_globals, lp, start, total, names);
+          sp -= 3 + oparg;
+          for (let i = sp; i < sp + 3 + oparg; i++) lp[i] = null;
+          frame.stackpointer = sp;
+          frame.instr_ptr = thisInstr;
+          frame.return_offset = nextInstr - thisInstr;
+          nf.previous = frame;
+          tstate.current_frame = nf;
+          frame = nf;
+          { co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; }
+          nextInstr = 0;
+          { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+        }
+        frame.instr_ptr = thisInstr;
+        res = PyObject_Vectorcall(func, lp as PyObject[], start, total - names.items.length, names);
+        lp[sp - (3 + (oparg))] = res;
+        sp += 1 - (3 + (oparg));
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 58: /* CONVERT_VALUE */ {
+        const value = lp[sp - (1)] as PyObject;
+        let result: PyObject;
+        result = _PyEval_ConvertValue(value, oparg);
+        lp[sp - (1)] = result;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 60: /* COPY_FREE_VARS */ {
+        _PyEval_CopyFreeVars(frame, oparg);
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 61: /* DELETE_ATTR */ {
+        const owner = lp[sp - (1)] as PyObject;
+        PyObject_DelAttr(owner, co.co_names[oparg]!);
+        sp += -1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 62: /* DELETE_DEREF */ {
+        const cell = lp[oparg] as PyCellObject;
+        if (cell.ob_ref === null) throw _PyEval_FreeVarError(co, oparg);
+        cell.ob_ref = null;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 63: /* DELETE_FAST */ {
+        if (lp[oparg] === null) throw _PyEval_UnboundLocalError(co, oparg);
+        lp[oparg] = null;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 64: /* DELETE_GLOBAL */ {
+        _PyEval_DeleteGlobal(frame.f_globals, co.co_names[oparg]!);
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 65: /* DELETE_NAME */ {
+        _PyEval_DeleteName(frame, co.co_names[oparg]!);
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 66: /* DICT_MERGE */ {
+        const callable = lp[sp - (5 + (oparg - 1))] as PyObject;
+        const dict = lp[sp - (5 + (oparg - 1)) + 3] as PyObject;
+        const update = lp[sp - (5 + (oparg - 1)) + 4 + (oparg - 1)] as PyObject;
+        _PyEval_DictMerge(callable, dict, update);
+        sp += 4 + (oparg - 1) - (5 + (oparg - 1));
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 67: /* DICT_UPDATE */ {
+        const dict = lp[sp - (2 + (oparg - 1))] as PyObject;
+        const update = lp[sp - (2 + (oparg - 1)) + 1 + (oparg - 1)] as PyObject;
+        _PyEval_DictUpdate(dict, update);
+        sp += 1 + (oparg - 1) - (2 + (oparg - 1));
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 68: /* END_ASYNC_FOR */ {
+        throw _PyEval_NotImplemented("END_ASYNC_FOR");
+      }
+      case 71: /* GET_AWAITABLE */ {
+        let iter: PyObject;
+        throw _PyEval_NotImplemented("GET_AWAITABLE");
+      }
+      case 72: /* IMPORT_FROM */ {
+        const from = lp[sp - (1)] as PyObject;
+        let res: PyObject;
+        res = _PyEval_ImportFrom(from, co.co_names[oparg]!);
+        lp[sp - (1) + 1] = res;
+        sp += 1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 73: /* IMPORT_NAME */ {
+        const level = lp[sp - (2)] as PyObject;
+        const fromlist = lp[sp - (2) + 1] as PyObject;
+        let res: PyObject;
+        frame.instr_ptr = thisInstr;
+        res = _PyEval_ImportName(frame, co.co_names[oparg]!, fromlist, level);
+        lp[sp - (2)] = res;
+        sp += -1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 79: /* LIST_EXTEND */ {
+        const list = lp[sp - (2 + (oparg - 1))] as PyObject;
+        const iterable = lp[sp - (2 + (oparg - 1)) + 1 + (oparg - 1)] as PyObject;
+        _PyList_Extend(list, iterable);
+        sp += 1 + (oparg - 1) - (2 + (oparg - 1));
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 81: /* LOAD_COMMON_CONSTANT */ {
+        let value: PyObject;
+        value = _PyEval_CommonConstant(oparg, frame.f_builtins);
+        lp[sp] = value;
+        sp += 1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 85: /* LOAD_FAST_AND_CLEAR */ {
+        let value: PyObject;
+        value = lp[oparg]!;
+        lp[oparg] = null;
+        lp[sp] = value;
+        sp += 1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 90: /* LOAD_FROM_DICT_OR_DEREF */ {
+        const class_dict = lp[sp - (1)] as PyObject;
+        let value: PyObject;
+        const v = _PyEval_MappingGet(class_dict, co.co_localsplusnames[oparg]!) ?? (lp[oparg] as PyCellObject).ob_ref;
+        if (v === null) throw _PyEval_FreeVarError(co, oparg);
+        value = v;
+        lp[sp - (1)] = value;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 91: /* LOAD_FROM_DICT_OR_GLOBALS */ {
+        const mapping = lp[sp - (1)] as PyObject;
+        let v: PyObject;
+        const name = co.co_names[oparg]!;
+        v = _PyEval_MappingGet(mapping, name) ?? _PyEval_LoadGlobal(frame.f_globals, frame.f_builtins, name);
+        lp[sp - (1)] = v;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 95: /* LOAD_SPECIAL */ {
+        const owner = lp[sp - (1)] as PyObject;
+        let attr: PyObject;
+        let self_or_null: PyObject | null;
+        attr = _PyEval_LoadSpecial(owner, oparg);
+        self_or_null = null;
+        lp[sp - (1)] = attr;
+        lp[sp - (1) + 1] = self_or_null;
+        sp += 1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 96: /* LOAD_SUPER_ATTR */ {
+        const global_super = lp[sp - (3)] as PyObject;
+        const class_ = lp[sp - (3) + 1] as PyObject;
+        const self = lp[sp - (3) + 2] as PyObject;
+        const counter = thisInstr + 1;
+        let attr: PyObject;
+        const null_ = sp - (3) + 1;
+        nextInstr += 1;
+        advanceAdaptiveCounter(code, counter);
+        attr = _PyEval_LoadSuperAttr(global_super, class_, self, co.co_names[oparg >> 2]!, (oparg & 2) !== 0);
+        if (oparg & 1) lp[null_] = null;
+        lp[sp - (3)] = attr;
+        sp += 1 + (oparg & 1) - (3);
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 97: /* MAKE_CELL */ {
+        _PyEval_MakeCell(lp, oparg);
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 98: /* MAP_ADD */ {
+        const dict = lp[sp - (3 + (oparg - 1))] as PyObject;
+        const key = lp[sp - (3 + (oparg - 1)) + 1 + (oparg - 1)] as PyObject;
+        const value = lp[sp - (3 + (oparg - 1)) + 2 + (oparg - 1)] as PyObject;
+        PyDict_SetItem(dict, key, value);
+        sp += 1 + (oparg - 1) - (3 + (oparg - 1));
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 99: /* MATCH_CLASS */ {
+        let attrs: PyObject;
+        throw _PyEval_NotImplemented("MATCH_CLASS");
+      }
+      case 104: /* RAISE_VARARGS */ {
+        const args = sp - ((oparg));
+        frame.instr_ptr = thisInstr;
+        if (oparg === 0) st.reraising = true;
+        throw _PyEval_DoRaise(tstate, oparg >= 1 ? lp[args]! : null, oparg === 2 ? lp[args + 1]! : null);
+        sp += 0 - ((oparg));
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 105: /* RERAISE */ {
+        const values = sp - (1 + (oparg));
+        const exc = lp[sp - (1 + (oparg)) + (oparg)] as PyObject;
+        if (oparg) frame.instr_ptr = lp[values] as number;
+        st.reraising = true;
+        throw exc;
+        sp += (oparg) - (1 + (oparg));
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 106: /* SEND */ {
+        const receiver = lp[sp - (2)] as PyObject;
+        const v = lp[sp - (2) + 1] as PyObject;
+        const counter = thisInstr + 1;
+        let retval: PyObject;
+        nextInstr += 1;
+        advanceAdaptiveCounter(code, counter);
+        frame.instr_ptr = thisInstr;
+        retval = _PyEval_Send(receiver, v);
+        if (_PyEval_SendReturned()) nextInstr += oparg;
+        lp[sp - (2) + 1] = retval;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 107: /* SET_ADD */ {
+        const set = lp[sp - (2 + (oparg - 1))] as PyObject;
+        const v = lp[sp - (2 + (oparg - 1)) + 1 + (oparg - 1)] as PyObject;
+        PySet_Add(set, v);
+        sp += 1 + (oparg - 1) - (2 + (oparg - 1));
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 108: /* SET_FUNCTION_ATTRIBUTE */ {
+        const attr = lp[sp - (2)] as PyObject;
+        const func = lp[sp - (2) + 1] as PyObject;
+        _PyFunction_SetAttribute(func as PyFunctionObject, oparg, attr);
+        lp[sp - (2)] = func;
+        sp += -1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 109: /* SET_UPDATE */ {
+        const set = lp[sp - (2 + (oparg - 1))] as PyObject;
+        const iterable = lp[sp - (2 + (oparg - 1)) + 1 + (oparg - 1)] as PyObject;
+        _PySet_Update(set, iterable);
+        sp += 1 + (oparg - 1) - (2 + (oparg - 1));
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 115: /* STORE_GLOBAL */ {
+        const v = lp[sp - (1)] as PyObject;
+        PyDict_SetItem(frame.f_globals, co.co_names[oparg]!, v);
+        sp += -1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 118: /* UNPACK_EX */ {
+        const seq = lp[sp - (1)] as PyObject;
+        const left = sp - (1);
+        const right = sp - (1) + 1 + (oparg & 0xFF);
+        _PyEval_UnpackIterable(seq, oparg & 0xff, oparg >> 8, lp, left);
+        sp += 1 + (oparg & 0xFF) + (oparg >> 8) - (1);
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 119: /* UNPACK_SEQUENCE */ {
+        const seq = lp[sp - (1)] as PyObject;
+        const counter = thisInstr + 1;
+        const output = sp - (1);
+        nextInstr += 1;
+        if (adaptiveCounterTriggers(code, counter)) {
+          _Py_Specialize_UnpackSequence(seq, code, thisInstr, oparg);
+          { opcode = code[thisInstr]! & 255; nextInstr = thisInstr + 1; { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; st.opcode = opcode; st.oparg = oparg; st.thisInstr = thisInstr; return 1; } }
+        }
+        advanceAdaptiveCounter(code, counter);
+        _PyEval_UnpackIterable(seq, oparg, -1, lp, output);
+        sp += (oparg) - (1);
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 120: /* YIELD_VALUE */ {
+        const retval = lp[sp - (1)] as PyObject;
+        let value: PyObject;
+        _PyGen_Suspend(frame.generator!);
+        lp[--sp] = null;
+        frame.instr_ptr = nextInstr;
+        frame.stackpointer = sp;
+        tstate.current_frame = frame.previous;
+        _PyEval_FrameSuspend(tstate);
+        const genFrame = frame;
+        if (frame === entry) {
+          genFrame.previous = null;
+          { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; st.retval = retval; return 2; }
+        }
+        frame = frame.previous!;
+        genFrame.previous = null;
+        { co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; }
+        lp[sp++] = retval;
+        nextInstr = frame.instr_ptr + frame.return_offset;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+        lp[sp - (1)] = value;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 132: /* BINARY_OP_EXTEND */ {
+        let res: PyObject;
+        nextInstr += 5;
+        throw _PyEval_NotImplemented("BINARY_OP_EXTEND");
+      }
+      case 135: /* BINARY_OP_SUBSCR_DICT */ {
+        const dict = lp[sp - (2)] as PyObject;
+        const sub = lp[sp - (2) + 1] as PyObject;
+        let res: PyObject;
+        nextInstr += 5;
+        if (!PyDict_CheckExact(dict)) { nextInstr = thisInstr + 1; opcode = 44; { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; st.opcode = opcode; st.oparg = oparg; st.thisInstr = thisInstr; return 1; } }
+        res = PyObject_GetItem(dict, sub);
+        lp[sp - (2)] = res;
+        sp += -1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 136: /* BINARY_OP_SUBSCR_GETITEM */ {
+        let new_frame: PyObject;
+        nextInstr += 5;
+        throw _PyEval_NotImplemented("BINARY_OP_SUBSCR_GETITEM");
+      }
+      case 138: /* BINARY_OP_SUBSCR_LIST_SLICE */ {
+        let res: PyObject;
+        nextInstr += 5;
+        throw _PyEval_NotImplemented("BINARY_OP_SUBSCR_LIST_SLICE");
+      }
+      case 139: /* BINARY_OP_SUBSCR_STR_INT */ {
+        let res: PyObject;
+        nextInstr += 5;
+        throw _PyEval_NotImplemented("BINARY_OP_SUBSCR_STR_INT");
+      }
+      case 143: /* CALL_ALLOC_AND_ENTER_INIT */ {
+        let init_frame: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_ALLOC_AND_ENTER_INIT");
+      }
+      case 144: /* CALL_BOUND_METHOD_EXACT_ARGS */ {
+        let res: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_BOUND_METHOD_EXACT_ARGS");
+      }
+      case 145: /* CALL_BOUND_METHOD_GENERAL */ {
+        let new_frame: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_BOUND_METHOD_GENERAL");
+      }
+      case 146: /* CALL_BUILTIN_CLASS */ {
+        let res: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_BUILTIN_CLASS");
+      }
+      case 147: /* CALL_BUILTIN_FAST */ {
+        let res: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_BUILTIN_FAST");
+      }
+      case 148: /* CALL_BUILTIN_FAST_WITH_KEYWORDS */ {
+        let res: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_BUILTIN_FAST_WITH_KEYWORDS");
+      }
+      case 149: /* CALL_BUILTIN_O */ {
+        let res: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_BUILTIN_O");
+      }
+      case 150: /* CALL_ISINSTANCE */ {
+        let res: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_ISINSTANCE");
+      }
+      case 151: /* CALL_KW_BOUND_METHOD */ {
+        let new_frame: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_KW_BOUND_METHOD");
+      }
+      case 152: /* CALL_KW_NON_PY */ {
+        let res: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_KW_NON_PY");
+      }
+      case 153: /* CALL_KW_PY */ {
+        let new_frame: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_KW_PY");
+      }
+      case 154: /* CALL_LEN */ {
+        let res: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_LEN");
+      }
+      case 155: /* CALL_LIST_APPEND */ {
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_LIST_APPEND");
+      }
+      case 156: /* CALL_METHOD_DESCRIPTOR_FAST */ {
+        let res: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_METHOD_DESCRIPTOR_FAST");
+      }
+      case 157: /* CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS */ {
+        let res: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS");
+      }
+      case 158: /* CALL_METHOD_DESCRIPTOR_NOARGS */ {
+        let res: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_METHOD_DESCRIPTOR_NOARGS");
+      }
+      case 159: /* CALL_METHOD_DESCRIPTOR_O */ {
+        let res: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_METHOD_DESCRIPTOR_O");
+      }
+      case 160: /* CALL_NON_PY_GENERAL */ {
+        let res: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_NON_PY_GENERAL");
+      }
+      case 161: /* CALL_PY_EXACT_ARGS */ {
+        let new_frame: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_PY_EXACT_ARGS");
+      }
+      case 162: /* CALL_PY_GENERAL */ {
+        let new_frame: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_PY_GENERAL");
+      }
+      case 163: /* CALL_STR_1 */ {
+        let res: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_STR_1");
+      }
+      case 164: /* CALL_TUPLE_1 */ {
+        let res: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_TUPLE_1");
+      }
+      case 165: /* CALL_TYPE_1 */ {
+        let res: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("CALL_TYPE_1");
+      }
+      case 169: /* CONTAINS_OP_DICT */ {
+        const left = lp[sp - (2)] as PyObject;
+        const right = lp[sp - (2) + 1] as PyObject;
+        let b: PyObject;
+        nextInstr += 1;
+        if (!PyDict_CheckExact(right)) { nextInstr = thisInstr + 1; opcode = 57; { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; st.opcode = opcode; st.oparg = oparg; st.thisInstr = thisInstr; return 1; } }
+        b = PyDict_GetItem(right, left) !== null !== (oparg === 1);
+        lp[sp - (2)] = b;
+        sp += -1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 170: /* CONTAINS_OP_SET */ {
+        let b: PyObject;
+        nextInstr += 1;
+        throw _PyEval_NotImplemented("CONTAINS_OP_SET");
+      }
+      case 171: /* FOR_ITER_GEN */ {
+        let gen_frame: PyObject;
+        nextInstr += 1;
+        throw _PyEval_NotImplemented("FOR_ITER_GEN");
+      }
+      case 175: /* JUMP_BACKWARD_JIT */ {
+        nextInstr += 1;
+        throw _PyEval_NotImplemented("JUMP_BACKWARD_JIT");
+      }
+      case 177: /* LOAD_ATTR_CLASS */ {
+        let attr: PyObject;
+        const null_ = sp - (1) + 1;
+        nextInstr += 9;
+        throw _PyEval_NotImplemented("LOAD_ATTR_CLASS");
+      }
+      case 178: /* LOAD_ATTR_CLASS_WITH_METACLASS_CHECK */ {
+        let attr: PyObject;
+        const null_ = sp - (1) + 1;
+        nextInstr += 9;
+        throw _PyEval_NotImplemented("LOAD_ATTR_CLASS_WITH_METACLASS_CHECK");
+      }
+      case 179: /* LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN */ {
+        nextInstr += 9;
+        throw _PyEval_NotImplemented("LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN");
+      }
+      case 180: /* LOAD_ATTR_INSTANCE_VALUE */ {
+        let attr: PyObject;
+        const null_ = sp - (1) + 1;
+        nextInstr += 9;
+        throw _PyEval_NotImplemented("LOAD_ATTR_INSTANCE_VALUE");
+      }
+      case 181: /* LOAD_ATTR_METHOD_LAZY_DICT */ {
+        let attr: PyObject;
+        const self = sp - (1) + 1;
+        nextInstr += 9;
+        throw _PyEval_NotImplemented("LOAD_ATTR_METHOD_LAZY_DICT");
+      }
+      case 182: /* LOAD_ATTR_METHOD_NO_DICT */ {
+        let attr: PyObject;
+        const self = sp - (1) + 1;
+        nextInstr += 9;
+        throw _PyEval_NotImplemented("LOAD_ATTR_METHOD_NO_DICT");
+      }
+      case 183: /* LOAD_ATTR_METHOD_WITH_VALUES */ {
+        let attr: PyObject;
+        const self = sp - (1) + 1;
+        nextInstr += 9;
+        throw _PyEval_NotImplemented("LOAD_ATTR_METHOD_WITH_VALUES");
+      }
+      case 184: /* LOAD_ATTR_MODULE */ {
+        let attr: PyObject;
+        const null_ = sp - (1) + 1;
+        nextInstr += 9;
+        throw _PyEval_NotImplemented("LOAD_ATTR_MODULE");
+      }
+      case 185: /* LOAD_ATTR_NONDESCRIPTOR_NO_DICT */ {
+        let attr: PyObject;
+        nextInstr += 9;
+        throw _PyEval_NotImplemented("LOAD_ATTR_NONDESCRIPTOR_NO_DICT");
+      }
+      case 186: /* LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES */ {
+        let attr: PyObject;
+        nextInstr += 9;
+        throw _PyEval_NotImplemented("LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES");
+      }
+      case 187: /* LOAD_ATTR_PROPERTY */ {
+        nextInstr += 9;
+        throw _PyEval_NotImplemented("LOAD_ATTR_PROPERTY");
+      }
+      case 188: /* LOAD_ATTR_SLOT */ {
+        let attr: PyObject;
+        const null_ = sp - (1) + 1;
+        nextInstr += 9;
+        throw _PyEval_NotImplemented("LOAD_ATTR_SLOT");
+      }
+      case 189: /* LOAD_ATTR_WITH_HINT */ {
+        let attr: PyObject;
+        const null_ = sp - (1) + 1;
+        nextInstr += 9;
+        throw _PyEval_NotImplemented("LOAD_ATTR_WITH_HINT");
+      }
+      case 192: /* LOAD_GLOBAL_BUILTIN */ {
+        let res: PyObject;
+        const null_ = sp + 1;
+        nextInstr += 4;
+        throw _PyEval_NotImplemented("LOAD_GLOBAL_BUILTIN");
+      }
+      case 193: /* LOAD_GLOBAL_MODULE */ {
+        let res: PyObject;
+        const null_ = sp + 1;
+        nextInstr += 4;
+        throw _PyEval_NotImplemented("LOAD_GLOBAL_MODULE");
+      }
+      case 194: /* LOAD_SUPER_ATTR_ATTR */ {
+        let attr: PyObject;
+        nextInstr += 1;
+        throw _PyEval_NotImplemented("LOAD_SUPER_ATTR_ATTR");
+      }
+      case 195: /* LOAD_SUPER_ATTR_METHOD */ {
+        let attr: PyObject;
+        let self_or_null: PyObject | null;
+        nextInstr += 1;
+        throw _PyEval_NotImplemented("LOAD_SUPER_ATTR_METHOD");
+      }
+      case 197: /* SEND_GEN */ {
+        let gen_frame: PyObject;
+        nextInstr += 1;
+        throw _PyEval_NotImplemented("SEND_GEN");
+      }
+      case 198: /* STORE_ATTR_INSTANCE_VALUE */ {
+        nextInstr += 4;
+        throw _PyEval_NotImplemented("STORE_ATTR_INSTANCE_VALUE");
+      }
+      case 199: /* STORE_ATTR_SLOT */ {
+        nextInstr += 4;
+        throw _PyEval_NotImplemented("STORE_ATTR_SLOT");
+      }
+      case 200: /* STORE_ATTR_WITH_HINT */ {
+        nextInstr += 4;
+        throw _PyEval_NotImplemented("STORE_ATTR_WITH_HINT");
+      }
+      case 201: /* STORE_SUBSCR_DICT */ {
+        const value = lp[sp - (3)] as PyObject;
+        const dict = lp[sp - (3) + 1] as PyObject;
+        const sub = lp[sp - (3) + 2] as PyObject;
+        nextInstr += 1;
+        if (!PyDict_CheckExact(dict)) { nextInstr = thisInstr + 1; opcode = 38; { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; st.opcode = opcode; st.oparg = oparg; st.thisInstr = thisInstr; return 1; } }
+        PyDict_SetItem(dict, sub, value);
+        sp += -3;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 203: /* TO_BOOL_ALWAYS_TRUE */ {
+        let res: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("TO_BOOL_ALWAYS_TRUE");
+      }
+      case 209: /* UNPACK_SEQUENCE_LIST */ {
+        const seq = lp[sp - (1)] as PyObject;
+        const values = sp - (1);
+        nextInstr += 1;
+        if (!PyList_CheckExact(seq) || (seq as PyList).items.length !== oparg) { nextInstr = thisInstr + 1; opcode = 119; { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; st.opcode = opcode; st.oparg = oparg; st.thisInstr = thisInstr; return 1; } }
+        const items = (seq as PyList).items;
+        for (let i = 0; i < oparg; i++) lp[values + oparg - 1 - i] = items[i]!;
+        sp += (oparg) - (1);
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 210: /* UNPACK_SEQUENCE_TUPLE */ {
+        const seq = lp[sp - (1)] as PyObject;
+        const values = sp - (1);
+        nextInstr += 1;
+        if (!PyTuple_CheckExact(seq) || (seq as PyTuple).items.length !== oparg) { nextInstr = thisInstr + 1; opcode = 119; { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; st.opcode = opcode; st.oparg = oparg; st.thisInstr = thisInstr; return 1; } }
+        const items = (seq as PyTuple).items;
+        for (let i = 0; i < oparg; i++) lp[values + oparg - 1 - i] = items[i]!;
+        sp += (oparg) - (1);
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+      }
+      case 234: /* INSTRUMENTED_END_FOR */ {
+        throw _PyEval_NotImplemented("INSTRUMENTED_END_FOR");
+      }
+      case 235: /* INSTRUMENTED_POP_ITER */ {
+        throw _PyEval_NotImplemented("INSTRUMENTED_POP_ITER");
+      }
+      case 236: /* INSTRUMENTED_END_SEND */ {
+        let val: PyObject;
+        throw _PyEval_NotImplemented("INSTRUMENTED_END_SEND");
+      }
+      case 237: /* INSTRUMENTED_FOR_ITER */ {
+        let next: PyObject;
+        nextInstr += 1;
+        throw _PyEval_NotImplemented("INSTRUMENTED_FOR_ITER");
+      }
+      case 238: /* INSTRUMENTED_INSTRUCTION */ {
+        throw _PyEval_NotImplemented("INSTRUMENTED_INSTRUCTION");
+      }
+      case 239: /* INSTRUMENTED_JUMP_FORWARD */ {
+        throw _PyEval_NotImplemented("INSTRUMENTED_JUMP_FORWARD");
+      }
+      case 240: /* INSTRUMENTED_NOT_TAKEN */ {
+        throw _PyEval_NotImplemented("INSTRUMENTED_NOT_TAKEN");
+      }
+      case 241: /* INSTRUMENTED_POP_JUMP_IF_TRUE */ {
+        nextInstr += 1;
+        throw _PyEval_NotImplemented("INSTRUMENTED_POP_JUMP_IF_TRUE");
+      }
+      case 242: /* INSTRUMENTED_POP_JUMP_IF_FALSE */ {
+        nextInstr += 1;
+        throw _PyEval_NotImplemented("INSTRUMENTED_POP_JUMP_IF_FALSE");
+      }
+      case 243: /* INSTRUMENTED_POP_JUMP_IF_NONE */ {
+        nextInstr += 1;
+        throw _PyEval_NotImplemented("INSTRUMENTED_POP_JUMP_IF_NONE");
+      }
+      case 244: /* INSTRUMENTED_POP_JUMP_IF_NOT_NONE */ {
+        nextInstr += 1;
+        throw _PyEval_NotImplemented("INSTRUMENTED_POP_JUMP_IF_NOT_NONE");
+      }
+      case 245: /* INSTRUMENTED_RESUME */ {
+        throw _PyEval_NotImplemented("INSTRUMENTED_RESUME");
+      }
+      case 246: /* INSTRUMENTED_RETURN_VALUE */ {
+        let res: PyObject;
+        throw _PyEval_NotImplemented("INSTRUMENTED_RETURN_VALUE");
+      }
+      case 247: /* INSTRUMENTED_YIELD_VALUE */ {
+        let value: PyObject;
+        throw _PyEval_NotImplemented("INSTRUMENTED_YIELD_VALUE");
+      }
+      case 248: /* INSTRUMENTED_END_ASYNC_FOR */ {
+        throw _PyEval_NotImplemented("INSTRUMENTED_END_ASYNC_FOR");
+      }
+      case 249: /* INSTRUMENTED_LOAD_SUPER_ATTR */ {
+        let attr: PyObject;
+        const null_ = sp - (3) + 1;
+        nextInstr += 1;
+        throw _PyEval_NotImplemented("INSTRUMENTED_LOAD_SUPER_ATTR");
+      }
+      case 250: /* INSTRUMENTED_CALL */ {
+        let res: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("INSTRUMENTED_CALL");
+      }
+      case 251: /* INSTRUMENTED_CALL_KW */ {
+        let res: PyObject;
+        nextInstr += 3;
+        throw _PyEval_NotImplemented("INSTRUMENTED_CALL_KW");
+      }
+      case 252: /* INSTRUMENTED_CALL_FUNCTION_EX */ {
+        let result: PyObject;
+        throw _PyEval_NotImplemented("INSTRUMENTED_CALL_FUNCTION_EX");
+      }
+      case 253: /* INSTRUMENTED_JUMP_BACKWARD */ {
+        nextInstr += 1;
+        throw _PyEval_NotImplemented("INSTRUMENTED_JUMP_BACKWARD");
+      }
+      case 254: /* INSTRUMENTED_LINE */ {
+        throw _PyEval_NotImplemented("INSTRUMENTED_LINE");
+      }
+      case 255: /* ENTER_EXECUTOR */ {
+        throw _PyEval_NotImplemented("ENTER_EXECUTOR");
+      }
+    default:
+      throw _PyEval_NotImplemented(`opcode ${opcode}`);
   }
 }

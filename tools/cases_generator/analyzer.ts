@@ -78,7 +78,7 @@ export function analyze(defs: Definition[]): Analysis {
   const families = new Map<string, FamilyDef>();
   const pseudoDefs = new Map<string, PseudoDef>();
   for (const d of defs) {
-    if (d.kind === "preamble") continue;
+    if (d.kind === "preamble" || d.kind === "hot") continue;
     const seen = insts.has(d.name) || pseudoDefs.has(d.name);
     if (d.kind === "inst") {
       if (seen) throw new Error(`line ${d.line}: ${d.name} defined twice`);

@@ -27,15 +27,32 @@ function mayBeNull(name: string): boolean {
   return /null/.test(name);
 }
 
-/** Replaces the body macros: DEOPT_IF(cond), DISPATCH(), DISPATCH_SAME_OPARG(), LOAD_FRAME_STATE(). */
-function expandBody(body: string, inst: Instruction, a: Analysis): string {
+type Mode = "hot" | "cold";
+
+/** Saves the cold function's copies of the loop state back into `st`. */
+const SYNC = "st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr;";
+
+/** How a case leaves: to the next instruction, to the switch again, or out of the loop. */
+function leave(mode: Mode, how: "dispatch" | "reswitch" | "return", value = ""): string {
+  if (mode === "hot") return how === "dispatch" ? "continue dispatch;" : how === "reswitch" ? "continue reswitch;" : `return ${value};`;
+  if (how === "dispatch") return `{ ${SYNC} return 0; }`;
+  if (how === "reswitch") return `{ ${SYNC} st.opcode = opcode; st.oparg = oparg; st.thisInstr = thisInstr; return 1; }`;
+  return `{ ${SYNC} st.retval = ${value}; return 2; }`;
+}
+
+/** Expands the body macros (listed at the top of bytecodes.def) for the hot or the cold function. */
+function expandBody(body: string, inst: Instruction, a: Analysis, mode: Mode): string {
   return body
     .replace(/\bDEOPT_IF\((.*)\);/g, (_m, cond: string) => {
       if (inst.family === null) throw new Error(`${inst.name}: DEOPT_IF outside a specialization`);
-      return `if (${cond}) { nextInstr = thisInstr + 1; opcode = ${a.opmap.get(inst.family)}; continue reswitch; }`;
+      return `if (${cond}) { nextInstr = thisInstr + 1; opcode = ${a.opmap.get(inst.family)}; ${leave(mode, "reswitch")} }`;
     })
-    .replace(/\bDISPATCH_SAME_OPARG\(\);/g, "{ opcode = code[thisInstr]! & 255; nextInstr = thisInstr + 1; continue reswitch; }")
-    .replace(/\bDISPATCH\(\);/g, "continue dispatch;")
+    .replace(/\bDISPATCH_SAME_OPARG\(\);/g, `{ opcode = code[thisInstr]! & 255; nextInstr = thisInstr + 1; ${leave(mode, "reswitch")} }`)
+    .replace(/\bDISPATCH_SAME_OPARG_AS\((.*)\);/g, (_m, op: string) => `{ opcode = ${op}; ${leave(mode, "reswitch")} }`)
+    .replace(/\bDISPATCH\(\);/g, leave(mode, "dispatch"))
+    .replace(/\bRETURN_FROM_EVAL\((.*)\);/g, (_m, v: string) => leave(mode, "return", v))
+    .replace(/\bCHECK_EVAL_BREAKER\(\);/g, mode === "hot" ? `if (--budget <= 0) { ${SYNC} return null; }` : "")
+    .replace(/\bSKIP_TRACEBACK\(\);/g, mode === "hot" ? "reraising = true;" : "st.reraising = true;")
     .replace(/\bLOAD_FRAME_STATE\(\);/g, "{ co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; }");
 }
 
@@ -47,9 +64,9 @@ function reindent(body: string, indent: string): string[] {
   return lines.map((l) => (l.trim() === "" ? "" : indent + l.slice(strip)));
 }
 
-function emitCase(inst: Instruction, a: Analysis): string[] {
+function emitCase(inst: Instruction, a: Analysis, mode: Mode): string[] {
   const d = inst.def;
-  const ind = "            ";
+  const ind = mode === "hot" ? "            " : "      ";
   const out = [`${ind}case ${inst.opcode}: /* ${inst.name} */ {`];
   const i2 = ind + "  ";
   const popped = countExpr(d.inputs);
@@ -92,7 +109,7 @@ function emitCase(inst: Instruction, a: Analysis): string[] {
     out.push(`${i2}throw _PyEval_NotImplemented(${JSON.stringify(inst.name)});`, `${ind}}`);
     return out;
   }
-  out.push(...reindent(expandBody(body, inst, a), i2));
+  out.push(...reindent(expandBody(body, inst, a, mode), i2));
   d.outputs.forEach((item, k) => {
     if (passthrough(k) || item.size !== null) return;
     out.push(`${i2}lp[${plus(base, outOffs[k]!)}] = ${ident(item.name)};`);
@@ -102,46 +119,113 @@ function emitCase(inst: Instruction, a: Analysis): string[] {
     const simple = /^\d+$/.test(pushed) && /^\d+$/.test(popped) ? String(Number(pushed) - Number(popped)) : delta;
     out.push(`${i2}sp += ${simple};`);
   }
-  out.push(`${i2}continue dispatch;`, `${ind}}`);
+  out.push(`${i2}${leave(mode, "dispatch")}`, `${ind}}`);
   return out;
 }
 
-export function emitCases(a: Analysis, preamble: string): string {
-  const cases: string[] = [];
+export function emitCases(a: Analysis, preamble: string, hot: Set<string>): string {
   const insts = [...a.instructions.values()].filter((i) => i.opcode <= 255).sort((x, y) => x.opcode - y.opcode);
-  for (const inst of insts) cases.push(...emitCase(inst, a));
+  const hotCases: string[] = [];
+  const coldCases: string[] = [];
+  const hotOps = new Set<number>();
+  for (const inst of insts) {
+    if (hot.has(inst.name)) {
+      hotCases.push(...emitCase(inst, a, "hot"));
+      hotOps.add(inst.opcode);
+    } else {
+      coldCases.push(...emitCase(inst, a, "cold"));
+    }
+  }
+  // Every other byte value gets a label too: V8 compiles a switch into a jump table only when
+  // its case values are dense.
+  const coldLabels: string[] = [];
+  for (let op = 0; op < 256; op += 16) {
+    const row: string[] = [];
+    for (let k = op; k < op + 16; k++) if (!hotOps.has(k)) row.push(`case ${k}:`);
+    if (row.length > 0) coldLabels.push("            " + row.join(" "));
+  }
   return [
     HEADER,
     "/**",
     " * The eval loop (CPython: Python/ceval.c, _PyEval_EvalFrameDefault, with the cases of",
     " * Python/generated_cases.c.h). Exports: _PyEval_EvalFrameDefault(tstate, frame, throwflag).",
+    " * The `hot` instructions of bytecodes.def are cases of the loop; the others are cases of",
+    " * _PyEval_ColdCases, which the loop calls with its state in an EvalState.",
     " */",
     preamble.trim(),
+    "",
+    "/** The loop's state while a cold instruction runs (CPython keeps these in C locals). */",
+    "/** Backward jumps and calls between two entries of _PyEval_Loop. */",
+    "const EVAL_BUDGET = 4096;",
+    "",
+    "class EvalState {",
+    "  frame: _PyInterpreterFrame;",
+    "  co: PyCodeObject;",
+    "  code: Uint16Array;",
+    "  lp: (PyObject | null)[];",
+    "  sp = 0;",
+    "  nextInstr = 0;",
+    "  thisInstr = 0;",
+    "  opcode = 0;",
+    "  oparg = 0;",
+    "  reraising = false;",
+    "  throwflag = false;",
+    "  retval: PyObject | null = null;",
+    "  constructor(",
+    "    readonly tstate: PyThreadState,",
+    "    readonly entry: _PyInterpreterFrame,",
+    "  ) {",
+    "    this.frame = entry;",
+    "    this.co = entry.f_executable;",
+    "    this.code = _PyCode_GetAdaptive(this.co);",
+    "    this.lp = entry.localsplus;",
+    "  }",
+    "}",
     "",
     "/**",
     " * Runs `entry` until it returns; Python-to-Python calls made meanwhile run in this same loop.",
     " * A Python exception is thrown out (as the exception object) when no frame handles it.",
     " */",
     "export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterpreterFrame, throwflag: boolean): PyObject {",
-    "  let frame = entry;",
-    "  let co = frame.f_executable;",
-    "  let code = _PyCode_GetAdaptive(co);",
-    "  let lp = frame.localsplus;",
-    "  let sp = frame.stackpointer;",
-    "  let nextInstr = frame.instr_ptr;",
+    "  const st = new EvalState(tstate, entry);",
+    "  st.sp = entry.stackpointer;",
+    "  st.nextInstr = entry.instr_ptr;",
+    "  st.throwflag = throwflag;",
+    "  entry.previous = tstate.current_frame;",
+    "  tstate.current_frame = entry;",
+    "  for (;;) {",
+    "    const result = _PyEval_Loop(st);",
+    "    if (result !== null) return result;",
+    "  }",
+    "}",
+    "",
+    "/**",
+    " * The dispatch loop. Returns the entry frame's result, or null after EVAL_BUDGET backward jumps",
+    " * and calls, to be called again: entering afresh lets V8 run the newest optimized code (a",
+    " * function that never returns can only be replaced by on-stack replacement, which stops after",
+    " * a few deoptimizations).",
+    " */",
+    "function _PyEval_Loop(st: EvalState): PyObject | null {",
+    "  const tstate = st.tstate;",
+    "  const entry = st.entry;",
+    "  let frame = st.frame;",
+    "  let co = st.co;",
+    "  let code = st.code;",
+    "  let lp = st.lp;",
+    "  let sp = st.sp;",
+    "  let nextInstr = st.nextInstr;",
     "  let thisInstr = nextInstr;",
     "  let opcode = 0;",
     "  let oparg = 0;",
     "  let word = 0;",
+    "  let budget = EVAL_BUDGET;",
     "  // Set by RERAISE and bare `raise`: the traceback already has this frame's entry.",
     "  let reraising = false;",
-    "  frame.previous = tstate.current_frame;",
-    "  tstate.current_frame = frame;",
     "  for (;;) {",
     "    try {",
-    "      if (throwflag) {",
+    "      if (st.throwflag) {",
     "        // generator.throw(): raise at the YIELD_VALUE the frame is suspended after",
-    "        throwflag = false;",
+    "        st.throwflag = false;",
     "        thisInstr = nextInstr - 1;",
     "        throw _PyEval_PendingThrow(tstate);",
     "      }",
@@ -153,15 +237,32 @@ export function emitCases(a: Analysis, preamble: string): string {
     "        nextInstr++;",
     "        reswitch: for (;;) {",
     "          switch (opcode) {",
-    ...cases,
-    "            default:",
-    "              throw _PyEval_NotImplemented(`opcode ${opcode}`);",
+    ...hotCases,
+    ...coldLabels,
+    "            default: {",
+    "              st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp;",
+    "              st.nextInstr = nextInstr; st.thisInstr = thisInstr; st.opcode = opcode; st.oparg = oparg;",
+    "              const act = _PyEval_ColdCases(st);",
+    "              frame = st.frame; co = st.co; code = st.code; lp = st.lp; sp = st.sp;",
+    "              nextInstr = st.nextInstr; thisInstr = st.thisInstr;",
+    "              if (act === 0) continue dispatch;",
+    "              if (act === 1) {",
+    "                opcode = st.opcode;",
+    "                oparg = st.oparg;",
+    "                continue reswitch;",
+    "              }",
+    "              return st.retval!;",
+    "            }",
     "          }",
     "        }",
     "      }",
     "    } catch (e) {",
     "      // CPython: ceval.c, the error and exception_unwind labels",
     "      const exc = PyErr_FromJS(e);",
+    "      if (st.reraising) {",
+    "        reraising = true;",
+    "        st.reraising = false;",
+    "      }",
     "      if (!reraising) {",
     "        _PyErr_ChainContext(tstate, exc);",
     "        frame.instr_ptr = thisInstr;",
@@ -183,11 +284,34 @@ export function emitCases(a: Analysis, preamble: string): string {
     "        _PyEval_FrameClearAndPop(tstate, frame);",
     "        if (frame === entry) throw exc;",
     "        frame = frame.previous!;",
-    "        LOAD_FRAME_STATE();".replace("LOAD_FRAME_STATE();", "co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer;"),
+    "        co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer;",
     "        thisInstr = frame.instr_ptr;",
     "        PyTraceBack_Here(frame, exc);",
     "      }",
     "    }",
+    "  }",
+    "}",
+    "",
+    "/**",
+    " * The cases of the instructions not in the loop function. Returns 0 to go on with the next",
+    " * instruction, 1 to dispatch st.opcode with st.oparg, 2 to leave the loop with st.retval.",
+    " */",
+    "function _PyEval_ColdCases(st: EvalState): number {",
+    "  const tstate = st.tstate;",
+    "  const entry = st.entry;",
+    "  let frame = st.frame;",
+    "  let co = st.co;",
+    "  let code = st.code;",
+    "  let lp = st.lp;",
+    "  let sp = st.sp;",
+    "  let nextInstr = st.nextInstr;",
+    "  const thisInstr = st.thisInstr;",
+    "  let opcode = st.opcode;",
+    "  const oparg = st.oparg;",
+    "  switch (opcode) {",
+    ...coldCases,
+    "    default:",
+    "      throw _PyEval_NotImplemented(`opcode ${opcode}`);",
     "  }",
     "}",
     "",

@@ -19,9 +19,11 @@ export function generate(): { path: string; text: string }[] {
   const defs = loadDefinitions();
   const a = analyze(defs);
   const preamble = defs.flatMap((d) => (d.kind === "preamble" ? [d.text] : [])).join("\n");
+  const hot = new Set(defs.flatMap((d) => (d.kind === "hot" ? d.names : [])));
+  for (const n of hot) if (!a.instructions.has(n)) throw new Error(`hot: no instruction ${n}`);
   return [
     { path: "src/vm/opcode_ids.generated.ts", text: emitOpcodeIds(a) },
     { path: "src/vm/opcode_metadata.generated.ts", text: emitOpcodeMetadata(a) },
-    { path: "src/vm/generated_cases.generated.ts", text: emitCases(a, preamble) },
+    { path: "src/vm/generated_cases.generated.ts", text: emitCases(a, preamble, hot) },
   ];
 }

@@ -52,7 +52,14 @@ export interface PreambleDef {
   line: number;
 }
 
-export type Definition = InstDef | FamilyDef | PseudoDef | PreambleDef;
+/** `hot = { NAMES };`: instructions compiled into the eval loop function itself. */
+export interface HotDef {
+  kind: "hot";
+  names: string[];
+  line: number;
+}
+
+export type Definition = InstDef | FamilyDef | PseudoDef | PreambleDef | HotDef;
 
 class DefParser {
   private pos = 0;
@@ -190,6 +197,12 @@ class DefParser {
       const line = this.line();
       const annotations: string[] = [];
       let word = this.ident();
+      if (word === "hot") {
+        this.expect("=");
+        defs.push({ kind: "hot", names: this.nameList(), line });
+        this.expect(";");
+        continue;
+      }
       if (word === "preamble") {
         this.expect("{");
         defs.push({ kind: "preamble", text: this.balanced("{", "}"), line });
