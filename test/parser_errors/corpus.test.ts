@@ -25,6 +25,15 @@ const KNOWN_FAILURES: Record<string, string> = {
   "525_str_concat_bytes.py": "action_helpers: 'cannot mix bytes and nonbytes literals' is raised at the last token read",
   "526_bytes_concat_fstring.py": "action_helpers: 'cannot mix bytes and nonbytes literals' is raised at the last token read",
   "540_str_invalid_prefix.py": "tokenizer: \"'u' and 'b' prefixes are incompatible\"",
+  "644_str_prefix_bf.py": "tokenizer: incompatible string prefixes",
+  "645_str_prefix_fb.py": "tokenizer: incompatible string prefixes",
+  "646_str_prefix_uf.py": "tokenizer: incompatible string prefixes",
+  "647_str_prefix_ft.py": "tokenizer: incompatible string prefixes",
+  "648_str_prefix_tb.py": "tokenizer: incompatible string prefixes",
+  "649_str_prefix_ut.py": "tokenizer: incompatible string prefixes",
+  "650_str_prefix_rbf.py": "tokenizer: incompatible string prefixes",
+  "651_str_prefix_ur.py": "tokenizer: incompatible string prefixes",
+  "652_line_continuation_after_multiline_string.py": "tokenizer: E_LINECONT column counts from tok->buf",
 };
 
 /** What dump.py's `ast` mode prints for one file. */
