@@ -159,3 +159,17 @@ test("an input ending inside a triple-quoted string leaves E_EOFS (incomplete in
   assert.equal(doneAfter("x = 'abc"), E_ERROR);
   assert.equal(doneAfter("x = 'abc\ny\n"), E_ERROR);
 });
+
+test("tokenize mode: each token's line attribute", () => {
+  const tok = new Tokenizer(new Uint8Array(Buffer.from('x = """a\nb""" + 1\nif x:\n  y')), "<test>", true);
+  const lines: string[] = [];
+  for (;;) {
+    const t = tok.next();
+    lines.push(tok.lastTokenLine());
+    if (t.type === T.ENDMARKER) break;
+  }
+  assert.deepEqual(lines, [
+    "", "x = \"\"\"a\n", "x = \"\"\"a\n", "x = \"\"\"a\nb\"\"\" + 1\n", "b\"\"\" + 1\n", "b\"\"\" + 1\n", "b\"\"\" + 1\n",
+    "if x:\n", "if x:\n", "if x:\n", "if x:\n", "  y", "  y", "  y", "", "",
+  ]);
+});

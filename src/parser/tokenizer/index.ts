@@ -32,6 +32,7 @@
  *   gives the exact type), NEWLINE text "\n"/"\r\n" ("" at an end of file without newline);
  * - columns count code points; DEDENT/ENDMARKER at end of file sit at (last line + 1, 0);
  * - no checks of number endings, identifiers or bracket matching (as CPython's extra_tokens);
+ * - `lastTokenLine()` gives the token's `line` attribute;
  * - errors: PySyntaxError; `tokenizeErrorIsTokenError(e)` tells which ones the tokenize module
  *   turns into TokenError (plain SyntaxErrors raised by the lexer itself).
  */
@@ -150,6 +151,7 @@ export class Tokenizer {
   next(): Token {
     if (this.encodingPending) {
       this.encodingPending = false;
+      this.lastType = T.ENCODING;
       return new Token(T.ENCODING, this.encoding!, 0, 0, 0, 0, 0, null, 0, 0);
     }
     const lx = this.lexer;
@@ -178,7 +180,22 @@ export class Tokenizer {
         if (lx.implicitNewline) string = "";
       }
     }
+    this.lastType = type;
     return new Token(type, string, lineno, col, endLineno, endCol, lx.level, lx.metadata, pStart, pEnd);
+  }
+  private lastType = -1;
+
+  /** Tokenize mode: the `line` attribute of the token next() just returned, as the tokenize module
+   *  gives it (the physical lines the token spans; "" for the end-of-file DEDENT/ENDMARKER). */
+  lastTokenLine(): string {
+    const lx = this.lexer;
+    const type = this.lastType;
+    if (type === T.ENCODING || type === T.ENDMARKER || (type === T.DEDENT && lx.done === E_EOF)) return "";
+    const stringLit = type === T.STRING || type === T.FSTRING_MIDDLE || type === T.TSTRING_MIDDLE;
+    const start = stringLit ? lx.multiLineStart : lx.lineStart;
+    let end = lx.inp;
+    if (end - start >= 1 && lx.implicitNewline) end--;
+    return lx.text.slice(start, end);
   }
 
   /** CPython: Python-tokenize.c, _tokenizer_error — errors the lexer reports through tok->done. */
