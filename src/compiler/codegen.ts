@@ -65,7 +65,7 @@ import {
   COMPARISON_GREATER_THAN,
 } from "./opcode_utils.js";
 import { type Compiler, FBlockType, type FBlockInfo, ScopeType, dictAddObj, NameOpType } from "./compile.js";
-import { BlockType, getScope, isFunctionLike, GLOBAL_IMPLICIT } from "./symtable.js";
+import { BlockType, getScope, isFunctionLike, GLOBAL_IMPLICIT, type SymtableEntry } from "./symtable.js";
 import { getDocString } from "./symtable_util.js";
 import {
   addopBinary,
@@ -315,13 +315,11 @@ export function codegenEnterScope(
   c: Compiler,
   name: string,
   scopeType: ScopeType,
-  key: object,
-  secondary: boolean,
+  ste: SymtableEntry,
   lineno: number,
   privateName: string | null,
   umd: { argcount?: number; posonlyargcount?: number; kwonlyargcount?: number } | null,
 ): void {
-  const ste = secondary ? c.c_st.lookupSecondary(key) : c.c_st.lookup(key);
   c.enterScope(name, scopeType, ste, lineno, privateName, umd);
   const loc = new Location(scopeType === ScopeType.MODULE ? 0 : lineno, lineno, 0, 0);
   ADDOP_I(c, loc, op.RESUME, RESUME_AT_FUNC_START);
@@ -332,8 +330,8 @@ export function codegenEnterScope(
 const ANNOTATE_FORMAT_VALUE_WITH_FAKE_GLOBALS = 2;
 const Py_GT = 4;
 
-function codegenSetupAnnotationsScope(c: Compiler, loc: Location, key: object, secondary: boolean, name: string): void {
-  codegenEnterScope(c, name, ScopeType.ANNOTATIONS, key, secondary, loc.lineno, null, { posonlyargcount: 1 });
+function codegenSetupAnnotationsScope(c: Compiler, loc: Location, ste: SymtableEntry, name: string): void {
+  codegenEnterScope(c, name, ScopeType.ANNOTATIONS, ste, loc.lineno, null, { posonlyargcount: 1 });
   // if .format > VALUE_WITH_FAKE_GLOBALS: raise NotImplementedError
   ADDOP_I(c, loc, op.LOAD_FAST, 0);
   ADDOP_LOAD_CONST(c, loc, ANNOTATE_FORMAT_VALUE_WITH_FAKE_GLOBALS);
@@ -394,7 +392,7 @@ function codegenProcessDeferredAnnotations(c: Compiler, loc: Location): void {
   const needSeparateBlock = scopeType === ScopeType.MODULE;
   if (needSeparateBlock) c.startAnnotationSetup();
   const ste = c.ste;
-  codegenSetupAnnotationsScope(c, loc, ste.key, true, ste.annotationBlock!.name);
+  codegenSetupAnnotationsScope(c, loc, ste.annotationBlock!, ste.annotationBlock!.name);
   codegenDeferredAnnotationsBody(c, loc, deferred, indices!, scopeType);
   codegenLeaveAnnotationsScope(c, loc);
   codegenNameop(c, loc, ste.type === BlockType.ClassBlock ? "__annotate_func__" : "__annotate__", Kind.Store);
@@ -477,7 +475,7 @@ function codegenBody(c: Compiler, loc: Location, stmts: stmt[], isInteractive: b
 }
 
 export function codegenEnterAnonymousScope(c: Compiler, m: mod): void {
-  codegenEnterScope(c, "<module>", ScopeType.MODULE, m, false, 1, null, null);
+  codegenEnterScope(c, "<module>", ScopeType.MODULE, c.c_st.lookup(m), 1, null, null);
 }
 
 /** CPython: codegen_make_closure. */
@@ -558,7 +556,7 @@ function codegenFunctionAnnotations(
 ): number {
   const ste = c.c_st.lookupOptional(s, true);
   if (ste !== null && ste.annotationsUsed) {
-    codegenSetupAnnotationsScope(c, loc, s, true, ste.name);
+    codegenSetupAnnotationsScope(c, loc, ste, ste.name);
     const n = codegenAnnotationsInScope(c, loc, s.args, s.returns);
     ADDOP_I(c, loc, op.BUILD_MAP, n);
     codegenLeaveAnnotationsScope(c, loc);
@@ -601,7 +599,7 @@ function codegenTypeParamBoundOrDefault(
   allowStarred: boolean,
 ): void {
   ADDOP_LOAD_CONST(c, LOC(e), new PyTuple([1]));
-  codegenSetupAnnotationsScope(c, LOC(e), key, secondary, name);
+  codegenSetupAnnotationsScope(c, LOC(e), secondary ? c.c_st.lookupSecondary(key) : c.c_st.lookup(key), name);
   if (allowStarred && e._kind === Kind.Starred) {
     codegenVisitExpr(c, e.value);
     ADDOP_I(c, LOC(e), op.UNPACK_SEQUENCE, 1);
@@ -669,8 +667,7 @@ function codegenFunctionBody(
     c,
     s.name,
     isAsync ? ScopeType.ASYNC_FUNCTION : ScopeType.FUNCTION,
-    s,
-    false,
+    c.c_st.lookup(s),
     firstlineno,
     null,
     { argcount: args.args.length, posonlyargcount: args.posonlyargs.length, kwonlyargcount: args.kwonlyargs.length },
@@ -714,8 +711,7 @@ function codegenFunction(c: Compiler, s: FunctionDef | AsyncFunctionDef, isAsync
       c,
       `<generic parameters of ${name}>`,
       ScopeType.ANNOTATIONS,
-      typeParams,
-      false,
+      c.c_st.lookup(typeParams),
       firstlineno,
       null,
       { argcount: numTypeparamArgs },
@@ -750,7 +746,7 @@ function codegenSetTypeParamsInClass(c: Compiler, loc: Location): void {
 
 function codegenClassBody(c: Compiler, s: ClassDef, firstlineno: number): void {
   // 1. compile the class body into a code object
-  codegenEnterScope(c, s.name, ScopeType.CLASS, s, false, firstlineno, s.name, null);
+  codegenEnterScope(c, s.name, ScopeType.CLASS, c.c_st.lookup(s), firstlineno, s.name, null);
   let loc = new Location(firstlineno, firstlineno, 0, 0);
   // load (global) __name__ and store it as __module__
   codegenNameop(c, loc, "__name__", Kind.Load);
@@ -810,8 +806,7 @@ function codegenClass(c: Compiler, s: ClassDef): void {
       c,
       `<generic parameters of ${s.name}>`,
       ScopeType.ANNOTATIONS,
-      typeParams,
-      false,
+      c.c_st.lookup(typeParams),
       firstlineno,
       s.name,
       null,
@@ -841,7 +836,7 @@ function codegenTypealiasBody(c: Compiler, s: TypeAlias): void {
   const loc = LOC(s);
   const name = (s.name as Extract<expr, { _kind: Kind.Name }>).id;
   ADDOP_LOAD_CONST(c, loc, new PyTuple([1]));
-  codegenSetupAnnotationsScope(c, LOC(s), s, false, name);
+  codegenSetupAnnotationsScope(c, LOC(s), c.c_st.lookup(s), name);
   codegenVisitExpr(c, s.value);
   ADDOP(c, loc, op.RETURN_VALUE);
   const co = c.optimizeAndAssemble(false);
@@ -857,7 +852,7 @@ function codegenTypealias(c: Compiler, s: TypeAlias): void {
   const isGeneric = typeParams.length > 0;
   const name = (s.name as Extract<expr, { _kind: Kind.Name }>).id;
   if (isGeneric) {
-    codegenEnterScope(c, `<generic parameters of ${name}>`, ScopeType.ANNOTATIONS, typeParams, false, loc.lineno, null, null);
+    codegenEnterScope(c, `<generic parameters of ${name}>`, ScopeType.ANNOTATIONS, c.c_st.lookup(typeParams), loc.lineno, null, null);
     ADDOP_LOAD_CONST(c, loc, name);
     codegenTypeParams(c, typeParams);
   } else {

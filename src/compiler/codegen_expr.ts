@@ -219,7 +219,7 @@ function codegenLambda(c: Compiler, e: Lambda): void {
   const args = e.args;
   const loc = LOC(e);
   const funcflags = codegenDefaultArguments(c, loc, args);
-  codegenEnterScope(c, "<lambda>", ScopeType.LAMBDA, e, false, e.lineno, null, {
+  codegenEnterScope(c, "<lambda>", ScopeType.LAMBDA, c.c_st.lookup(e), e.lineno, null, {
     argcount: args.args.length,
     posonlyargcount: args.posonlyargs.length,
     kwonlyargcount: args.kwonlyargs.length,
@@ -1087,7 +1087,7 @@ function codegenComprehension(
     codegenPushInlinedComprehensionLocals(c, loc, entry, state);
   } else {
     // Receive outermost iter as an implicit argument
-    codegenEnterScope(c, name, ScopeType.COMPREHENSION, e, false, e.lineno, null, { argcount: 1 });
+    codegenEnterScope(c, name, ScopeType.COMPREHENSION, entry, e.lineno, null, { argcount: 1 });
   }
   if (type !== CompType.GENEXP) {
     const opcode = type === CompType.LISTCOMP ? op.BUILD_LIST : type === CompType.SETCOMP ? op.BUILD_SET : op.BUILD_MAP;
