@@ -231,14 +231,15 @@ export class Symtable {
   }
 
   /** CPython: ste_new. */
-  private steNew(name: string, type: BlockType, key: object, secondary: boolean, loc: SourceLocation): SymtableEntry {
+  /** `secondary` null: a block the compiler never looks up (not registered under its key). */
+  private steNew(name: string, type: BlockType, key: object, secondary: boolean | null, loc: SourceLocation): SymtableEntry {
     const ste = new SymtableEntry(this, name, type, key, loc);
     const cur = this.stack.length > 0 ? this.cur : null;
     if (cur !== null) {
       if (cur.nested || isFunctionLike(cur)) ste.nested = true;
       if (cur.type === BlockType.ClassBlock && type === BlockType.FunctionBlock) ste.method = true;
     }
-    (secondary ? this.secondaryBlocks : this.blocks).set(key, ste);
+    if (secondary !== null) (secondary ? this.secondaryBlocks : this.blocks).set(key, ste);
     return ste;
   }
 
@@ -260,7 +261,7 @@ export class Symtable {
   }
 
   /** CPython: symtable_enter_block. */
-  private enterBlock(name: string, type: BlockType, key: object, secondary: boolean, loc: SourceLocation): void {
+  private enterBlock(name: string, type: BlockType, key: object, secondary: boolean | null, loc: SourceLocation): void {
     const ste = this.steNew(name, type, key, secondary, loc);
     this.enterExistingBlock(ste, true);
     if (type === BlockType.AnnotationBlock || type === BlockType.TypeVariableBlock || type === BlockType.TypeAliasBlock) {
@@ -885,7 +886,9 @@ export class Symtable {
       this.addDef("__conditional_annotations__", USE, annotation);
     }
     if (parent.annotationBlock === null) {
-      this.enterBlock("__annotate__", BlockType.AnnotationBlock, ownerKey, true, annotation);
+      // A function body's annotations are never evaluated, so the compiler never looks their
+      // block up (CPython keys it by the function + 1, here the key of its parameters' one).
+      this.enterBlock("__annotate__", BlockType.AnnotationBlock, ownerKey, parent.type === BlockType.FunctionBlock ? null : true, annotation);
       parent.annotationBlock = this.cur;
       if (parent.type === BlockType.ClassBlock && (this.future.features & CO_FUTURE_ANNOTATIONS) === 0) {
         this.cur.canSeeClassScope = true;

@@ -8,6 +8,9 @@ import { fileURLToPath } from "node:url";
 import { dumpSymtable, dumpSymtableOfModule } from "../../src/compiler/dump_symtable.js";
 import { PySyntaxError } from "../../src/objects/exceptions.js";
 import { moduleFromJson } from "./ast_json.js";
+import { Kind } from "../../src/ast/ast.generated.js";
+import { BlockType, ComprehensionType, symtableBuild } from "../../src/compiler/symtable.js";
+import { futureFromAst } from "../../src/compiler/symtable_future.js";
 import { parserASTFromString } from "../../src/parser/peg_api.js";
 import type { StartMode } from "../../src/parser/pegen.js";
 import { unicodeRepr as pyRepr } from "../../src/objects/unicodeobject.js";
@@ -54,4 +57,26 @@ test("symtables of eval and single mode sources", () => {
     out.push(run((o) => dumpSymtableOfModule(parserASTFromString(src, "<m>", mode), "<m>", o)));
   }
   assert.equal(out.join(""), readFileSync(join(repoRoot, "test/golden/symtable/modes.txt"), "utf8"));
+});
+
+test("blocks are found by their AST keys", () => {
+  const src = "x: int\ndef f(a: int):\n    y: str = 1\nclass C[T = int]:\n    z: bytes\nq = [i for i in ()]\n";
+  const m = parserASTFromString(src, "<k>", "exec");
+  assert.equal(m._kind, Kind.Module);
+  if (m._kind !== Kind.Module) return;
+  const st = symtableBuild(m, "<k>", futureFromAst(m, "<k>"));
+  const [, f, c, q] = m.body;
+  assert.equal(st.lookup(m), st.top);
+  assert.ok(st.lookupSecondary(m).symbols.has("int"));
+  assert.equal(st.lookup(f!).name, "f");
+  // The function's parameter annotations, not the unevaluated ones of its body.
+  const fAnn = st.lookupSecondary(f!);
+  assert.ok(fAnn.annotationsUsed && fAnn.symbols.has("int"));
+  if (c!._kind !== Kind.ClassDef || q!._kind !== Kind.Assign) return;
+  assert.equal(st.lookup(c!.type_params).type, BlockType.TypeParametersBlock);
+  assert.equal(st.lookup(c!).type, BlockType.ClassBlock);
+  assert.ok(st.lookupSecondary(c!).symbols.has("bytes"));
+  assert.equal(st.lookupSecondary(c!.type_params[0]!).type, BlockType.TypeVariableBlock);
+  const comp = st.lookup(q!.value);
+  assert.ok(comp.compInlined && comp.comprehension === ComprehensionType.ListComprehension);
 });
