@@ -442,7 +442,7 @@ function titleCase(s: string): string {
   let prevCased = false;
   for (const c of s) {
     if (prevCased) out += c.toLowerCase();
-    else out += c.toUpperCase().length > 1 ? titleOf(c) : c.toUpperCase();
+    else out += titleOf(c);
     prevCased = /[\p{Lu}\p{Ll}\p{Lt}]/u.test(c);
   }
   return out;
@@ -450,7 +450,7 @@ function titleCase(s: string): string {
 function titleOf(c: string): string {
   const special: Record<string, string> = { "ß": "Ss", "ǆ": "ǅ", "ǅ": "ǅ", "Ǆ": "ǅ", "ǉ": "ǈ", "Ǉ": "ǈ", "ǌ": "ǋ", "Ǌ": "ǋ", "ǳ": "ǲ", "Ǳ": "ǲ", "ﬁ": "Fi", "ﬂ": "Fl", "ﬀ": "Ff" };
   const u = c.toUpperCase();
-  return special[c] ?? u[0] + u.slice(1).toLowerCase();
+  return special[c] ?? (u.length > 1 ? u[0] + u.slice(1).toLowerCase() : u);
 }
 
 function padArgs(name: string): ArgParser {
