@@ -5,6 +5,7 @@ import { Tokenizer } from "./tokenizer/index.js";
 import { GeneratedParser, KEYWORDS, SOFT_KEYWORDS, runStartRule } from "./parser.generated.js";
 import { PyPARSE_ALLOW_INCOMPLETE_INPUT, PyPARSE_BARRY_AS_BDFL, PyPARSE_DONT_IMPLY_DEDENT, PyPARSE_TYPE_COMMENTS, type StartMode } from "./pegen.js";
 import { RAISE_SYNTAX_ERROR, runParser as runWithErrorPass } from "./pegen_errors.js";
+import * as T from "./token.generated.js";
 
 // PyCF_* compiler flags the parser looks at (CPython: Include/cpython/compile.h, code.h).
 const PyCF_DONT_IMPLY_DEDENT = 0x0200;
@@ -47,8 +48,14 @@ export function runParser(p: GeneratedParser): ast.mod {
     return res;
   } catch (e) {
     // The JS stack ran out before MAXSTACK rule levels (node's default stack is small; run node
-    // with --stack-size=3900 to reach CPython's depth): report what CPython reports at MAXSTACK.
-    if (e instanceof RangeError) p.stackOverflow();
+    // with --stack-size=3900 to reach CPython's depth). A tokenizer error further on (such as
+    // "too many nested parentheses") is what CPython meets first; else report its MAXSTACK error.
+    if (e instanceof RangeError) {
+      // The tokenizer may have been interrupted mid-token: scan again from the start.
+      const tok = new Tokenizer(p.source, p.filename, false);
+      while (tok.next().type !== T.ENDMARKER);
+      p.stackOverflow();
+    }
     throw e;
   }
 }
