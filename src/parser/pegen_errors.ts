@@ -25,7 +25,7 @@ import { PySyntaxError } from "../objects/exceptions.js";
 import { Py_Ellipsis, Py_None } from "../objects/object.js";
 import { E_EOF, E_EOFS, E_EOLS, E_OK } from "./lexer/state.js";
 import type { Lexer } from "./lexer/lexer.js";
-import { PyPARSE_ALLOW_INCOMPLETE_INPUT, type Parser, type Token } from "./pegen.js";
+import { PyPARSE_ALLOW_INCOMPLETE_INPUT, Token, type Parser } from "./pegen.js";
 import * as T from "./token.generated.js";
 import { Tokenizer } from "./tokenizer/index.js";
 
@@ -61,6 +61,18 @@ function utf8Len(text: string, from: number, to: number): number {
     } else n += 3;
   }
   return n;
+}
+
+/**
+ * A location's end column. CPython's parser sees a NEWLINE token end just after the newline
+ * (after a trailing comment too), i.e. at the line's length + 1, whatever our lexer reports.
+ */
+function endColOffset(p: Parser, a: Located): number {
+  if (a instanceof Token && a.type === T.NEWLINE) {
+    const line = p.tokenizer instanceof Tokenizer ? p.tokenizer.lineText(a.lineno) : p.sourceLine(a.lineno);
+    return utf8Len(line, 0, line.length) + 1;
+  }
+  return a.end_col_offset ?? -1;
 }
 
 /**
@@ -147,7 +159,7 @@ function raiseError(p: Parser, kind: ErrorKind, useMark: boolean, msg: string): 
   if (useMark && p.mark === p.fill) p.fillToken();
   const t = p.tokens[useMark ? p.mark : p.fill - 1]!;
   const col = t.col_offset === -1 ? tokenizerPosition(p).col : t.col_offset + 1;
-  const endCol = t.end_col_offset === -1 ? -1 : t.end_col_offset + 1;
+  const endCol = t.end_col_offset === -1 ? -1 : endColOffset(p, t) + 1;
   return raiseKnownLocation(p, kind, t.lineno, col, t.end_lineno, endCol, msg);
 }
 
@@ -165,12 +177,12 @@ export function RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(p: Parser, msg: string): never 
 
 export function RAISE_SYNTAX_ERROR_KNOWN_LOCATION(p: Parser, a: Located, msg: string): never {
   return RAISE_ERROR_KNOWN_LOCATION(p, "SyntaxError", a.lineno, a.col_offset, a.end_lineno ?? a.lineno,
-    a.end_col_offset ?? -1, msg);
+    endColOffset(p, a), msg);
 }
 
 export function RAISE_SYNTAX_ERROR_KNOWN_RANGE(p: Parser, a: Located, b: Located, msg: string): never {
   return RAISE_ERROR_KNOWN_LOCATION(p, "SyntaxError", a.lineno, a.col_offset, b.end_lineno ?? b.lineno,
-    b.end_col_offset ?? -1, msg);
+    endColOffset(p, b), msg);
 }
 
 export function RAISE_SYNTAX_ERROR_STARTING_FROM(p: Parser, a: Located, msg: string): never {
