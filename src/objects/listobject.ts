@@ -300,6 +300,10 @@ function listAssSlice(l: PyList, s: PySlice, value: PyObject | null): void {
     l.items = items.filter((_, i) => !drop.has(i));
     return;
   }
+  const vt = Py_TYPE(value);
+  if (vt.tp_iter === null && vt.sq_item === null) {
+    throw typeError(step === 1 ? "can only assign an iterable" : "must assign iterable to extended slice");
+  }
   const seq = value === l ? items.slice() : iterableToArray(value);
   if (step === 1) {
     const end = Math.max(start, stop);

@@ -5,6 +5,17 @@
 // match (ints, floats, tuples of them, None, ...).
 import { type PyObject, Py_EQ } from "./object.js";
 import { PyObject_Hash, PyObject_RichCompareBool } from "./abstract.js";
+import { Py_TYPE } from "./object.js";
+import { typeError } from "../python/errors.js";
+
+/** The hash of a set element, with set's message for unhashable elements. */
+function setHash(key: PyObject): number | bigint {
+  if (Py_TYPE(key).tp_hash === null) {
+    const n = Py_TYPE(key).tp_name;
+    throw typeError(`cannot use '${n}' as a set element (unhashable type: '${n}')`);
+  }
+  return PyObject_Hash(key);
+}
 
 const MINSIZE = 8;
 const LINEAR_PROBES = 9;
@@ -71,12 +82,12 @@ export class SetTable {
   }
 
   has(key: PyObject): boolean {
-    return this.lookup(key, PyObject_Hash(key)) >= 0;
+    return this.lookup(key, setHash(key)) >= 0;
   }
 
   /** Adds `key` (CPython: set_add_entry). The second argument exists for call-site symmetry with PyDict. */
   setItem(key: PyObject, _unused?: PyObject): void {
-    const h = PyObject_Hash(key);
+    const h = setHash(key);
     const mask = this.mask;
     let i = lowBits(h) & mask;
     const perturb = new Perturb(h);
@@ -156,7 +167,7 @@ export class SetTable {
 
   /** Removes `key`; returns whether it was present (CPython: set_discard_key). */
   delItem(key: PyObject): boolean {
-    const j = this.lookup(key, PyObject_Hash(key));
+    const j = this.lookup(key, setHash(key));
     if (j < 0) return false;
     this.keys_[j] = DUMMY;
     this.hashes[j] = -1;

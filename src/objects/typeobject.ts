@@ -1086,10 +1086,10 @@ const tpNewWrapperDef: PyMethodDef = {
     if (!PyType_IsSubtype(sub, type)) {
       throw typeError(`${type.tp_name}.__new__(${sub.tp_name}): ${sub.tp_name} is not a subtype of ${type.tp_name}`);
     }
-    // The most derived base that is not a heap type must be `type`'s (CPython: "is not safe")
+    // The nearest base whose __new__ is not defined in Python must use `type`'s (CPython: "is not safe")
     let staticBase = sub;
-    while (staticBase.tp_flags & Py_TPFLAGS_HEAPTYPE) staticBase = staticBase.tp_base as PyTypeObject;
-    if (staticBase.tp_new !== type.tp_new && staticBase !== type && !PyType_IsSubtype(staticBase, type)) {
+    while (staticBase.tp_new === slot_tp_new && staticBase.tp_base !== null) staticBase = staticBase.tp_base;
+    if (staticBase.tp_new !== type.tp_new) {
       throw typeError(`${type.tp_name}.__new__(${sub.tp_name}) is not safe, use ${staticBase.tp_name}.__new__()`);
     }
     const tnew = type.tp_new as NonNullable<PyTypeObject["tp_new"]>;

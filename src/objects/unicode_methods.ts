@@ -519,7 +519,34 @@ const expandtabsArgs = new ArgParser("expandtabs", ["tabsize"]);
 const encodeArgs = new ArgParser("encode", ["encoding", "errors"]);
 
 /** str.encode implementation (set by the codecs support; utf-8 built in). */
-let encodeHook: (s: string, encoding: string, errors: string) => Uint8Array = (s) => new TextEncoder().encode(s);
+let encodeHook: (s: string, encoding: string, errors: string) => Uint8Array = encodeBuiltin;
+
+/** str.encode for utf-8, ascii and latin-1 (other codecs come with the codecs module). */
+function encodeBuiltin(s: string, encoding: string, errors: string): Uint8Array {
+  const enc = encoding.toLowerCase().replace(/_/g, "-");
+  if (enc === "utf-8" || enc === "utf8") {
+    if (errors === "strict" && /[\ud800-\udfff]/.test(s)) {
+      const cps = codePoints(s);
+      const i = cps.findIndex((c) => c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff);
+      if (i >= 0) throw newException(PyExc_UnicodeEncodeError, ["utf-8", s, i, i + 1, "surrogates not allowed"]);
+    }
+    return new TextEncoder().encode(s);
+  }
+  const limit = enc === "ascii" || enc === "us-ascii" ? 0x80 : enc === "latin-1" || enc === "latin1" || enc === "iso-8859-1" ? 0x100 : -1;
+  if (limit < 0) throw newException(PyExc_LookupError, [`unknown encoding: ${encoding}`]);
+  const cps = codePoints(s);
+  const out: number[] = [];
+  cps.forEach((c, i) => {
+    const cp = c.codePointAt(0) as number;
+    if (cp < limit) out.push(cp);
+    else if (errors === "ignore") return;
+    else if (errors === "replace") out.push(0x3f);
+    else {
+      throw newException(PyExc_UnicodeEncodeError, [limit === 0x80 ? "ascii" : "latin-1", s, i, i + 1, `ordinal not in range(${limit})`]);
+    }
+  });
+  return Uint8Array.from(out);
+}
 export function setEncodeHook(f: (s: string, encoding: string, errors: string) => Uint8Array): void {
   encodeHook = f;
 }
@@ -812,6 +839,7 @@ T.tp_methods = [
 ];
 
 import { keyError } from "../python/errors.js";
+import { newException, PyExc_LookupError, PyExc_UnicodeEncodeError } from "./exceptions.js";
 import { formatStrSpec } from "./formatter.js";
 function keyErrorStr(name: string): Error {
   return keyError(name) as unknown as Error;
