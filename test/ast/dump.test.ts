@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as A from "../../src/ast/ast.generated.js";
@@ -9,6 +9,7 @@ import { Py_Ellipsis, Py_None } from "../../src/objects/object.js";
 import { PyFloat } from "../../src/objects/floatobject.js";
 import { PyComplex } from "../../src/objects/complexobject.js";
 import { PyBytes } from "../../src/objects/bytesobject.js";
+import { moduleFromJson } from "../symtable/ast_json.js";
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const golden = readFileSync(join(repoRoot, "test/golden/ast/dump_options.txt"), "utf8").split("====\n");
@@ -90,4 +91,17 @@ test("constant reprs", () => {
   assert.equal(constantRepr(new PyFloat(1e16)), "1e+16");
   assert.equal(constantRepr(new PyFloat(0.0001)), "0.0001");
   assert.equal(constantRepr("a\n'\""), "'a\\n\\'\"'");
+});
+
+test("dump of CPython's trees of the symtable golden programs", () => {
+  const dir = join(repoRoot, "test/golden/symtable/cases");
+  let n = 0;
+  for (const f of readdirSync(dir).filter((x) => x.endsWith(".ast.json"))) {
+    const m = moduleFromJson(readFileSync(join(dir, f), "utf8"));
+    if (typeof m === "string") continue;
+    const expected = readFileSync(join(dir, f.replace(".ast.json", ".dump.txt")), "utf8");
+    assert.equal(dump(m) + "\n", expected, f);
+    n++;
+  }
+  assert.ok(n > 40);
 });

@@ -2,7 +2,8 @@
 # Regenerates the symbol-table goldens from CPython 3.14 (the oracle), run from the repo root:
 #   sh test/golden/symtable/make.sh
 # For each cases/NAME.py: NAME.txt is dump.py's `symtable` output and NAME.ast.json CPython's
-# AST of the file when ast.parse accepts it (so test/symtable/ tests the symbol table on CPython's own trees).
+# AST of the file when ast.parse accepts it (so test/symtable/ tests the symbol table on CPython's own trees),
+# and NAME.dump.txt its ast.dump() (test/ast/ checks our dump of that tree).
 # modes.txt: dump.py's format for sources compiled in "eval" and "single" mode (modes.json).
 set -e
 cd test/golden/symtable/cases
@@ -41,6 +42,8 @@ for path in sorted(glob.glob("*.py")):
     with open(path[:-3] + ".ast.json", "w") as f:
         json.dump(conv(tree), f, separators=(",", ":"))
         f.write("\n")
+    with open(path[:-3] + ".dump.txt", "w") as f:
+        f.write(ast.dump(tree) + "\n")
 with open("../modes.json") as f:
     sources = json.load(f)
 out = io.StringIO()
