@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const { runs, reference } = parseArgs(process.argv.slice(2));
   const files = stdlibFiles();
   if (files.length === 0) throw new Error("lib/python3.14 is not extracted (npm run prepare)");
-  const root = path.dirname(files[0]!).replace(/(\/lib\/python3\.14).*$/, "$1");
+  const root = fs.realpathSync(path.dirname(files[0]!).replace(/(\/lib\/python3\.14).*$/, "$1"));
   const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tython-bench-")), "parse_bench.py");
   fs.writeFileSync(script, PY_BENCH);
 
@@ -70,6 +70,7 @@ async function main(): Promise<void> {
   if (reference) {
     const py = await ReferencePython.start();
     const r = py.run([script, root, String(runs)]);
+    if (r.status !== 0) throw new Error(`CPython 3.14 (wasm) failed: ${r.stderr.toString()}`);
     const [s, f] = r.stdout.toString().trim().split(" ");
     rows.push(["CPython 3.14 (wasm)", Number(s), Number(f)]);
   }
