@@ -81,10 +81,10 @@ export function _PyGen_SendEx(gen: PyGenObject, value: PyObject, exc: PyBaseExce
     gen.gi_frame_state = FRAME_COMPLETED;
     throw e;
   }
-  if (gen.gi_frame_state === FRAME_EXECUTING) {
-    gen.gi_frame_state = FRAME_COMPLETED;
-    genReturned = true;
-  }
+  // still "executing": the frame returned instead of yielding (a nested generator may have
+  // changed genReturned meanwhile, so set it only now)
+  genReturned = gen.gi_frame_state === FRAME_EXECUTING;
+  if (genReturned) gen.gi_frame_state = FRAME_COMPLETED;
   return result;
 }
 

@@ -1,0 +1,3 @@
+def f():
+    raise KeyError('k') from None
+a = f()
