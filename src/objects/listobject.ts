@@ -302,7 +302,7 @@ function listAssSlice(l: PyList, s: PySlice, value: PyObject | null): void {
   }
   const vt = Py_TYPE(value);
   if (vt.tp_iter === null && vt.sq_item === null) {
-    throw typeError(step === 1 ? "can only assign an iterable" : "must assign iterable to extended slice");
+    throw typeError("must assign iterable to extended slice");
   }
   const seq = value === l ? items.slice() : iterableToArray(value);
   if (step === 1) {
