@@ -28,6 +28,7 @@ const USAGE_HELP = `Options (tython accepts CPython's options; those it does not
 -c cmd : run the program given as a string (ends the option list)
 -h     : print this help message and exit (also -? or --help)
 -m mod : run a module found on sys.path as a script (ends the option list)
+-O     : remove assert and __debug__-dependent statements (-OO: also docstrings)
 -V     : print the Python version number and exit (also --version)
          when given twice, print more information about the build
 -x     : skip the first line of the source (for non-Unix forms of #!cmd)
@@ -46,6 +47,7 @@ interface CmdLine {
   filename: string | null;
   args: string[];
   skipFirstLine: boolean;
+  optimize: number;
 }
 
 /** Prints the error usage (CPython: usage(1, program)) and returns exit status 2. */
@@ -56,7 +58,7 @@ function usageError(message: string): number {
 
 /** Parses options as _PyOS_GetOpt does; returns the command line, or an exit status. */
 function parseCmdLine(argv: readonly string[]): CmdLine | number {
-  const cl: CmdLine = { command: null, module: null, filename: null, args: [], skipFirstLine: false };
+  const cl: CmdLine = { command: null, module: null, filename: null, args: [], skipFirstLine: false, optimize: 0 };
   let versionCount = 0;
   let i = 0;
   options: while (i < argv.length) {
@@ -105,6 +107,9 @@ function parseCmdLine(argv: readonly string[]): CmdLine | number {
           break;
         case "x":
           cl.skipFirstLine = true;
+          break;
+        case "O":
+          cl.optimize++;
           break;
         default:
           // accepted for compatibility; no effect yet
@@ -201,6 +206,7 @@ async function loadRuntime(): Promise<Runtime> {
 
 async function runCmdLine(cl: CmdLine, rt: Runtime): Promise<number> {
   const { interpreterConfig, runSource } = rt;
+  interpreterConfig.optimize = cl.optimize;
   const cwd = process.cwd();
   if (cl.command !== null) {
     interpreterConfig.argv = ["-c", ...cl.args];

@@ -19,9 +19,11 @@ export interface PyConfig {
   argv: string[];
   /** The initial sys.path: the script's directory ("" = the current directory), then the stdlib. */
   sysPath: string[];
+  /** -O (1) and -OO (2): asserts and __debug__ code removed, and with 2 docstrings too. */
+  optimize: number;
 }
 
-export const interpreterConfig: PyConfig = { argv: [""], sysPath: [""] };
+export const interpreterConfig: PyConfig = { argv: [""], sysPath: [""], optimize: 0 };
 
 /** A JS RangeError from a too-deep stack (V8's message), which Python reports as RecursionError. */
 export function isStackOverflow(e: unknown): boolean {
@@ -100,7 +102,7 @@ interface TracebackApi {
   linecacheRegister(filename: string, source: string): void;
 }
 interface CompileApi {
-  compileStringObject(source: Uint8Array, filename: string, mode: "exec"): PyObject;
+  compileStringObject(source: Uint8Array, filename: string, mode: "exec", flags: number, optimize: number): PyObject;
 }
 interface ParserApi {
   parserASTFromString(source: Uint8Array, filename: string, mode: "exec"): unknown;
@@ -280,7 +282,7 @@ export async function runSource(source: Uint8Array, filename: string): Promise<n
       parser.parserASTFromString(source, filename, "exec");
       throw e;
     }
-    const code = compile.compileStringObject(source, filename, "exec");
+    const code = compile.compileStringObject(source, filename, "exec", 0, interpreterConfig.optimize);
     if (filename === "<string>") {
       // CPython 3.13+ keeps -c code for tracebacks (gh-117174); a file's lines are read from it
       const tb = await loadStage(() => import(TRACEBACK) as Promise<TracebackApi>, "traceback printing");

@@ -126,3 +126,10 @@ test("tracebacks of -c code show its lines (CPython 3.13+), of stdin code none",
     status: 1,
   });
 });
+
+test("-O removes asserts and makes __debug__ false", (t) => {
+  const r = runTython(["-O", "-c", "assert False, 'boom'\nprint('ok', __debug__)"]);
+  const missing = missingStage(r.stderr);
+  if (missing !== null) t.todo(missing);
+  assert.deepEqual(r, { stdout: "ok False\n", stderr: "", status: 0 });
+});
