@@ -23,7 +23,8 @@
 import { Del, Kind, Load, Store } from "../ast/ast.generated.js";
 import type { alias, arg, arguments_, comprehension, excepthandler, expr, expr_context, keyword, match_case, mod, pattern, stmt, type_param, withitem } from "../ast/ast.generated.js";
 import { PyExc_RecursionError, PyExc_RuntimeError, PySyntaxError, newException } from "../objects/exceptions.js";
-import { CO_FUTURE_ANNOTATIONS, PyCF_ALLOW_TOP_LEVEL_AWAIT, type FutureFeatures, type SourceLocation } from "./symtable_future.js";
+import { CO_FUTURE_ANNOTATIONS } from "../objects/codeobject.js";
+import { PyCF_ALLOW_TOP_LEVEL_AWAIT, type FutureFeatures, type SourceLocation } from "./symtable_future.js";
 import { getDocString, mangle } from "./symtable_util.js";
 import { symtableAnalyze } from "./symtable_analyze.js";
 

@@ -1,19 +1,12 @@
-// CPython: Python/future.c (and the CO_FUTURE_* / PyCF_* flags of Include/cpython/compile.h).
+// CPython: Python/future.c
 // Finds the `from __future__ import ...` statements at the start of a module; the symbol table
 // and the compiler read the result.
 import { Kind, type mod, type stmt } from "../ast/ast.generated.js";
+import { CO_FUTURE_ANNOTATIONS, CO_FUTURE_BARRY_AS_BDFL } from "../objects/codeobject.js";
 import { PySyntaxError } from "../objects/exceptions.js";
 import { getDocString } from "./symtable_util.js";
 
-export const CO_FUTURE_DIVISION = 0x20000;
-export const CO_FUTURE_ABSOLUTE_IMPORT = 0x40000;
-export const CO_FUTURE_WITH_STATEMENT = 0x80000;
-export const CO_FUTURE_PRINT_FUNCTION = 0x100000;
-export const CO_FUTURE_UNICODE_LITERALS = 0x200000;
-export const CO_FUTURE_BARRY_AS_BDFL = 0x400000;
-export const CO_FUTURE_GENERATOR_STOP = 0x800000;
-export const CO_FUTURE_ANNOTATIONS = 0x1000000;
-/** compile() flag: `await` and async comprehensions/loops allowed at module level. */
+/** compile() flag: `await` and async comprehensions/loops allowed at module level (CPython: Include/cpython/compile.h). */
 export const PyCF_ALLOW_TOP_LEVEL_AWAIT = 0x2000;
 
 /** A source range: 1-based lines, 0-based UTF-8 byte columns, as AST nodes carry them. */
