@@ -277,6 +277,23 @@ export class Lexer {
     this.syntaxError(`invalid non-printable character U+${hex}`);
   }
 
+  /** Only r combines with b, f or t (CPython: maybe_raise_syntax_error_for_string_prefixes). */
+  private checkStringPrefixes(b: boolean, r: boolean, u: boolean, f: boolean, t: boolean): void {
+    let pair: string | null = null;
+    if (u && b) pair = "'u' and 'b'";
+    else if (u && r) pair = "'u' and 'r'";
+    else if (u && f) pair = "'u' and 'f'";
+    else if (u && t) pair = "'u' and 't'";
+    else if (b && f) pair = "'b' and 'f'";
+    else if (b && t) pair = "'b' and 't'";
+    else if (f && t) pair = "'f' and 't'";
+    if (pair === null) return;
+    this.done = E_ERROR;
+    const ls = this.lineStart;
+    throw this.syntaxErrorObject(`${pair} prefixes are incompatible`, utf8Length(this.text, ls, this.start + 1),
+      utf8Length(this.text, ls, this.cur));
+  }
+
   private decimalTail(): number {
     let c: number;
     for (;;) {
@@ -413,16 +430,18 @@ export class Lexer {
 
         // Identifier, or a string prefix
         if (isPotentialIdentifierStart(c)) {
+          // Any set of the prefix letters, each once; a quote after them makes a string.
           let sawB = false, sawR = false, sawU = false, sawF = false, sawT = false;
           for (;;) {
-            if (!(sawB || sawU || sawF || sawT) && (c === 98 || c === 66)) sawB = true; // b B
-            else if (!(sawB || sawU || sawR || sawF || sawT) && (c === 117 || c === 85)) sawU = true; // u U
-            else if (!(sawR || sawU) && (c === 114 || c === 82)) sawR = true; // r R
-            else if (!(sawF || sawB || sawU || sawT) && (c === 102 || c === 70)) sawF = true; // f F
-            else if (!(sawT || sawB || sawU || sawF) && (c === 116 || c === 84)) sawT = true; // t T
+            if (!sawB && (c === 98 || c === 66)) sawB = true; // b B
+            else if (!sawU && (c === 117 || c === 85)) sawU = true; // u U
+            else if (!sawR && (c === 114 || c === 82)) sawR = true; // r R
+            else if (!sawF && (c === 102 || c === 70)) sawF = true; // f F
+            else if (!sawT && (c === 116 || c === 84)) sawT = true; // t T
             else break;
             c = this.nextc();
             if (c === C_DQUOTE || c === C_SQUOTE) {
+              this.checkStringPrefixes(sawB, sawR, sawU, sawF, sawT);
               if (sawF || sawT) return this.fstringStart(c, sawT);
               return this.letterQuote(c);
             }

@@ -1,0 +1,3 @@
+if a:
+    x
+        # deeper comment

@@ -1,0 +1,5 @@
+if a:
+ if b:
+  if c:
+   if d:
+    x

@@ -1,0 +1,1 @@
+x = rr'a' bb'' ff'' brb'' bux bu ft uf

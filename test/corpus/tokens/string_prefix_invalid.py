@@ -1,0 +1,1 @@
+bu'' ub'' fb'' bf'' tf'' ft'' ur'' rb'' Rb'' tb''

@@ -1,0 +1,1 @@
+tr'\{x}' rt'\N{x}' t'\N{BULLET}'
