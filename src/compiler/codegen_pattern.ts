@@ -15,6 +15,7 @@ import { ADDOP, ADDOP_I, ADDOP_JUMP, ADDOP_LOAD_CONST, LOC, NEW_LABEL, USE_LABEL
 import { addopBinary, codegenAddcompareOp, codegenJumpIf, codegenVisitExpr } from "./codegen_expr.js";
 import { Eq, GtE, Is, Sub } from "../ast/ast.generated.js";
 import { constKey } from "./const_cache.js";
+import { constRepr } from "./unparse.js";
 
 interface PatternContext {
   stores: string[];
@@ -199,7 +200,7 @@ function patternMappingKey(c: Compiler, seen: Set<string>, p: Extract<pattern, {
   }
   if (key._kind === Kind.Constant) {
     const k = constKey(key.value);
-    if (seen.has(k)) throw c.error(LOC(p), "mapping pattern checks duplicate key (" + String(key.value) + ")");
+    if (seen.has(k)) throw c.error(LOC(p), "mapping pattern checks duplicate key (" + constRepr(key.value) + ")");
     seen.add(k);
   } else if (key._kind !== Kind.Attribute) {
     throw c.error(LOC(p), "mapping pattern keys may only match literals and attribute lookups");

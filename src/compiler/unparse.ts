@@ -41,7 +41,8 @@ function floatText(v: number): string {
   return floatRepr(v);
 }
 
-function constRepr(v: PyObject): string {
+/** repr() of a constant, as unparsing writes it. */
+export function constRepr(v: PyObject): string {
   switch (typeof v) {
     case "string":
       return unicodeRepr(v);
