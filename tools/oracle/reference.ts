@@ -63,6 +63,9 @@ export function stdlibFiles(): string[] {
       else if (e.isFile() && e.name.endsWith(".py")) files.push(p);
     }
   };
-  if (fs.existsSync(root)) walk(root);
+  // an empty corpus would let a stdlib test pass without checking anything
+  if (!fs.existsSync(root)) throw new Error("lib/python3.14 is missing: run `npm install` (it extracts the standard library)");
+  walk(root);
+  if (files.length === 0) throw new Error("lib/python3.14 holds no .py files: run `npm install`");
   return files.sort();
 }
