@@ -19,8 +19,9 @@
 //   PySequence_Contains(seq, item): boolean, PySequence_List/Tuple, PyObject_Format
 import {
   type PyObject, type PyTypeObject, type BinaryFunc, Py_TYPE, PyType_IsSubtype, Py_None, Py_NotImplemented,
-  Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT, Py_GE, PyObjectBase, PyNoneType, type SlotName, Py_TPFLAGS_TYPE_SUBCLASS,
+  Py_LT, Py_LE, Py_EQ, Py_NE, Py_GT, Py_GE, type SlotName, Py_TPFLAGS_TYPE_SUBCLASS, PyType_Type,
 } from "./object.js";
+import { _genericAlias } from "./dictobject.js";
 import { unicodeRepr, unicodeCompare } from "./unicodeobject.js";
 import { PyFloat } from "./floatobject.js";
 import { type PyInt, long_add, long_sub, long_mul, normBig, long_compare, longRepr } from "./longobject.js";
@@ -233,6 +234,7 @@ export function PyObject_GetItem(o: PyObject, key: PyObject): PyObject {
     throw typeError(`sequence index must be integer, not '${Py_TYPE(key).tp_name}'`);
   }
   if (t.tp_flags & Py_TPFLAGS_TYPE_SUBCLASS) {
+    if (o === PyType_Type) return _genericAlias(o, key);
     // type[...]: __class_getitem__
     const meth = PyObject_GetOptionalAttr(o, "__class_getitem__");
     if (meth !== null) return PyObject_CallOneArg(meth, key);

@@ -296,3 +296,23 @@ PyProperty_Type.tp_getset = [
   { name: "__doc__", get: (v) => (v as PyProperty).doc, set: (v, x) => void ((v as PyProperty).doc = x ?? Py_None) },
   { name: "__isabstractmethod__", get: (v) => isAbstract((v as PyProperty).fget) || isAbstract((v as PyProperty).fset) },
 ];
+
+// --- descriptor attributes (CPython: descr_members, descr_getset) ------------------------------------
+
+function descrGetsets(name: (d: PyObject) => string, owner: (d: PyObject) => PyTypeObject, doc: (d: PyObject) => PyObject): PyGetSetDef[] {
+  return [
+    { name: "__name__", get: (d) => name(d) },
+    { name: "__qualname__", get: (d) => `${owner(d).tp_name}.${name(d)}` },
+    { name: "__objclass__", get: (d) => owner(d) },
+    { name: "__doc__", get: (d) => doc(d) },
+    { name: "__text_signature__", get: () => Py_None },
+  ];
+}
+PyMethodDescr_Type.tp_getset = descrGetsets((d) => (d as PyMethodDescr).def.name, (d) => (d as PyMethodDescr).owner, (d) => (d as PyMethodDescr).def.doc ?? Py_None);
+PyClassMethodDescr_Type.tp_getset = descrGetsets((d) => (d as PyClassMethodDescr).def.name, (d) => (d as PyClassMethodDescr).owner, (d) => (d as PyClassMethodDescr).def.doc ?? Py_None);
+PyGetSetDescr_Type.tp_getset = descrGetsets((d) => (d as PyGetSetDescr).def.name, (d) => (d as PyGetSetDescr).owner, (d) => (d as PyGetSetDescr).def.doc ?? Py_None);
+PyWrapperDescr_Type.tp_getset = descrGetsets((d) => (d as PyWrapperDescr).name, (d) => (d as PyWrapperDescr).owner, () => Py_None);
+PyMethodWrapper_Type.tp_getset.push(
+  { name: "__qualname__", get: (v) => `${(v as PyMethodWrapper).descr.owner.tp_name}.${(v as PyMethodWrapper).descr.name}` },
+  { name: "__objclass__", get: (v) => (v as PyMethodWrapper).descr.owner },
+);

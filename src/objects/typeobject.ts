@@ -294,6 +294,13 @@ O.tp_methods = [
   },
   { name: "__sizeof__", kind: "noargs", fn: (() => 16) as PyMethodDef["fn"] },
   {
+    name: "__reduce__",
+    kind: "noargs",
+    fn: ((self: PyObject) => {
+      throw typeError(`cannot pickle '${Py_TYPE(self).tp_name}' object`);
+    }) as PyMethodDef["fn"],
+  },
+  {
     name: "__reduce_ex__",
     kind: "o",
     fn: ((self: PyObject) => {
