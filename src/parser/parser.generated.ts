@@ -311,7 +311,7 @@ export class GeneratedParser extends Parser {
     }
     { // &('import' | 'from') import_stmt
       if (
-        this.positiveLookahead(this.mark, this._tmp_3_rule()) &&
+        this.positiveLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(501 /* 'import' */) ?? this.expectToken(502 /* 'from' */)))) &&
         (import_stmt_var = this.import_stmt_rule()) !== null
       ) {
         _res = import_stmt_var;
@@ -447,7 +447,7 @@ export class GeneratedParser extends Parser {
     let match_stmt_var: ast.stmt | null;
     { // &('def' | '@' | 'async') function_def
       if (
-        this.positiveLookahead(this.mark, this._tmp_4_rule()) &&
+        this.positiveLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(512 /* 'def' */) ?? this.expectToken(49 /* '@' */) ?? this.expectToken(513 /* 'async' */)))) &&
         (function_def_var = this.function_def_rule()) !== null
       ) {
         this.level--;
@@ -467,7 +467,7 @@ export class GeneratedParser extends Parser {
     }
     { // &('class' | '@') class_def
       if (
-        this.positiveLookahead(this.mark, this._tmp_5_rule()) &&
+        this.positiveLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(515 /* 'class' */) ?? this.expectToken(49 /* '@' */)))) &&
         (class_def_var = this.class_def_rule()) !== null
       ) {
         this.level--;
@@ -477,7 +477,7 @@ export class GeneratedParser extends Parser {
     }
     { // &('with' | 'async') with_stmt
       if (
-        this.positiveLookahead(this.mark, this._tmp_6_rule()) &&
+        this.positiveLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(516 /* 'with' */) ?? this.expectToken(513 /* 'async' */)))) &&
         (with_stmt_var = this.with_stmt_rule()) !== null
       ) {
         this.level--;
@@ -487,7 +487,7 @@ export class GeneratedParser extends Parser {
     }
     { // &('for' | 'async') for_stmt
       if (
-        this.positiveLookahead(this.mark, this._tmp_7_rule()) &&
+        this.positiveLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(517 /* 'for' */) ?? this.expectToken(513 /* 'async' */)))) &&
         (for_stmt_var = this.for_stmt_rule()) !== null
       ) {
         this.level--;
@@ -545,7 +545,7 @@ export class GeneratedParser extends Parser {
         (a = this.nameToken()) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (b = this.expression_rule()) !== null &&
-        ((c = this._tmp_8_rule()), true)
+        ((c = this._tmp_3_rule()), true)
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
@@ -555,10 +555,10 @@ export class GeneratedParser extends Parser {
     }
     { // a=('(' b=single_target ')' | single_subscript_attribute_target) ':' b=expression c=['=' d=annotated_rhs]
       if (
-        (a = this._tmp_9_rule()) !== null &&
+        (a = this._tmp_4_rule()) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (b = this.expression_rule()) !== null &&
-        ((c = this._tmp_8_rule()), true)
+        ((c = this._tmp_3_rule()), true)
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
@@ -568,7 +568,7 @@ export class GeneratedParser extends Parser {
     }
     { // a=(z=star_targets '=')+ b=annotated_rhs !'=' tc=[TYPE_COMMENT]
       if (
-        (a = this._loop1_10_rule()) !== null &&
+        (a = this._loop1_5_rule()) !== null &&
         (b = this.annotated_rhs_rule()) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(22 /* '=' */)) &&
         ((tc = this.expectToken(57 /* TYPE_COMMENT */)), true)
@@ -795,7 +795,7 @@ export class GeneratedParser extends Parser {
       if (
         (_keyword = this.expectToken(503 /* 'raise' */)) !== null &&
         (a = this.expression_rule()) !== null &&
-        ((b = this._tmp_12_rule()), true)
+        ((b = this._tmp_7_rule()), true)
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
@@ -887,7 +887,7 @@ export class GeneratedParser extends Parser {
     { // 'global' a=','.NAME+
       if (
         (_keyword = this.expectToken(510 /* 'global' */)) !== null &&
-        (a = this._gather_13_rule()) !== null
+        (a = this._gather_8_rule()) !== null
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
@@ -909,7 +909,7 @@ export class GeneratedParser extends Parser {
     { // 'nonlocal' a=','.NAME+
       if (
         (_keyword = this.expectToken(511 /* 'nonlocal' */)) !== null &&
-        (a = this._gather_13_rule()) !== null
+        (a = this._gather_8_rule()) !== null
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
@@ -933,7 +933,7 @@ export class GeneratedParser extends Parser {
       if (
         (_keyword = this.expectToken(505 /* 'del' */)) !== null &&
         (a = this.del_targets_rule()) !== null &&
-        this.positiveLookahead(this.mark, this._tmp_14_rule())
+        this.positiveLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(13 /* ';' */) ?? this.expectToken(4 /* NEWLINE */))))
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
@@ -996,7 +996,7 @@ export class GeneratedParser extends Parser {
       if (
         (_keyword = this.expectToken(507 /* 'assert' */)) !== null &&
         (a = this.expression_rule()) !== null &&
-        ((b = this._tmp_15_rule()), true)
+        ((b = this._tmp_9_rule()), true)
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
@@ -1093,7 +1093,7 @@ export class GeneratedParser extends Parser {
     { // 'from' a=('.' | '...')* b=dotted_name 'import' c=import_from_targets
       if (
         (_keyword = this.expectToken(502 /* 'from' */)) !== null &&
-        (a = this._loop0_16_rule()) !== null &&
+        (a = this._loop0_10_rule()) !== null &&
         (b = this.dotted_name_rule()) !== null &&
         (_keyword_1 = this.expectToken(501 /* 'import' */)) !== null &&
         (c = this.import_from_targets_rule()) !== null
@@ -1107,7 +1107,7 @@ export class GeneratedParser extends Parser {
     { // 'from' a=('.' | '...')+ 'import' b=import_from_targets
       if (
         (_keyword = this.expectToken(502 /* 'from' */)) !== null &&
-        (a = this._loop1_18_rule()) !== null &&
+        (a = this._loop1_11_rule()) !== null &&
         (_keyword_1 = this.expectToken(501 /* 'import' */)) !== null &&
         (b = this.import_from_targets_rule()) !== null
       ) {
@@ -1183,7 +1183,7 @@ export class GeneratedParser extends Parser {
     let a: ast.alias[] | null;
     { // a=','.import_from_as_name+
       if (
-        (a = this._gather_19_rule()) !== null
+        (a = this._gather_12_rule()) !== null
       ) {
         this.level--;
         return a;
@@ -1214,7 +1214,7 @@ export class GeneratedParser extends Parser {
     { // a=NAME b=['as' z=NAME]
       if (
         (a = this.nameToken()) !== null &&
-        ((b = this._tmp_20_rule()), true)
+        ((b = this._tmp_13_rule()), true)
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
@@ -1232,7 +1232,7 @@ export class GeneratedParser extends Parser {
     let a: ast.alias[] | null;
     { // a=','.dotted_as_name+
       if (
-        (a = this._gather_21_rule()) !== null
+        (a = this._gather_14_rule()) !== null
       ) {
         this.level--;
         return a;
@@ -1263,7 +1263,7 @@ export class GeneratedParser extends Parser {
     { // a=dotted_name b=['as' z=NAME]
       if (
         (a = this.dotted_name_rule()) !== null &&
-        ((b = this._tmp_20_rule()), true)
+        ((b = this._tmp_13_rule()), true)
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
@@ -1392,7 +1392,7 @@ export class GeneratedParser extends Parser {
     let a: ast.expr[] | null;
     { // a=('@' f=named_expression NEWLINE)+
       if (
-        (a = this._loop1_22_rule()) !== null
+        (a = this._loop1_15_rule()) !== null
       ) {
         this.level--;
         return a;
@@ -1458,7 +1458,7 @@ export class GeneratedParser extends Parser {
         (_keyword = this.expectToken(515 /* 'class' */)) !== null &&
         (a = this.nameToken()) !== null &&
         ((t = this.type_params_rule()), true) &&
-        ((b = this._tmp_24_rule()), true) &&
+        ((b = this._tmp_17_rule()), true) &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (c = this.block_rule()) !== null
       ) {
@@ -1535,7 +1535,7 @@ export class GeneratedParser extends Parser {
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         ((params = this.params_rule()), true) &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null &&
-        ((a = this._tmp_25_rule()), true) &&
+        ((a = this._tmp_18_rule()), true) &&
         (_literal_2 = this.expectToken(11 /* ':' */)) !== null &&
         ((tc = this.func_type_comment_rule()), true) &&
         (b = this.block_rule()) !== null
@@ -1555,7 +1555,7 @@ export class GeneratedParser extends Parser {
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         ((params = this.params_rule()), true) &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null &&
-        ((a = this._tmp_25_rule()), true) &&
+        ((a = this._tmp_18_rule()), true) &&
         (_literal_2 = this.expectToken(11 /* ':' */)) !== null &&
         ((tc = this.func_type_comment_rule()), true) &&
         (b = this.block_rule()) !== null
@@ -1607,8 +1607,8 @@ export class GeneratedParser extends Parser {
     { // a=slash_no_default b=param_no_default* c=param_with_default* d=[star_etc]
       if (
         (a = this.slash_no_default_rule()) !== null &&
-        (b = this._loop0_26_rule()) !== null &&
-        (c = this._loop0_27_rule()) !== null &&
+        (b = this._loop0_19_rule()) !== null &&
+        (c = this._loop0_20_rule()) !== null &&
         ((d = this.star_etc_rule()), true)
       ) {
         this.level--;
@@ -1619,7 +1619,7 @@ export class GeneratedParser extends Parser {
     { // a=slash_with_default b=param_with_default* c=[star_etc]
       if (
         (a = this.slash_with_default_rule()) !== null &&
-        (b = this._loop0_27_rule()) !== null &&
+        (b = this._loop0_20_rule()) !== null &&
         ((c = this.star_etc_rule()), true)
       ) {
         this.level--;
@@ -1629,8 +1629,8 @@ export class GeneratedParser extends Parser {
     }
     { // a=param_no_default+ b=param_with_default* c=[star_etc]
       if (
-        (a = this._loop1_28_rule()) !== null &&
-        (b = this._loop0_27_rule()) !== null &&
+        (a = this._loop1_21_rule()) !== null &&
+        (b = this._loop0_20_rule()) !== null &&
         ((c = this.star_etc_rule()), true)
       ) {
         this.level--;
@@ -1640,7 +1640,7 @@ export class GeneratedParser extends Parser {
     }
     { // a=param_with_default+ b=[star_etc]
       if (
-        (a = this._loop1_29_rule()) !== null &&
+        (a = this._loop1_22_rule()) !== null &&
         ((b = this.star_etc_rule()), true)
       ) {
         this.level--;
@@ -1669,7 +1669,7 @@ export class GeneratedParser extends Parser {
     let _literal_1: Token | null;
     { // a=param_no_default+ '/' ','
       if (
-        (a = this._loop1_28_rule()) !== null &&
+        (a = this._loop1_21_rule()) !== null &&
         (_literal = this.expectToken(17 /* '/' */)) !== null &&
         (_literal_1 = this.expectToken(12 /* ',' */)) !== null
       ) {
@@ -1680,7 +1680,7 @@ export class GeneratedParser extends Parser {
     }
     { // a=param_no_default+ '/' &')'
       if (
-        (a = this._loop1_28_rule()) !== null &&
+        (a = this._loop1_21_rule()) !== null &&
         (_literal = this.expectToken(17 /* '/' */)) !== null &&
         this.positiveLookahead(this.mark, this.expectToken(8 /* ')' */))
       ) {
@@ -1702,8 +1702,8 @@ export class GeneratedParser extends Parser {
     let _literal_1: Token | null;
     { // a=param_no_default* b=param_with_default+ '/' ','
       if (
-        (a = this._loop0_26_rule()) !== null &&
-        (b = this._loop1_29_rule()) !== null &&
+        (a = this._loop0_19_rule()) !== null &&
+        (b = this._loop1_22_rule()) !== null &&
         (_literal = this.expectToken(17 /* '/' */)) !== null &&
         (_literal_1 = this.expectToken(12 /* ',' */)) !== null
       ) {
@@ -1714,8 +1714,8 @@ export class GeneratedParser extends Parser {
     }
     { // a=param_no_default* b=param_with_default+ '/' &')'
       if (
-        (a = this._loop0_26_rule()) !== null &&
-        (b = this._loop1_29_rule()) !== null &&
+        (a = this._loop0_19_rule()) !== null &&
+        (b = this._loop1_22_rule()) !== null &&
         (_literal = this.expectToken(17 /* '/' */)) !== null &&
         this.positiveLookahead(this.mark, this.expectToken(8 /* ')' */))
       ) {
@@ -1750,7 +1750,7 @@ export class GeneratedParser extends Parser {
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (a = this.param_no_default_rule()) !== null &&
-        (b = this._loop0_30_rule()) !== null &&
+        (b = this._loop0_23_rule()) !== null &&
         ((c = this.kwds_rule()), true)
       ) {
         this.level--;
@@ -1762,7 +1762,7 @@ export class GeneratedParser extends Parser {
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (a = this.param_no_default_star_annotation_rule()) !== null &&
-        (b = this._loop0_30_rule()) !== null &&
+        (b = this._loop0_23_rule()) !== null &&
         ((c = this.kwds_rule()), true)
       ) {
         this.level--;
@@ -1774,7 +1774,7 @@ export class GeneratedParser extends Parser {
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (_literal_1 = this.expectToken(12 /* ',' */)) !== null &&
-        (b = this._loop1_31_rule()) !== null &&
+        (b = this._loop1_24_rule()) !== null &&
         ((c = this.kwds_rule()), true)
       ) {
         this.level--;
@@ -2355,7 +2355,7 @@ export class GeneratedParser extends Parser {
       if (
         (_keyword = this.expectToken(516 /* 'with' */)) !== null &&
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
-        (a = this._gather_32_rule()) !== null &&
+        (a = this._gather_25_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true) &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null &&
         (_literal_2 = this.expectToken(11 /* ':' */)) !== null &&
@@ -2371,7 +2371,7 @@ export class GeneratedParser extends Parser {
     { // 'with' a=','.with_item+ ':' tc=[TYPE_COMMENT] b=block
       if (
         (_keyword = this.expectToken(516 /* 'with' */)) !== null &&
-        (a = this._gather_32_rule()) !== null &&
+        (a = this._gather_25_rule()) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         ((tc = this.expectToken(57 /* TYPE_COMMENT */)), true) &&
         (b = this.block_rule()) !== null
@@ -2387,7 +2387,7 @@ export class GeneratedParser extends Parser {
         (_keyword = this.expectToken(513 /* 'async' */)) !== null &&
         (_keyword_1 = this.expectToken(516 /* 'with' */)) !== null &&
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
-        (a = this._gather_32_rule()) !== null &&
+        (a = this._gather_25_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true) &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null &&
         (_literal_2 = this.expectToken(11 /* ':' */)) !== null &&
@@ -2403,7 +2403,7 @@ export class GeneratedParser extends Parser {
       if (
         (_keyword = this.expectToken(513 /* 'async' */)) !== null &&
         (_keyword_1 = this.expectToken(516 /* 'with' */)) !== null &&
-        (a = this._gather_32_rule()) !== null &&
+        (a = this._gather_25_rule()) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         ((tc = this.expectToken(57 /* TYPE_COMMENT */)), true) &&
         (b = this.block_rule()) !== null
@@ -2439,7 +2439,7 @@ export class GeneratedParser extends Parser {
         (e = this.expression_rule()) !== null &&
         (_keyword = this.expectToken(520 /* 'as' */)) !== null &&
         (t = this.star_target_rule()) !== null &&
-        this.positiveLookahead(this.mark, this._tmp_33_rule())
+        this.positiveLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(12 /* ',' */) ?? this.expectToken(8 /* ')' */) ?? this.expectToken(11 /* ':' */))))
       ) {
         this.level--;
         return new ast.withitem(e, t);
@@ -2507,7 +2507,7 @@ export class GeneratedParser extends Parser {
         (_keyword = this.expectToken(518 /* 'try' */)) !== null &&
         (_literal = this.expectForcedToken(11, ":")) !== null &&
         (b = this.block_rule()) !== null &&
-        (ex = this._loop1_34_rule()) !== null &&
+        (ex = this._loop1_26_rule()) !== null &&
         ((el = this.else_block_rule()), true) &&
         ((f = this.finally_block_rule()), true)
       ) {
@@ -2522,7 +2522,7 @@ export class GeneratedParser extends Parser {
         (_keyword = this.expectToken(518 /* 'try' */)) !== null &&
         (_literal = this.expectForcedToken(11, ":")) !== null &&
         (b = this.block_rule()) !== null &&
-        (ex = this._loop1_35_rule()) !== null &&
+        (ex = this._loop1_27_rule()) !== null &&
         ((el = this.else_block_rule()), true) &&
         ((f = this.finally_block_rule()), true)
       ) {
@@ -2755,7 +2755,7 @@ export class GeneratedParser extends Parser {
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         (indent_var = this.expectToken(5 /* INDENT */)) !== null &&
-        (cases = this._loop1_36_rule()) !== null &&
+        (cases = this._loop1_28_rule()) !== null &&
         (dedent_var = this.expectToken(6 /* DEDENT */)) !== null
       ) {
         _end = this.lastNonwhitespaceToken();
@@ -2964,7 +2964,7 @@ export class GeneratedParser extends Parser {
     let _end: Token;
     { // patterns='|'.closed_pattern+
       if (
-        (patterns = this._gather_37_rule()) !== null
+        (patterns = this._gather_29_rule()) !== null
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
@@ -3096,7 +3096,7 @@ export class GeneratedParser extends Parser {
     { // value=signed_number !('+' | '-')
       if (
         (value = this.signed_number_rule()) !== null &&
-        this.negativeLookahead(this.mark, this._tmp_38_rule())
+        this.negativeLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(14 /* '+' */) ?? this.expectToken(15 /* '-' */))))
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
@@ -3170,7 +3170,7 @@ export class GeneratedParser extends Parser {
     { // signed_number !('+' | '-')
       if (
         (signed_number_var = this.signed_number_rule()) !== null &&
-        this.negativeLookahead(this.mark, this._tmp_38_rule())
+        this.negativeLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(14 /* '+' */) ?? this.expectToken(15 /* '-' */))))
       ) {
         this.level--;
         return signed_number_var;
@@ -3188,7 +3188,7 @@ export class GeneratedParser extends Parser {
     }
     { // &(STRING | FSTRING_START | TSTRING_START) strings
       if (
-        this.positiveLookahead(this.mark, this._tmp_39_rule()) &&
+        this.positiveLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.stringToken() ?? this.expectToken(59 /* FSTRING_START */) ?? this.expectToken(62 /* TSTRING_START */)))) &&
         (strings_var = this.strings_rule()) !== null
       ) {
         this.level--;
@@ -3392,7 +3392,7 @@ export class GeneratedParser extends Parser {
       if (
         this.negativeLookahead(this.mark, this.expectSoftKeyword("_")) &&
         (name = this.nameToken()) !== null &&
-        this.negativeLookahead(this.mark, this._tmp_40_rule())
+        this.negativeLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(23 /* '.' */) ?? this.expectToken(7 /* '(' */) ?? this.expectToken(22 /* '=' */))))
       ) {
         this.level--;
         return h.setExprContext(name, ast.Store) as ast.Name;
@@ -3432,7 +3432,7 @@ export class GeneratedParser extends Parser {
     { // attr=attr !('.' | '(' | '=')
       if (
         (attr = this.attr_rule()) !== null &&
-        this.negativeLookahead(this.mark, this._tmp_40_rule())
+        this.negativeLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(23 /* '.' */) ?? this.expectToken(7 /* '(' */) ?? this.expectToken(22 /* '=' */))))
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
@@ -3604,7 +3604,7 @@ export class GeneratedParser extends Parser {
     let _opt_var: Token | null;
     { // patterns=','.maybe_star_pattern+ ','?
       if (
-        (patterns = this._gather_41_rule()) !== null &&
+        (patterns = this._gather_30_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
         this.level--;
@@ -3768,13 +3768,13 @@ export class GeneratedParser extends Parser {
   items_pattern_rule(): h.KeyPatternPair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
-    let _gather_42_var: h.KeyPatternPair[] | null;
+    let _gather_31_var: h.KeyPatternPair[] | null;
     { // ','.key_value_pattern+
       if (
-        (_gather_42_var = this._gather_42_rule()) !== null
+        (_gather_31_var = this._gather_31_rule()) !== null
       ) {
         this.level--;
-        return _gather_42_var;
+        return _gather_31_var;
       }
       this.mark = _mark;
     }
@@ -3790,7 +3790,7 @@ export class GeneratedParser extends Parser {
     let pattern: ast.pattern | null;
     { // key=(literal_expr | attr) ':' pattern=pattern
       if (
-        (key = this._tmp_43_rule()) !== null &&
+        (key = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.literal_expr_rule() ?? this.attr_rule()))) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (pattern = this.pattern_rule()) !== null
       ) {
@@ -3910,7 +3910,7 @@ export class GeneratedParser extends Parser {
     let args: ast.pattern[] | null;
     { // args=','.pattern+
       if (
-        (args = this._gather_44_rule()) !== null
+        (args = this._gather_32_rule()) !== null
       ) {
         this.level--;
         return args;
@@ -3924,13 +3924,13 @@ export class GeneratedParser extends Parser {
   keyword_patterns_rule(): h.KeyPatternPair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
-    let _gather_45_var: h.KeyPatternPair[] | null;
+    let _gather_33_var: h.KeyPatternPair[] | null;
     { // ','.keyword_pattern+
       if (
-        (_gather_45_var = this._gather_45_rule()) !== null
+        (_gather_33_var = this._gather_33_rule()) !== null
       ) {
         this.level--;
-        return _gather_45_var;
+        return _gather_33_var;
       }
       this.mark = _mark;
     }
@@ -4025,7 +4025,7 @@ export class GeneratedParser extends Parser {
     let _opt_var: Token | null;
     { // a=','.type_param+ [',']
       if (
-        (a = this._gather_46_rule()) !== null &&
+        (a = this._gather_34_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
         this.level--;
@@ -4181,7 +4181,7 @@ export class GeneratedParser extends Parser {
     { // a=expression b=(',' c=expression)+ [',']
       if (
         (a = this.expression_rule()) !== null &&
-        (b = this._loop1_47_rule()) !== null &&
+        (b = this._loop1_35_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
         _end = this.lastNonwhitespaceToken();
@@ -4364,7 +4364,7 @@ export class GeneratedParser extends Parser {
     { // a=star_expression b=(',' c=star_expression)+ [',']
       if (
         (a = this.star_expression_rule()) !== null &&
-        (b = this._loop1_49_rule()) !== null &&
+        (b = this._loop1_37_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
         _end = this.lastNonwhitespaceToken();
@@ -4447,7 +4447,7 @@ export class GeneratedParser extends Parser {
     let _opt_var: Token | null;
     { // a=','.star_named_expression+ [',']
       if (
-        (a = this._gather_51_rule()) !== null &&
+        (a = this._gather_39_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
         this.level--;
@@ -4576,7 +4576,7 @@ export class GeneratedParser extends Parser {
     { // a=conjunction b=('or' c=conjunction)+
       if (
         (a = this.conjunction_rule()) !== null &&
-        (b = this._loop1_52_rule()) !== null
+        (b = this._loop1_40_rule()) !== null
       ) {
         _end = this.lastNonwhitespaceToken();
         _res = new ast.BoolOp(
@@ -4622,7 +4622,7 @@ export class GeneratedParser extends Parser {
     { // a=inversion b=('and' c=inversion)+
       if (
         (a = this.inversion_rule()) !== null &&
-        (b = this._loop1_54_rule()) !== null
+        (b = this._loop1_42_rule()) !== null
       ) {
         _end = this.lastNonwhitespaceToken();
         _res = new ast.BoolOp(
@@ -4705,7 +4705,7 @@ export class GeneratedParser extends Parser {
     { // a=bitwise_or b=compare_op_bitwise_or_pair+
       if (
         (a = this.bitwise_or_rule()) !== null &&
-        (b = this._loop1_56_rule()) !== null
+        (b = this._loop1_44_rule()) !== null
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
@@ -4855,11 +4855,11 @@ export class GeneratedParser extends Parser {
   noteq_bitwise_or_rule(): h.CmpopExprPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
-    let _tmp_57_var: any;
+    let _tmp_45_var: any;
     let a: ast.expr | null;
     { // (tok='!=') a=bitwise_or
       if (
-        (_tmp_57_var = this._tmp_57_rule()) !== null &&
+        (_tmp_45_var = this._tmp_45_rule()) !== null &&
         (a = this.bitwise_or_rule()) !== null
       ) {
         this.level--;
@@ -5728,7 +5728,7 @@ export class GeneratedParser extends Parser {
     }
     { // a=','.(slice | starred_expression)+ [',']
       if (
-        (a = this._gather_58_rule()) !== null &&
+        (a = this._gather_46_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
         _end = this.lastNonwhitespaceToken();
@@ -5755,7 +5755,7 @@ export class GeneratedParser extends Parser {
         ((a = this.expression_rule()), true) &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         ((b = this.expression_rule()), true) &&
-        ((c = this._tmp_60_rule()), true)
+        ((c = this._tmp_47_rule()), true)
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
@@ -5784,9 +5784,7 @@ export class GeneratedParser extends Parser {
     let _keyword: Token | null;
     let strings_var: ast.expr | null;
     let number_var: ast.expr | null;
-    let _tmp_61_var: ast.expr | null;
-    let _tmp_62_var: ast.expr | null;
-    let _tmp_63_var: ast.expr | null;
+    let _tmp_var: ast.expr | null;
     let _literal: Token | null;
     let _end: Token;
     { // NAME
@@ -5830,7 +5828,7 @@ export class GeneratedParser extends Parser {
     }
     { // &(STRING | FSTRING_START | TSTRING_START) strings
       if (
-        this.positiveLookahead(this.mark, this._tmp_39_rule()) &&
+        this.positiveLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.stringToken() ?? this.expectToken(59 /* FSTRING_START */) ?? this.expectToken(62 /* TSTRING_START */)))) &&
         (strings_var = this.strings_rule()) !== null
       ) {
         this.level--;
@@ -5850,30 +5848,30 @@ export class GeneratedParser extends Parser {
     { // &'(' (tuple | group | genexp)
       if (
         this.positiveLookahead(this.mark, this.expectToken(7 /* '(' */)) &&
-        (_tmp_61_var = this._tmp_61_rule()) !== null
+        (_tmp_var = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.tuple_rule() ?? this.group_rule() ?? this.genexp_rule()))) !== null
       ) {
         this.level--;
-        return _tmp_61_var;
+        return _tmp_var;
       }
       this.mark = _mark;
     }
     { // &'[' (list | listcomp)
       if (
         this.positiveLookahead(this.mark, this.expectToken(9 /* '[' */)) &&
-        (_tmp_62_var = this._tmp_62_rule()) !== null
+        (_tmp_var = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.list_rule() ?? this.listcomp_rule()))) !== null
       ) {
         this.level--;
-        return _tmp_62_var;
+        return _tmp_var;
       }
       this.mark = _mark;
     }
     { // &'{' (dict | set | dictcomp | setcomp)
       if (
         this.positiveLookahead(this.mark, this.expectToken(25 /* '{' */)) &&
-        (_tmp_63_var = this._tmp_63_rule()) !== null
+        (_tmp_var = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.dict_rule() ?? this.set_rule() ?? this.dictcomp_rule() ?? this.setcomp_rule()))) !== null
       ) {
         this.level--;
-        return _tmp_63_var;
+        return _tmp_var;
       }
       this.mark = _mark;
     }
@@ -5901,7 +5899,7 @@ export class GeneratedParser extends Parser {
     { // '(' a=(yield_expr | named_expression) ')'
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
-        (a = this._tmp_64_rule()) !== null &&
+        (a = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.yield_expr_rule() ?? this.named_expression_rule()))) !== null &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
         this.level--;
@@ -5985,8 +5983,8 @@ export class GeneratedParser extends Parser {
     { // a=lambda_slash_no_default b=lambda_param_no_default* c=lambda_param_with_default* d=[lambda_star_etc]
       if (
         (a = this.lambda_slash_no_default_rule()) !== null &&
-        (b = this._loop0_65_rule()) !== null &&
-        (c = this._loop0_66_rule()) !== null &&
+        (b = this._loop0_48_rule()) !== null &&
+        (c = this._loop0_49_rule()) !== null &&
         ((d = this.lambda_star_etc_rule()), true)
       ) {
         this.level--;
@@ -5997,7 +5995,7 @@ export class GeneratedParser extends Parser {
     { // a=lambda_slash_with_default b=lambda_param_with_default* c=[lambda_star_etc]
       if (
         (a = this.lambda_slash_with_default_rule()) !== null &&
-        (b = this._loop0_66_rule()) !== null &&
+        (b = this._loop0_49_rule()) !== null &&
         ((c = this.lambda_star_etc_rule()), true)
       ) {
         this.level--;
@@ -6007,8 +6005,8 @@ export class GeneratedParser extends Parser {
     }
     { // a=lambda_param_no_default+ b=lambda_param_with_default* c=[lambda_star_etc]
       if (
-        (a = this._loop1_67_rule()) !== null &&
-        (b = this._loop0_66_rule()) !== null &&
+        (a = this._loop1_50_rule()) !== null &&
+        (b = this._loop0_49_rule()) !== null &&
         ((c = this.lambda_star_etc_rule()), true)
       ) {
         this.level--;
@@ -6018,7 +6016,7 @@ export class GeneratedParser extends Parser {
     }
     { // a=lambda_param_with_default+ b=[lambda_star_etc]
       if (
-        (a = this._loop1_68_rule()) !== null &&
+        (a = this._loop1_51_rule()) !== null &&
         ((b = this.lambda_star_etc_rule()), true)
       ) {
         this.level--;
@@ -6047,7 +6045,7 @@ export class GeneratedParser extends Parser {
     let _literal_1: Token | null;
     { // a=lambda_param_no_default+ '/' ','
       if (
-        (a = this._loop1_67_rule()) !== null &&
+        (a = this._loop1_50_rule()) !== null &&
         (_literal = this.expectToken(17 /* '/' */)) !== null &&
         (_literal_1 = this.expectToken(12 /* ',' */)) !== null
       ) {
@@ -6058,7 +6056,7 @@ export class GeneratedParser extends Parser {
     }
     { // a=lambda_param_no_default+ '/' &':'
       if (
-        (a = this._loop1_67_rule()) !== null &&
+        (a = this._loop1_50_rule()) !== null &&
         (_literal = this.expectToken(17 /* '/' */)) !== null &&
         this.positiveLookahead(this.mark, this.expectToken(11 /* ':' */))
       ) {
@@ -6080,8 +6078,8 @@ export class GeneratedParser extends Parser {
     let _literal_1: Token | null;
     { // a=lambda_param_no_default* b=lambda_param_with_default+ '/' ','
       if (
-        (a = this._loop0_65_rule()) !== null &&
-        (b = this._loop1_68_rule()) !== null &&
+        (a = this._loop0_48_rule()) !== null &&
+        (b = this._loop1_51_rule()) !== null &&
         (_literal = this.expectToken(17 /* '/' */)) !== null &&
         (_literal_1 = this.expectToken(12 /* ',' */)) !== null
       ) {
@@ -6092,8 +6090,8 @@ export class GeneratedParser extends Parser {
     }
     { // a=lambda_param_no_default* b=lambda_param_with_default+ '/' &':'
       if (
-        (a = this._loop0_65_rule()) !== null &&
-        (b = this._loop1_68_rule()) !== null &&
+        (a = this._loop0_48_rule()) !== null &&
+        (b = this._loop1_51_rule()) !== null &&
         (_literal = this.expectToken(17 /* '/' */)) !== null &&
         this.positiveLookahead(this.mark, this.expectToken(11 /* ':' */))
       ) {
@@ -6128,7 +6126,7 @@ export class GeneratedParser extends Parser {
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (a = this.lambda_param_no_default_rule()) !== null &&
-        (b = this._loop0_69_rule()) !== null &&
+        (b = this._loop0_52_rule()) !== null &&
         ((c = this.lambda_kwds_rule()), true)
       ) {
         this.level--;
@@ -6140,7 +6138,7 @@ export class GeneratedParser extends Parser {
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (_literal_1 = this.expectToken(12 /* ',' */)) !== null &&
-        (b = this._loop1_70_rule()) !== null &&
+        (b = this._loop1_53_rule()) !== null &&
         ((c = this.lambda_kwds_rule()), true)
       ) {
         this.level--;
@@ -6399,7 +6397,7 @@ export class GeneratedParser extends Parser {
     { // colon=':' spec=fstring_format_spec*
       if (
         (colon = this.expectToken(11 /* ':' */)) !== null &&
-        (spec = this._loop0_71_rule()) !== null
+        (spec = this._loop0_54_rule()) !== null
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
@@ -6447,7 +6445,7 @@ export class GeneratedParser extends Parser {
     { // a=FSTRING_START b=fstring_middle* c=FSTRING_END
       if (
         (a = this.expectToken(59 /* FSTRING_START */)) !== null &&
-        (b = this._loop0_72_rule()) !== null &&
+        (b = this._loop0_55_rule()) !== null &&
         (c = this.expectToken(61 /* FSTRING_END */)) !== null
       ) {
         this.level--;
@@ -6536,7 +6534,7 @@ export class GeneratedParser extends Parser {
     { // colon=':' spec=tstring_format_spec*
       if (
         (colon = this.expectToken(11 /* ':' */)) !== null &&
-        (spec = this._loop0_73_rule()) !== null
+        (spec = this._loop0_56_rule()) !== null
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
@@ -6630,7 +6628,7 @@ export class GeneratedParser extends Parser {
     { // a=TSTRING_START b=tstring_middle* c=TSTRING_END
       if (
         (a = this.expectToken(62 /* TSTRING_START */)) !== null &&
-        (b = this._loop0_74_rule()) !== null &&
+        (b = this._loop0_57_rule()) !== null &&
         (c = this.expectToken(64 /* TSTRING_END */)) !== null
       ) {
         _res = h.templateStr(this, a, b, c);
@@ -6688,7 +6686,7 @@ export class GeneratedParser extends Parser {
     }
     { // a=(fstring | string)+
       if (
-        (a = this._loop1_75_rule()) !== null
+        (a = this._loop1_58_rule()) !== null
       ) {
         _end = this.lastNonwhitespaceToken();
         _res = h.concatenateStrings(this, a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
@@ -6700,7 +6698,7 @@ export class GeneratedParser extends Parser {
     }
     { // a=tstring+
       if (
-        (a = this._loop1_77_rule()) !== null
+        (a = this._loop1_59_rule()) !== null
       ) {
         _end = this.lastNonwhitespaceToken();
         _res = h.concatenateTstrings(this, a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
@@ -6750,7 +6748,7 @@ export class GeneratedParser extends Parser {
     { // '(' a=[y=star_named_expression ',' z=[star_named_expressions]] ')'
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
-        ((a = this._tmp_78_rule()), true) &&
+        ((a = this._tmp_60_rule()), true) &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
         _end = this.lastNonwhitespaceToken();
@@ -6830,7 +6828,7 @@ export class GeneratedParser extends Parser {
     let _opt_var: Token | null;
     { // a=','.double_starred_kvpair+ [',']
       if (
-        (a = this._gather_79_rule()) !== null &&
+        (a = this._gather_61_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
         this.level--;
@@ -6898,7 +6896,7 @@ export class GeneratedParser extends Parser {
     let a: ast.comprehension[] | null;
     { // a=for_if_clause+
       if (
-        (a = this._loop1_80_rule()) !== null
+        (a = this._loop1_62_rule()) !== null
       ) {
         this.level--;
         return a;
@@ -6929,7 +6927,7 @@ export class GeneratedParser extends Parser {
         (_keyword_2 = this.expectToken(523 /* 'in' */)) !== null &&
         (_cut = true) &&
         (b = this.disjunction_rule()) !== null &&
-        (c = this._loop0_81_rule()) !== null
+        (c = this._loop0_63_rule()) !== null
       ) {
         this.level--;
         return new ast.comprehension(a, b, c, 1);
@@ -6947,7 +6945,7 @@ export class GeneratedParser extends Parser {
         (_keyword_1 = this.expectToken(523 /* 'in' */)) !== null &&
         (_cut = true) &&
         (b = this.disjunction_rule()) !== null &&
-        (c = this._loop0_81_rule()) !== null
+        (c = this._loop0_63_rule()) !== null
       ) {
         this.level--;
         return new ast.comprehension(a, b, c, 0);
@@ -7065,7 +7063,7 @@ export class GeneratedParser extends Parser {
     { // '(' a=(assignment_expression | expression !':=') b=for_if_clauses ')'
       if (
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
-        (a = this._tmp_83_rule()) !== null &&
+        (a = this._tmp_65_rule()) !== null &&
         (b = this.for_if_clauses_rule()) !== null &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null
       ) {
@@ -7174,8 +7172,8 @@ export class GeneratedParser extends Parser {
     let _end: Token;
     { // a=','.(starred_expression | (assignment_expression | expression !':=') !'=')+ b=[',' k=kwargs]
       if (
-        (a = this._gather_84_rule()) !== null &&
-        ((b = this._tmp_86_rule()), true)
+        (a = this._gather_66_rule()) !== null &&
+        ((b = this._tmp_68_rule()), true)
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
@@ -7206,13 +7204,13 @@ export class GeneratedParser extends Parser {
     let a: h.KeywordOrStarred[] | null;
     let _literal: Token | null;
     let b: h.KeywordOrStarred[] | null;
-    let _gather_87_var: h.KeywordOrStarred[] | null;
-    let _gather_88_var: h.KeywordOrStarred[] | null;
+    let _gather_69_var: h.KeywordOrStarred[] | null;
+    let _gather_70_var: h.KeywordOrStarred[] | null;
     { // a=','.kwarg_or_starred+ ',' b=','.kwarg_or_double_starred+
       if (
-        (a = this._gather_87_rule()) !== null &&
+        (a = this._gather_69_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
-        (b = this._gather_88_rule()) !== null
+        (b = this._gather_70_rule()) !== null
       ) {
         this.level--;
         return a.concat(b);
@@ -7221,19 +7219,19 @@ export class GeneratedParser extends Parser {
     }
     { // ','.kwarg_or_starred+
       if (
-        (_gather_87_var = this._gather_87_rule()) !== null
+        (_gather_69_var = this._gather_69_rule()) !== null
       ) {
         this.level--;
-        return _gather_87_var;
+        return _gather_69_var;
       }
       this.mark = _mark;
     }
     { // ','.kwarg_or_double_starred+
       if (
-        (_gather_88_var = this._gather_88_rule()) !== null
+        (_gather_70_var = this._gather_70_rule()) !== null
       ) {
         this.level--;
-        return _gather_88_var;
+        return _gather_70_var;
       }
       this.mark = _mark;
     }
@@ -7392,7 +7390,7 @@ export class GeneratedParser extends Parser {
     { // a=star_target b=(',' c=star_target)* [',']
       if (
         (a = this.star_target_rule()) !== null &&
-        (b = this._loop0_89_rule()) !== null &&
+        (b = this._loop0_71_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
         _end = this.lastNonwhitespaceToken();
@@ -7412,7 +7410,7 @@ export class GeneratedParser extends Parser {
     let _opt_var: Token | null;
     { // a=','.star_target+ [',']
       if (
-        (a = this._gather_91_rule()) !== null &&
+        (a = this._gather_73_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
         this.level--;
@@ -7434,7 +7432,7 @@ export class GeneratedParser extends Parser {
     { // a=star_target b=(',' c=star_target)+ [',']
       if (
         (a = this.star_target_rule()) !== null &&
-        (b = this._loop1_92_rule()) !== null &&
+        (b = this._loop1_74_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
         this.level--;
@@ -7473,7 +7471,7 @@ export class GeneratedParser extends Parser {
     { // '*' a=(!'*' star_target)
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
-        (a = this._tmp_93_rule()) !== null
+        (a = this._tmp_75_rule()) !== null
       ) {
         _end = this.lastNonwhitespaceToken();
         _res = new ast.Starred(h.setExprContext(a, ast.Store), ast.Store, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
@@ -7840,7 +7838,7 @@ export class GeneratedParser extends Parser {
     let _opt_var: Token | null;
     { // a=','.del_target+ [',']
       if (
-        (a = this._gather_94_rule()) !== null &&
+        (a = this._gather_76_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
         this.level--;
@@ -7983,7 +7981,7 @@ export class GeneratedParser extends Parser {
     let c: ast.expr | null;
     { // a=','.expression+ ',' '*' b=expression ',' '**' c=expression
       if (
-        (a = this._gather_95_rule()) !== null &&
+        (a = this._gather_77_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (_literal_1 = this.expectToken(16 /* '*' */)) !== null &&
         (b = this.expression_rule()) !== null &&
@@ -7998,7 +7996,7 @@ export class GeneratedParser extends Parser {
     }
     { // a=','.expression+ ',' '*' b=expression
       if (
-        (a = this._gather_95_rule()) !== null &&
+        (a = this._gather_77_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (_literal_1 = this.expectToken(16 /* '*' */)) !== null &&
         (b = this.expression_rule()) !== null
@@ -8010,7 +8008,7 @@ export class GeneratedParser extends Parser {
     }
     { // a=','.expression+ ',' '**' b=expression
       if (
-        (a = this._gather_95_rule()) !== null &&
+        (a = this._gather_77_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (_literal_1 = this.expectToken(35 /* '**' */)) !== null &&
         (b = this.expression_rule()) !== null
@@ -8055,7 +8053,7 @@ export class GeneratedParser extends Parser {
     }
     { // a=','.expression+
       if (
-        (a = this._gather_95_rule()) !== null
+        (a = this._gather_77_rule()) !== null
       ) {
         this.level--;
         return a;
@@ -8077,7 +8075,7 @@ export class GeneratedParser extends Parser {
       if (
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         (t = this.expectToken(57 /* TYPE_COMMENT */)) !== null &&
-        this.positiveLookahead(this.mark, this._tmp_96_rule())
+        this.positiveLookahead(this.mark, this._tmp_78_rule())
       ) {
         this.level--;
         return t;
@@ -8109,9 +8107,9 @@ export class GeneratedParser extends Parser {
   invalid_arguments_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
-    let _tmp_97_var: any;
+    let _tmp_79_var: any;
     let a: Token | ast.expr | ast.Name | ast.Call | null;
-    let _gather_99_var: ast.expr[] | null;
+    let _gather_81_var: ast.expr[] | null;
     let b: ast.comprehension[] | Token | null;
     let _literal: Token | null;
     let _opt_var: any;
@@ -8120,9 +8118,9 @@ export class GeneratedParser extends Parser {
     let args_var: ast.Call | null;
     { // ((','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs) a=',' ','.(starred_expression !'=')+
       if (
-        (_tmp_97_var = this._tmp_97_rule()) !== null &&
+        (_tmp_79_var = this._tmp_79_rule()) !== null &&
         (a = this.expectToken(12 /* ',' */)) !== null &&
-        (_gather_99_var = this._gather_99_rule()) !== null
+        (_gather_81_var = this._gather_81_rule()) !== null
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_STARTING_FROM(this, a, "iterable argument unpacking follows keyword argument unpacking");
@@ -8134,7 +8132,7 @@ export class GeneratedParser extends Parser {
         (a = this.expression_rule()) !== null &&
         (b = this.for_if_clauses_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
-        ((_opt_var = this._tmp_101_rule()), true)
+        ((_opt_var = this._tmp_83_rule()), true)
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, e.getLastComprehensionItem(e.lastItem(b)), "Generator expression must be parenthesized");
@@ -8155,10 +8153,10 @@ export class GeneratedParser extends Parser {
     }
     { // [args ','] a=NAME b='=' &(',' | ')')
       if (
-        ((_opt_var = this._tmp_102_rule()), true) &&
+        ((_opt_var = this._tmp_84_rule()), true) &&
         (a = this.nameToken()) !== null &&
         (b = this.expectToken(22 /* '=' */)) !== null &&
-        this.positiveLookahead(this.mark, this._tmp_103_rule())
+        this.positiveLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(12 /* ',' */) ?? this.expectToken(8 /* ')' */))))
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "expected argument value expression");
@@ -8212,7 +8210,7 @@ export class GeneratedParser extends Parser {
     let _literal: Token | null;
     { // a=('True' | 'False' | 'None') b='='
       if (
-        (a = this._tmp_104_rule() as unknown as Token | null) !== null &&
+        (a = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(527 /* 'True' */) ?? this.expectToken(528 /* 'False' */) ?? this.expectToken(526 /* 'None' */))) as unknown as Token | null) !== null &&
         (b = this.expectToken(22 /* '=' */)) !== null
       ) {
         this.level--;
@@ -8234,7 +8232,7 @@ export class GeneratedParser extends Parser {
     }
     { // !(NAME '=') a=expression b='='
       if (
-        this.negativeLookahead(this.mark, this._tmp_105_rule()) &&
+        this.negativeLookahead(this.mark, this._tmp_85_rule()) &&
         (a = this.expression_rule()) !== null &&
         (b = this.expectToken(22 /* '=' */)) !== null
       ) {
@@ -8387,7 +8385,7 @@ export class GeneratedParser extends Parser {
     { // STRING a=(!STRING expression_without_invalid)+ STRING
       if (
         (string_var = this.stringToken()) !== null &&
-        (a = this._loop1_106_rule()) !== null &&
+        (a = this._loop1_86_rule()) !== null &&
         (string_var_1 = this.stringToken()) !== null
       ) {
         this.level--;
@@ -8398,7 +8396,7 @@ export class GeneratedParser extends Parser {
     }
     { // !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
       if (
-        this.negativeLookahead(this.mark, this._tmp_109_rule()) &&
+        this.negativeLookahead(this.mark, this._tmp_88_rule()) &&
         (a = this.disjunction_rule()) !== null &&
         (b = this.expression_without_invalid_rule()) !== null
       ) {
@@ -8412,7 +8410,7 @@ export class GeneratedParser extends Parser {
         (a = this.disjunction_rule()) !== null &&
         (_keyword = this.expectToken(514 /* 'if' */)) !== null &&
         (b = this.disjunction_rule()) !== null &&
-        this.negativeLookahead(this.mark, this._tmp_110_rule())
+        this.negativeLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(522 /* 'else' */) ?? this.expectToken(11 /* ':' */))))
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "expected 'else' after 'if' expression");
@@ -8434,7 +8432,7 @@ export class GeneratedParser extends Parser {
     }
     { // a=(pass_stmt | break_stmt | continue_stmt) 'if' b=disjunction 'else' c=simple_stmt
       if (
-        (a = this._tmp_108_rule() as unknown as ast.stmt | null) !== null &&
+        (a = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.pass_stmt_rule() ?? this.break_stmt_rule() ?? this.continue_stmt_rule())) as unknown as ast.stmt | null) !== null &&
         (_keyword = this.expectToken(514 /* 'if' */)) !== null &&
         (b = this.disjunction_rule()) !== null &&
         (_keyword_1 = this.expectToken(522 /* 'else' */)) !== null &&
@@ -8505,7 +8503,7 @@ export class GeneratedParser extends Parser {
         (a = this.nameToken()) !== null &&
         (_literal = this.expectToken(22 /* '=' */)) !== null &&
         (b = this.bitwise_or_rule()) !== null &&
-        this.negativeLookahead(this.mark, this._tmp_111_rule())
+        this.negativeLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(22 /* '=' */) ?? this.expectToken(53 /* ':=' */))))
       ) {
         _res = e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, a, b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         this.insertMemo(_mark, 1029, _res);
@@ -8516,11 +8514,11 @@ export class GeneratedParser extends Parser {
     }
     { // !(list | tuple | genexp | 'True' | 'None' | 'False') a=bitwise_or b='=' bitwise_or !('=' | ':=')
       if (
-        this.negativeLookahead(this.mark, this._tmp_112_rule()) &&
+        this.negativeLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.list_rule() ?? this.tuple_rule() ?? this.genexp_rule() ?? this.expectToken(527 /* 'True' */) ?? this.expectToken(526 /* 'None' */) ?? this.expectToken(528 /* 'False' */)))) &&
         (a = this.bitwise_or_rule()) !== null &&
         (b = this.expectToken(22 /* '=' */)) !== null &&
         (bitwise_or_var = this.bitwise_or_rule()) !== null &&
-        this.negativeLookahead(this.mark, this._tmp_111_rule())
+        this.negativeLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(22 /* '=' */) ?? this.expectToken(53 /* ':=' */))))
       ) {
         _res = e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, `cannot assign to ${e.getExprName(a)} here. Maybe you meant '==' instead of '='?`);
         this.insertMemo(_mark, 1029, _res);
@@ -8540,9 +8538,9 @@ export class GeneratedParser extends Parser {
     let a: ast.expr | null;
     let _literal: Token | null;
     let expression_var: ast.expr | null;
-    let _loop0_113_var: ast.expr[][] | null;
+    let _loop0_89_var: ast.expr[][] | null;
     let _literal_1: Token | null;
-    let _loop0_114_var: any[] | null;
+    let _loop0_90_var: any[] | null;
     let augassign_var: ast.operator | null;
     let annotated_rhs_var: ast.expr | null;
     { // a=invalid_ann_assign_target ':' expression
@@ -8560,7 +8558,7 @@ export class GeneratedParser extends Parser {
       if (
         (a = this.star_named_expression_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
-        (_loop0_113_var = this._loop0_113_rule()) !== null &&
+        (_loop0_89_var = this._loop0_89_rule()) !== null &&
         (_literal_1 = this.expectToken(11 /* ':' */)) !== null &&
         (expression_var = this.expression_rule()) !== null
       ) {
@@ -8582,7 +8580,7 @@ export class GeneratedParser extends Parser {
     }
     { // (star_targets '=')* a=star_expressions '='
       if (
-        (_loop0_114_var = this._loop0_114_rule()) !== null &&
+        (_loop0_90_var = this._loop0_90_rule()) !== null &&
         (a = this.star_expressions_rule()) !== null &&
         (_literal = this.expectToken(22 /* '=' */)) !== null
       ) {
@@ -8593,7 +8591,7 @@ export class GeneratedParser extends Parser {
     }
     { // (star_targets '=')* a=yield_expr '='
       if (
-        (_loop0_114_var = this._loop0_114_rule()) !== null &&
+        (_loop0_90_var = this._loop0_90_rule()) !== null &&
         (a = this.yield_expr_rule()) !== null &&
         (_literal = this.expectToken(22 /* '=' */)) !== null
       ) {
@@ -8698,15 +8696,14 @@ export class GeneratedParser extends Parser {
   invalid_comprehension_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
-    let _tmp_116_var: Token | null;
+    let _tmp_var: Token | null;
     let a: ast.expr | null;
     let for_if_clauses_var: ast.comprehension[] | null;
-    let _tmp_117_var: Token | null;
     let _literal: Token | null;
     let b: ast.expr[] | Token | null;
     { // ('[' | '(' | '{') a=starred_expression for_if_clauses
       if (
-        (_tmp_116_var = this._tmp_116_rule()) !== null &&
+        (_tmp_var = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(9 /* '[' */) ?? this.expectToken(7 /* '(' */) ?? this.expectToken(25 /* '{' */)))) !== null &&
         (a = this.starred_expression_rule()) !== null &&
         (for_if_clauses_var = this.for_if_clauses_rule()) !== null
       ) {
@@ -8717,7 +8714,7 @@ export class GeneratedParser extends Parser {
     }
     { // ('[' | '{') a=star_named_expression ',' b=star_named_expressions for_if_clauses
       if (
-        (_tmp_117_var = this._tmp_117_rule()) !== null &&
+        (_tmp_var = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(9 /* '[' */) ?? this.expectToken(25 /* '{' */)))) !== null &&
         (a = this.star_named_expression_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (b = this.star_named_expressions_rule()) !== null &&
@@ -8730,7 +8727,7 @@ export class GeneratedParser extends Parser {
     }
     { // ('[' | '{') a=star_named_expression b=',' for_if_clauses
       if (
-        (_tmp_117_var = this._tmp_117_rule()) !== null &&
+        (_tmp_var = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(9 /* '[' */) ?? this.expectToken(25 /* '{' */)))) !== null &&
         (a = this.star_named_expression_rule()) !== null &&
         (b = this.expectToken(12 /* ',' */)) !== null &&
         (for_if_clauses_var = this.for_if_clauses_rule()) !== null
@@ -8774,16 +8771,15 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let a: Token | ast.arg | null;
     let _literal: Token | null;
-    let _tmp_118_var: ast.arg[] | h.SlashWithDefault | null;
-    let _loop0_30_var: h.NameDefaultPair[] | null;
+    let _tmp_var: ast.arg[] | h.SlashWithDefault | Token | ast.arg | null;
+    let _loop0_23_var: h.NameDefaultPair[] | null;
     let _opt_var: ast.arg[] | Token | ast.arg[] | h.SlashWithDefault | null;
-    let _loop0_26_var: ast.arg[] | null;
+    let _loop0_19_var: ast.arg[] | null;
     let invalid_parameters_helper_var: any;
-    let _loop1_28_var: ast.arg[] | null;
+    let _loop1_21_var: ast.arg[] | null;
     let b: Token | null;
-    let _tmp_119_var: Token | ast.arg | null;
-    let _loop0_30_var_1: h.NameDefaultPair[] | null;
-    let _loop1_31_var: h.NameDefaultPair[] | null;
+    let _loop0_23_var_1: h.NameDefaultPair[] | null;
+    let _loop1_24_var: h.NameDefaultPair[] | null;
     { // a="/" ','
       if (
         (a = this.expectToken(17 /* '/' */)) !== null &&
@@ -8796,8 +8792,8 @@ export class GeneratedParser extends Parser {
     }
     { // (slash_no_default | slash_with_default) param_maybe_default* a='/'
       if (
-        (_tmp_118_var = this._tmp_118_rule()) !== null &&
-        (_loop0_30_var = this._loop0_30_rule()) !== null &&
+        (_tmp_var = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.slash_no_default_rule() ?? this.slash_with_default_rule()))) !== null &&
+        (_loop0_23_var = this._loop0_23_rule()) !== null &&
         (a = this.expectToken(17 /* '/' */)) !== null
       ) {
         this.level--;
@@ -8808,7 +8804,7 @@ export class GeneratedParser extends Parser {
     { // slash_no_default? param_no_default* invalid_parameters_helper a=param_no_default
       if (
         ((_opt_var = this.slash_no_default_rule()), true) &&
-        (_loop0_26_var = this._loop0_26_rule()) !== null &&
+        (_loop0_19_var = this._loop0_19_rule()) !== null &&
         (invalid_parameters_helper_var = this.invalid_parameters_helper_rule()) !== null &&
         (a = this.param_no_default_rule()) !== null
       ) {
@@ -8819,9 +8815,9 @@ export class GeneratedParser extends Parser {
     }
     { // param_no_default* a='(' param_no_default+ ','? b=')'
       if (
-        (_loop0_26_var = this._loop0_26_rule()) !== null &&
+        (_loop0_19_var = this._loop0_19_rule()) !== null &&
         (a = this.expectToken(7 /* '(' */)) !== null &&
-        (_loop1_28_var = this._loop1_28_rule()) !== null &&
+        (_loop1_21_var = this._loop1_21_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true) &&
         (b = this.expectToken(8 /* ')' */)) !== null
       ) {
@@ -8832,11 +8828,11 @@ export class GeneratedParser extends Parser {
     }
     { // [slash_no_default | slash_with_default] param_maybe_default* '*' (',' | param_no_default) param_maybe_default* a='/'
       if (
-        ((_opt_var = this._tmp_118_rule()), true) &&
-        (_loop0_30_var = this._loop0_30_rule()) !== null &&
+        ((_opt_var = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.slash_no_default_rule() ?? this.slash_with_default_rule()))), true) &&
+        (_loop0_23_var = this._loop0_23_rule()) !== null &&
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
-        (_tmp_119_var = this._tmp_119_rule()) !== null &&
-        (_loop0_30_var_1 = this._loop0_30_rule()) !== null &&
+        (_tmp_var = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(12 /* ',' */) ?? this.param_no_default_rule()))) !== null &&
+        (_loop0_23_var_1 = this._loop0_23_rule()) !== null &&
         (a = this.expectToken(17 /* '/' */)) !== null
       ) {
         this.level--;
@@ -8846,7 +8842,7 @@ export class GeneratedParser extends Parser {
     }
     { // param_maybe_default+ '/' a='*'
       if (
-        (_loop1_31_var = this._loop1_31_rule()) !== null &&
+        (_loop1_24_var = this._loop1_24_rule()) !== null &&
         (_literal = this.expectToken(17 /* '/' */)) !== null &&
         (a = this.expectToken(16 /* '*' */)) !== null
       ) {
@@ -8866,7 +8862,7 @@ export class GeneratedParser extends Parser {
     { // a='=' &(')' | ',')
       if (
         (a = this.expectToken(22 /* '=' */)) !== null &&
-        this.positiveLookahead(this.mark, this._tmp_120_rule())
+        this.positiveLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(8 /* ')' */) ?? this.expectToken(12 /* ',' */))))
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "expected default value expression");
@@ -8881,18 +8877,18 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let a: Token | null;
-    let _tmp_121_var: any;
+    let _tmp_92_var: any;
     let _literal: Token | null;
     let _literal_1: Token | null;
     let type_comment_var: Token | null;
     let param_var: ast.arg | null;
-    let _tmp_123_var: ast.arg | Token | null;
-    let _loop0_30_var: h.NameDefaultPair[] | null;
-    let _tmp_123_var_1: ast.arg | Token | null;
+    let _tmp_var: ast.arg | Token | null;
+    let _loop0_23_var: h.NameDefaultPair[] | null;
+    let _tmp_var_1: ast.arg | Token | null;
     { // a='*' (')' | ',' (')' | '**'))
       if (
         (a = this.expectToken(16 /* '*' */)) !== null &&
-        (_tmp_121_var = this._tmp_121_rule()) !== null
+        (_tmp_92_var = this._tmp_92_rule()) !== null
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "named arguments must follow bare *");
@@ -8924,10 +8920,10 @@ export class GeneratedParser extends Parser {
     { // '*' (param_no_default | ',') param_maybe_default* a='*' (param_no_default | ',')
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
-        (_tmp_123_var = this._tmp_123_rule()) !== null &&
-        (_loop0_30_var = this._loop0_30_rule()) !== null &&
+        (_tmp_var = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.param_no_default_rule() ?? this.expectToken(12 /* ',' */)))) !== null &&
+        (_loop0_23_var = this._loop0_23_rule()) !== null &&
         (a = this.expectToken(16 /* '*' */)) !== null &&
-        (_tmp_123_var_1 = this._tmp_123_rule()) !== null
+        (_tmp_var_1 = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.param_no_default_rule() ?? this.expectToken(12 /* ',' */)))) !== null
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "* argument may appear only once");
@@ -8973,7 +8969,7 @@ export class GeneratedParser extends Parser {
         (_literal = this.expectToken(35 /* '**' */)) !== null &&
         (param_var = this.param_rule()) !== null &&
         (_literal_1 = this.expectToken(12 /* ',' */)) !== null &&
-        (a = this._tmp_124_rule() as unknown as Token | null) !== null
+        (a = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(16 /* '*' */) ?? this.expectToken(35 /* '**' */) ?? this.expectToken(17 /* '/' */))) as unknown as Token | null) !== null
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "arguments cannot follow var-keyword argument");
@@ -8988,7 +8984,7 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let a: h.SlashWithDefault | null;
-    let _loop1_29_var: h.NameDefaultPair[] | null;
+    let _loop1_22_var: h.NameDefaultPair[] | null;
     { // a=slash_with_default
       if (
         (a = this.slash_with_default_rule()) !== null
@@ -9000,10 +8996,10 @@ export class GeneratedParser extends Parser {
     }
     { // param_with_default+
       if (
-        (_loop1_29_var = this._loop1_29_rule()) !== null
+        (_loop1_22_var = this._loop1_22_rule()) !== null
       ) {
         this.level--;
-        return _loop1_29_var;
+        return _loop1_22_var;
       }
       this.mark = _mark;
     }
@@ -9016,16 +9012,15 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let a: Token | ast.arg | null;
     let _literal: Token | null;
-    let _tmp_125_var: ast.arg[] | h.SlashWithDefault | null;
-    let _loop0_69_var: h.NameDefaultPair[] | null;
+    let _tmp_var: ast.arg[] | h.SlashWithDefault | Token | ast.arg | null;
+    let _loop0_52_var: h.NameDefaultPair[] | null;
     let _opt_var: ast.arg[] | Token | ast.arg[] | h.SlashWithDefault | null;
-    let _loop0_65_var: ast.arg[] | null;
+    let _loop0_48_var: ast.arg[] | null;
     let invalid_lambda_parameters_helper_var: any;
-    let _gather_126_var: ast.arg[] | null;
+    let _gather_93_var: ast.arg[] | null;
     let b: Token | null;
-    let _tmp_127_var: Token | ast.arg | null;
-    let _loop0_69_var_1: h.NameDefaultPair[] | null;
-    let _loop1_70_var: h.NameDefaultPair[] | null;
+    let _loop0_52_var_1: h.NameDefaultPair[] | null;
+    let _loop1_53_var: h.NameDefaultPair[] | null;
     { // a="/" ','
       if (
         (a = this.expectToken(17 /* '/' */)) !== null &&
@@ -9038,8 +9033,8 @@ export class GeneratedParser extends Parser {
     }
     { // (lambda_slash_no_default | lambda_slash_with_default) lambda_param_maybe_default* a='/'
       if (
-        (_tmp_125_var = this._tmp_125_rule()) !== null &&
-        (_loop0_69_var = this._loop0_69_rule()) !== null &&
+        (_tmp_var = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.lambda_slash_no_default_rule() ?? this.lambda_slash_with_default_rule()))) !== null &&
+        (_loop0_52_var = this._loop0_52_rule()) !== null &&
         (a = this.expectToken(17 /* '/' */)) !== null
       ) {
         this.level--;
@@ -9050,7 +9045,7 @@ export class GeneratedParser extends Parser {
     { // lambda_slash_no_default? lambda_param_no_default* invalid_lambda_parameters_helper a=lambda_param_no_default
       if (
         ((_opt_var = this.lambda_slash_no_default_rule()), true) &&
-        (_loop0_65_var = this._loop0_65_rule()) !== null &&
+        (_loop0_48_var = this._loop0_48_rule()) !== null &&
         (invalid_lambda_parameters_helper_var = this.invalid_lambda_parameters_helper_rule()) !== null &&
         (a = this.lambda_param_no_default_rule()) !== null
       ) {
@@ -9061,9 +9056,9 @@ export class GeneratedParser extends Parser {
     }
     { // lambda_param_no_default* a='(' ','.lambda_param+ ','? b=')'
       if (
-        (_loop0_65_var = this._loop0_65_rule()) !== null &&
+        (_loop0_48_var = this._loop0_48_rule()) !== null &&
         (a = this.expectToken(7 /* '(' */)) !== null &&
-        (_gather_126_var = this._gather_126_rule()) !== null &&
+        (_gather_93_var = this._gather_93_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true) &&
         (b = this.expectToken(8 /* ')' */)) !== null
       ) {
@@ -9074,11 +9069,11 @@ export class GeneratedParser extends Parser {
     }
     { // [lambda_slash_no_default | lambda_slash_with_default] lambda_param_maybe_default* '*' (',' | lambda_param_no_default) lambda_param_maybe_default* a='/'
       if (
-        ((_opt_var = this._tmp_125_rule()), true) &&
-        (_loop0_69_var = this._loop0_69_rule()) !== null &&
+        ((_opt_var = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.lambda_slash_no_default_rule() ?? this.lambda_slash_with_default_rule()))), true) &&
+        (_loop0_52_var = this._loop0_52_rule()) !== null &&
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
-        (_tmp_127_var = this._tmp_127_rule()) !== null &&
-        (_loop0_69_var_1 = this._loop0_69_rule()) !== null &&
+        (_tmp_var = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(12 /* ',' */) ?? this.lambda_param_no_default_rule()))) !== null &&
+        (_loop0_52_var_1 = this._loop0_52_rule()) !== null &&
         (a = this.expectToken(17 /* '/' */)) !== null
       ) {
         this.level--;
@@ -9088,7 +9083,7 @@ export class GeneratedParser extends Parser {
     }
     { // lambda_param_maybe_default+ '/' a='*'
       if (
-        (_loop1_70_var = this._loop1_70_rule()) !== null &&
+        (_loop1_53_var = this._loop1_53_rule()) !== null &&
         (_literal = this.expectToken(17 /* '/' */)) !== null &&
         (a = this.expectToken(16 /* '*' */)) !== null
       ) {
@@ -9105,7 +9100,7 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let a: h.SlashWithDefault | null;
-    let _loop1_68_var: h.NameDefaultPair[] | null;
+    let _loop1_51_var: h.NameDefaultPair[] | null;
     { // a=lambda_slash_with_default
       if (
         (a = this.lambda_slash_with_default_rule()) !== null
@@ -9117,10 +9112,10 @@ export class GeneratedParser extends Parser {
     }
     { // lambda_param_with_default+
       if (
-        (_loop1_68_var = this._loop1_68_rule()) !== null
+        (_loop1_51_var = this._loop1_51_rule()) !== null
       ) {
         this.level--;
-        return _loop1_68_var;
+        return _loop1_51_var;
       }
       this.mark = _mark;
     }
@@ -9132,16 +9127,16 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
-    let _tmp_128_var: any;
+    let _tmp_94_var: any;
     let lambda_param_var: ast.arg | null;
     let a: Token | null;
-    let _tmp_130_var: ast.arg | Token | null;
-    let _loop0_69_var: h.NameDefaultPair[] | null;
-    let _tmp_130_var_1: ast.arg | Token | null;
+    let _tmp_var: ast.arg | Token | null;
+    let _loop0_52_var: h.NameDefaultPair[] | null;
+    let _tmp_var_1: ast.arg | Token | null;
     { // '*' (':' | ',' (':' | '**'))
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
-        (_tmp_128_var = this._tmp_128_rule()) !== null
+        (_tmp_94_var = this._tmp_94_rule()) !== null
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR(this, "named arguments must follow bare *");
@@ -9162,10 +9157,10 @@ export class GeneratedParser extends Parser {
     { // '*' (lambda_param_no_default | ',') lambda_param_maybe_default* a='*' (lambda_param_no_default | ',')
       if (
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
-        (_tmp_130_var = this._tmp_130_rule()) !== null &&
-        (_loop0_69_var = this._loop0_69_rule()) !== null &&
+        (_tmp_var = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.lambda_param_no_default_rule() ?? this.expectToken(12 /* ',' */)))) !== null &&
+        (_loop0_52_var = this._loop0_52_rule()) !== null &&
         (a = this.expectToken(16 /* '*' */)) !== null &&
-        (_tmp_130_var_1 = this._tmp_130_rule()) !== null
+        (_tmp_var_1 = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.lambda_param_no_default_rule() ?? this.expectToken(12 /* ',' */)))) !== null
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "* argument may appear only once");
@@ -9211,7 +9206,7 @@ export class GeneratedParser extends Parser {
         (_literal = this.expectToken(35 /* '**' */)) !== null &&
         (lambda_param_var = this.lambda_param_rule()) !== null &&
         (_literal_1 = this.expectToken(12 /* ',' */)) !== null &&
-        (a = this._tmp_124_rule() as unknown as Token | null) !== null
+        (a = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(16 /* '*' */) ?? this.expectToken(35 /* '**' */) ?? this.expectToken(17 /* '/' */))) as unknown as Token | null) !== null
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "arguments cannot follow var-keyword argument");
@@ -9258,7 +9253,7 @@ export class GeneratedParser extends Parser {
         (expression_var = this.expression_rule()) !== null &&
         (_keyword = this.expectToken(520 /* 'as' */)) !== null &&
         (a = this.expression_rule()) !== null &&
-        this.positiveLookahead(this.mark, this._tmp_33_rule())
+        this.positiveLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(12 /* ',' */) ?? this.expectToken(8 /* ')' */) ?? this.expectToken(11 /* ':' */))))
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_INVALID_TARGET(this, e.TargetsType.STAR_TARGETS, a);
@@ -9274,12 +9269,12 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let _opt_var: Token | null;
     let _keyword: Token | null;
-    let _tmp_131_var: any;
+    let _tmp_95_var: any;
     { // 'async'? 'for' (bitwise_or (',' bitwise_or)* [',']) !'in'
       if (
         ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
         (_keyword = this.expectToken(517 /* 'for' */)) !== null &&
-        (_tmp_131_var = this._tmp_131_rule()) !== null &&
+        (_tmp_95_var = this._tmp_95_rule()) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(523 /* 'in' */))
       ) {
         this.level--;
@@ -9350,14 +9345,14 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let a: Token | null;
-    let _gather_134_var: ast.Name[] | null;
+    let _gather_98_var: ast.Name[] | null;
     let _keyword: Token | null;
     let dotted_name_var: ast.Name | null;
     let token: Token | null;
     { // a='import' ','.dotted_name+ 'from' dotted_name
       if (
         (a = this.expectToken(501 /* 'import' */)) !== null &&
-        (_gather_134_var = this._gather_134_rule()) !== null &&
+        (_gather_98_var = this._gather_98_rule()) !== null &&
         (_keyword = this.expectToken(502 /* 'from' */)) !== null &&
         (dotted_name_var = this.dotted_name_rule()) !== null
       ) {
@@ -9390,7 +9385,7 @@ export class GeneratedParser extends Parser {
       if (
         (dotted_name_var = this.dotted_name_rule()) !== null &&
         (_keyword = this.expectToken(520 /* 'as' */)) !== null &&
-        this.negativeLookahead(this.mark, this._tmp_135_rule()) &&
+        this.negativeLookahead(this.mark, this._tmp_99_rule()) &&
         (a = this.expression_rule()) !== null
       ) {
         this.level--;
@@ -9412,7 +9407,7 @@ export class GeneratedParser extends Parser {
       if (
         (name_var = this.nameToken()) !== null &&
         (_keyword = this.expectToken(520 /* 'as' */)) !== null &&
-        this.negativeLookahead(this.mark, this._tmp_135_rule()) &&
+        this.negativeLookahead(this.mark, this._tmp_99_rule()) &&
         (a = this.expression_rule()) !== null
       ) {
         this.level--;
@@ -9460,17 +9455,17 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let _opt_var: Token | null;
     let _keyword: Token | null;
-    let _gather_137_var: any[] | null;
+    let _gather_100_var: any[] | null;
     let newline_var: Token | null;
     let _literal: Token | null;
-    let _gather_140_var: any[] | null;
+    let _gather_103_var: any[] | null;
     let _opt_var_1: Token | null;
     let _literal_1: Token | null;
     { // ['async'] 'with' ','.(expression ['as' star_target])+ NEWLINE
       if (
         ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
         (_keyword = this.expectToken(516 /* 'with' */)) !== null &&
-        (_gather_137_var = this._gather_137_rule()) !== null &&
+        (_gather_100_var = this._gather_100_rule()) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
         this.level--;
@@ -9483,7 +9478,7 @@ export class GeneratedParser extends Parser {
         ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
         (_keyword = this.expectToken(516 /* 'with' */)) !== null &&
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
-        (_gather_140_var = this._gather_140_rule()) !== null &&
+        (_gather_103_var = this._gather_103_rule()) !== null &&
         ((_opt_var_1 = this.expectToken(12 /* ',' */)), true) &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
@@ -9502,10 +9497,10 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let _opt_var: Token | null;
     let a: Token | null;
-    let _gather_137_var: any[] | null;
+    let _gather_100_var: any[] | null;
     let _literal: Token | null;
     let newline_var: Token | null;
-    let _gather_140_var: any[] | null;
+    let _gather_103_var: any[] | null;
     let _opt_var_1: Token | null;
     let _literal_1: Token | null;
     let _literal_2: Token | null;
@@ -9513,7 +9508,7 @@ export class GeneratedParser extends Parser {
       if (
         ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
         (a = this.expectToken(516 /* 'with' */)) !== null &&
-        (_gather_137_var = this._gather_137_rule()) !== null &&
+        (_gather_100_var = this._gather_100_rule()) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
@@ -9528,7 +9523,7 @@ export class GeneratedParser extends Parser {
         ((_opt_var = this.expectToken(513 /* 'async' */)), true) &&
         (a = this.expectToken(516 /* 'with' */)) !== null &&
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
-        (_gather_140_var = this._gather_140_rule()) !== null &&
+        (_gather_103_var = this._gather_103_rule()) !== null &&
         ((_opt_var_1 = this.expectToken(12 /* ',' */)), true) &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null &&
         (_literal_2 = this.expectToken(11 /* ':' */)) !== null &&
@@ -9552,13 +9547,13 @@ export class GeneratedParser extends Parser {
     let newline_var: Token | null;
     let _keyword: Token | null;
     let block_var: ast.stmt[] | null;
-    let _loop0_142_var: ast.stmt[][] | null;
-    let _loop1_34_var: ast.excepthandler[] | null;
+    let _loop0_105_var: ast.stmt[][] | null;
+    let _loop1_26_var: ast.excepthandler[] | null;
     let b: Token | null;
     let expression_var: ast.expr | null;
     let _opt_var: any;
     let _literal_1: Token | null;
-    let _loop1_35_var: ast.excepthandler[] | null;
+    let _loop1_27_var: ast.excepthandler[] | null;
     { // a='try' ':' NEWLINE !INDENT
       if (
         (a = this.expectToken(518 /* 'try' */)) !== null &&
@@ -9576,7 +9571,7 @@ export class GeneratedParser extends Parser {
         (_keyword = this.expectToken(518 /* 'try' */)) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (block_var = this.block_rule()) !== null &&
-        this.negativeLookahead(this.mark, this._tmp_145_rule())
+        this.negativeLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(524 /* 'except' */) ?? this.expectToken(525 /* 'finally' */))))
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR(this, "expected 'except' or 'finally' block");
@@ -9587,12 +9582,12 @@ export class GeneratedParser extends Parser {
       if (
         (_keyword = this.expectToken(518 /* 'try' */)) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
-        (_loop0_142_var = this._loop0_142_rule()) !== null &&
-        (_loop1_34_var = this._loop1_34_rule()) !== null &&
+        (_loop0_105_var = this._loop0_105_rule()) !== null &&
+        (_loop1_26_var = this._loop1_26_rule()) !== null &&
         (a = this.expectToken(524 /* 'except' */)) !== null &&
         (b = this.expectToken(16 /* '*' */)) !== null &&
         (expression_var = this.expression_rule()) !== null &&
-        ((_opt_var = this._tmp_143_rule()), true) &&
+        ((_opt_var = this._tmp_106_rule()), true) &&
         (_literal_1 = this.expectToken(11 /* ':' */)) !== null
       ) {
         this.level--;
@@ -9604,10 +9599,10 @@ export class GeneratedParser extends Parser {
       if (
         (_keyword = this.expectToken(518 /* 'try' */)) !== null &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
-        (_loop0_142_var = this._loop0_142_rule()) !== null &&
-        (_loop1_35_var = this._loop1_35_rule()) !== null &&
+        (_loop0_105_var = this._loop0_105_rule()) !== null &&
+        (_loop1_27_var = this._loop1_27_rule()) !== null &&
         (a = this.expectToken(524 /* 'except' */)) !== null &&
-        ((_opt_var = this._tmp_144_rule()), true) &&
+        ((_opt_var = this._tmp_107_rule()), true) &&
         (_literal_1 = this.expectToken(11 /* ':' */)) !== null
       ) {
         this.level--;
@@ -9652,7 +9647,7 @@ export class GeneratedParser extends Parser {
       if (
         (a = this.expectToken(524 /* 'except' */)) !== null &&
         (expression_var = this.expression_rule()) !== null &&
-        ((_opt_var = this._tmp_143_rule()), true) &&
+        ((_opt_var = this._tmp_106_rule()), true) &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
         this.level--;
@@ -9702,7 +9697,7 @@ export class GeneratedParser extends Parser {
     let expression_var: ast.expr | null;
     let _opt_var: any;
     let newline_var: Token | null;
-    let _tmp_146_var: Token | null;
+    let _tmp_var: Token | null;
     let block_var: ast.stmt[] | null;
     { // 'except' '*' a=expression ',' expressions 'as' NAME ':'
       if (
@@ -9725,7 +9720,7 @@ export class GeneratedParser extends Parser {
         (a = this.expectToken(524 /* 'except' */)) !== null &&
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (expression_var = this.expression_rule()) !== null &&
-        ((_opt_var = this._tmp_143_rule()), true) &&
+        ((_opt_var = this._tmp_106_rule()), true) &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
         this.level--;
@@ -9737,7 +9732,7 @@ export class GeneratedParser extends Parser {
       if (
         (a = this.expectToken(524 /* 'except' */)) !== null &&
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
-        (_tmp_146_var = this._tmp_146_rule()) !== null
+        (_tmp_var = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(4 /* NEWLINE */) ?? this.expectToken(11 /* ':' */)))) !== null
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR(this, "expected one or more exception types");
@@ -9797,7 +9792,7 @@ export class GeneratedParser extends Parser {
       if (
         (a = this.expectToken(524 /* 'except' */)) !== null &&
         (expression_var = this.expression_rule()) !== null &&
-        ((_opt_var = this._tmp_143_rule()), true) &&
+        ((_opt_var = this._tmp_106_rule()), true) &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
@@ -9837,7 +9832,7 @@ export class GeneratedParser extends Parser {
         (a = this.expectToken(524 /* 'except' */)) !== null &&
         (_literal = this.expectToken(16 /* '*' */)) !== null &&
         (expression_var = this.expression_rule()) !== null &&
-        ((_opt_var = this._tmp_143_rule()), true) &&
+        ((_opt_var = this._tmp_106_rule()), true) &&
         (_literal_1 = this.expectToken(11 /* ':' */)) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
@@ -9989,7 +9984,7 @@ export class GeneratedParser extends Parser {
     let a: ast.pattern[] | null;
     { // [positional_patterns ','] keyword_patterns ',' a=positional_patterns
       if (
-        ((_opt_var = this._tmp_147_rule()), true) &&
+        ((_opt_var = this._tmp_108_rule()), true) &&
         (keyword_patterns_var = this.keyword_patterns_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (a = this.positional_patterns_rule()) !== null
@@ -10218,7 +10213,7 @@ export class GeneratedParser extends Parser {
         (_literal = this.expectToken(7 /* '(' */)) !== null &&
         ((_opt_var_2 = this.params_rule()), true) &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null &&
-        ((_opt_var_3 = this._tmp_148_rule()), true) &&
+        ((_opt_var_3 = this._tmp_109_rule()), true) &&
         (_literal_2 = this.expectToken(11 /* ':' */)) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
@@ -10237,7 +10232,7 @@ export class GeneratedParser extends Parser {
         (_literal = this.expectForcedToken(7, "(")) !== null &&
         ((_opt_var_2 = this.params_rule()), true) &&
         (_literal_1 = this.expectToken(8 /* ')' */)) !== null &&
-        ((_opt_var_3 = this._tmp_148_rule()), true) &&
+        ((_opt_var_3 = this._tmp_109_rule()), true) &&
         (_literal_2 = this.expectForcedToken(11, ":")) !== null &&
         ((_opt_var_4 = this.func_type_comment_rule()), true) &&
         (block_var = this.block_rule()) !== null
@@ -10266,7 +10261,7 @@ export class GeneratedParser extends Parser {
         (_keyword = this.expectToken(515 /* 'class' */)) !== null &&
         (name_var = this.nameToken()) !== null &&
         ((_opt_var = this.type_params_rule()), true) &&
-        ((_opt_var_1 = this._tmp_149_rule()), true) &&
+        ((_opt_var_1 = this._tmp_110_rule()), true) &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
       ) {
         this.level--;
@@ -10279,7 +10274,7 @@ export class GeneratedParser extends Parser {
         (a = this.expectToken(515 /* 'class' */)) !== null &&
         (name_var = this.nameToken()) !== null &&
         ((_opt_var = this.type_params_rule()), true) &&
-        ((_opt_var_1 = this._tmp_149_rule()), true) &&
+        ((_opt_var_1 = this._tmp_110_rule()), true) &&
         (_literal = this.expectToken(11 /* ':' */)) !== null &&
         (newline_var = this.expectToken(4 /* NEWLINE */)) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(5 /* INDENT */))
@@ -10296,7 +10291,7 @@ export class GeneratedParser extends Parser {
   invalid_double_starred_kvpairs_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
-    let _gather_79_var: h.KeyValuePair[] | null;
+    let _gather_61_var: h.KeyValuePair[] | null;
     let _literal: Token | null;
     let invalid_kvpair_var: any;
     let expression_var: ast.expr | null;
@@ -10304,12 +10299,12 @@ export class GeneratedParser extends Parser {
     let bitwise_or_var: ast.expr | null;
     { // ','.double_starred_kvpair+ ',' invalid_kvpair
       if (
-        (_gather_79_var = this._gather_79_rule()) !== null &&
+        (_gather_61_var = this._gather_61_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (invalid_kvpair_var = this.invalid_kvpair_rule()) !== null
       ) {
         this.level--;
-        return this.dummyName(_gather_79_var, _literal, invalid_kvpair_var);
+        return this.dummyName(_gather_61_var, _literal, invalid_kvpair_var);
       }
       this.mark = _mark;
     }
@@ -10329,7 +10324,7 @@ export class GeneratedParser extends Parser {
       if (
         (expression_var = this.expression_rule()) !== null &&
         (a = this.expectToken(11 /* ':' */)) !== null &&
-        this.positiveLookahead(this.mark, this._tmp_150_rule())
+        this.positiveLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(26 /* '}' */) ?? this.expectToken(12 /* ',' */))))
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "expression expected after dictionary key and ':'");
@@ -10373,7 +10368,7 @@ export class GeneratedParser extends Parser {
       if (
         (expression_var = this.expression_rule()) !== null &&
         (a = this.expectToken(11 /* ':' */)) !== null &&
-        this.positiveLookahead(this.mark, this._tmp_150_rule())
+        this.positiveLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(26 /* '}' */) ?? this.expectToken(12 /* ',' */))))
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(this, a, "expression expected after dictionary key and ':'");
@@ -10434,7 +10429,7 @@ export class GeneratedParser extends Parser {
     let _opt_var: Token | null;
     let invalid_fstring_conversion_character_var: any;
     let _opt_var_1: any;
-    let _loop0_71_var: ast.expr[] | null;
+    let _loop0_54_var: ast.expr[] | null;
     { // '{' a='='
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
@@ -10489,7 +10484,7 @@ export class GeneratedParser extends Parser {
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
-        this.negativeLookahead(this.mark, this._tmp_152_rule())
+        this.negativeLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(22 /* '=' */) ?? this.expectToken(54 /* '!' */) ?? this.expectToken(11 /* ':' */) ?? this.expectToken(26 /* '}' */))))
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: expecting '=', or '!', or ':', or '}'");
@@ -10501,7 +10496,7 @@ export class GeneratedParser extends Parser {
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
         (_literal_1 = this.expectToken(22 /* '=' */)) !== null &&
-        this.negativeLookahead(this.mark, this._tmp_153_rule())
+        this.negativeLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(54 /* '!' */) ?? this.expectToken(11 /* ':' */) ?? this.expectToken(26 /* '}' */))))
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: expecting '!', or ':', or '}'");
@@ -10525,8 +10520,8 @@ export class GeneratedParser extends Parser {
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
         ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
-        ((_opt_var_1 = this._tmp_151_rule()), true) &&
-        this.negativeLookahead(this.mark, this._tmp_154_rule())
+        ((_opt_var_1 = this._tmp_111_rule()), true) &&
+        this.negativeLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(11 /* ':' */) ?? this.expectToken(26 /* '}' */))))
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: expecting ':' or '}'");
@@ -10538,9 +10533,9 @@ export class GeneratedParser extends Parser {
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
         ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
-        ((_opt_var_1 = this._tmp_151_rule()), true) &&
+        ((_opt_var_1 = this._tmp_111_rule()), true) &&
         (_literal_1 = this.expectToken(11 /* ':' */)) !== null &&
-        (_loop0_71_var = this._loop0_71_rule()) !== null &&
+        (_loop0_54_var = this._loop0_54_rule()) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(26 /* '}' */))
       ) {
         this.level--;
@@ -10553,7 +10548,7 @@ export class GeneratedParser extends Parser {
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
         ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
-        ((_opt_var_1 = this._tmp_151_rule()), true) &&
+        ((_opt_var_1 = this._tmp_111_rule()), true) &&
         this.negativeLookahead(this.mark, this.expectToken(26 /* '}' */))
       ) {
         this.level--;
@@ -10572,7 +10567,7 @@ export class GeneratedParser extends Parser {
     { // '!' &(':' | '}')
       if (
         (_literal = this.expectToken(54 /* '!' */)) !== null &&
-        this.positiveLookahead(this.mark, this._tmp_154_rule())
+        this.positiveLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(11 /* ':' */) ?? this.expectToken(26 /* '}' */))))
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "f-string: missing conversion character");
@@ -10603,7 +10598,7 @@ export class GeneratedParser extends Parser {
     let _opt_var: Token | null;
     let invalid_tstring_conversion_character_var: any;
     let _opt_var_1: any;
-    let _loop0_71_var: ast.expr[] | null;
+    let _loop0_54_var: ast.expr[] | null;
     { // '{' a='='
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
@@ -10658,7 +10653,7 @@ export class GeneratedParser extends Parser {
       if (
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
-        this.negativeLookahead(this.mark, this._tmp_152_rule())
+        this.negativeLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(22 /* '=' */) ?? this.expectToken(54 /* '!' */) ?? this.expectToken(11 /* ':' */) ?? this.expectToken(26 /* '}' */))))
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: expecting '=', or '!', or ':', or '}'");
@@ -10670,7 +10665,7 @@ export class GeneratedParser extends Parser {
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
         (_literal_1 = this.expectToken(22 /* '=' */)) !== null &&
-        this.negativeLookahead(this.mark, this._tmp_153_rule())
+        this.negativeLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(54 /* '!' */) ?? this.expectToken(11 /* ':' */) ?? this.expectToken(26 /* '}' */))))
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: expecting '!', or ':', or '}'");
@@ -10694,8 +10689,8 @@ export class GeneratedParser extends Parser {
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
         ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
-        ((_opt_var_1 = this._tmp_151_rule()), true) &&
-        this.negativeLookahead(this.mark, this._tmp_154_rule())
+        ((_opt_var_1 = this._tmp_111_rule()), true) &&
+        this.negativeLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(11 /* ':' */) ?? this.expectToken(26 /* '}' */))))
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: expecting ':' or '}'");
@@ -10707,9 +10702,9 @@ export class GeneratedParser extends Parser {
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
         ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
-        ((_opt_var_1 = this._tmp_151_rule()), true) &&
+        ((_opt_var_1 = this._tmp_111_rule()), true) &&
         (_literal_1 = this.expectToken(11 /* ':' */)) !== null &&
-        (_loop0_71_var = this._loop0_71_rule()) !== null &&
+        (_loop0_54_var = this._loop0_54_rule()) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(26 /* '}' */))
       ) {
         this.level--;
@@ -10722,7 +10717,7 @@ export class GeneratedParser extends Parser {
         (_literal = this.expectToken(25 /* '{' */)) !== null &&
         (annotated_rhs_var = this.annotated_rhs_rule()) !== null &&
         ((_opt_var = this.expectToken(22 /* '=' */)), true) &&
-        ((_opt_var_1 = this._tmp_151_rule()), true) &&
+        ((_opt_var_1 = this._tmp_111_rule()), true) &&
         this.negativeLookahead(this.mark, this.expectToken(26 /* '}' */))
       ) {
         this.level--;
@@ -10741,7 +10736,7 @@ export class GeneratedParser extends Parser {
     { // '!' &(':' | '}')
       if (
         (_literal = this.expectToken(54 /* '!' */)) !== null &&
-        this.positiveLookahead(this.mark, this._tmp_154_rule())
+        this.positiveLookahead(this.mark, (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(11 /* ':' */) ?? this.expectToken(26 /* '}' */))))
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN(this, "t-string: missing conversion character");
@@ -10769,7 +10764,7 @@ export class GeneratedParser extends Parser {
     let b: ast.expr | null;
     { // a=(fstring | string)+ b=tstring
       if (
-        (a = this._loop1_75_rule()) !== null &&
+        (a = this._loop1_58_rule()) !== null &&
         (b = this.tstring_rule()) !== null
       ) {
         this.level--;
@@ -10779,8 +10774,8 @@ export class GeneratedParser extends Parser {
     }
     { // a=tstring+ b=(fstring | string)
       if (
-        (a = this._loop1_77_rule()) !== null &&
-        (b = this._tmp_76_rule()) !== null
+        (a = this._loop1_59_rule()) !== null &&
+        (b = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.fstring_rule() ?? this.string_rule()))) !== null
       ) {
         this.level--;
         return e.RAISE_SYNTAX_ERROR_KNOWN_RANGE(this, e.lastItem(a), b, "cannot mix t-string literals with string or bytes literals");
@@ -10795,13 +10790,13 @@ export class GeneratedParser extends Parser {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let sum_var: ast.expr | null;
-    let _tmp_155_var: Token | null;
+    let _tmp_var: Token | null;
     let a: Token | null;
     let b: ast.expr | null;
     { // sum ('+' | '-' | '*' | '/' | '%' | '//' | '@') a='not' b=inversion
       if (
         (sum_var = this.sum_rule()) !== null &&
-        (_tmp_155_var = this._tmp_155_rule()) !== null &&
+        (_tmp_var = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(14 /* '+' */) ?? this.expectToken(15 /* '-' */) ?? this.expectToken(16 /* '*' */) ?? this.expectToken(17 /* '/' */) ?? this.expectToken(24 /* '%' */) ?? this.expectToken(47 /* '//' */) ?? this.expectToken(49 /* '@' */)))) !== null &&
         (a = this.expectToken(531 /* 'not' */)) !== null &&
         (b = this.inversion_rule()) !== null
       ) {
@@ -10817,12 +10812,12 @@ export class GeneratedParser extends Parser {
   invalid_factor_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
-    let _tmp_156_var: Token | null;
+    let _tmp_var: Token | null;
     let a: Token | null;
     let b: ast.expr | null;
     { // ('+' | '-' | '~') a='not' b=factor
       if (
-        (_tmp_156_var = this._tmp_156_rule()) !== null &&
+        (_tmp_var = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(14 /* '+' */) ?? this.expectToken(15 /* '-' */) ?? this.expectToken(31 /* '~' */)))) !== null &&
         (a = this.expectToken(531 /* 'not' */)) !== null &&
         (b = this.factor_rule()) !== null
       ) {
@@ -10888,7 +10883,7 @@ export class GeneratedParser extends Parser {
     const _mark = this.mark;
     let elem: ast.stmt | null;
     let seq: ast.stmt[] | null;
-    if ((elem = this.simple_stmt_rule()) !== null && (seq = this._loop0_157_rule()) !== null) {
+    if ((elem = this.simple_stmt_rule()) !== null && (seq = this._loop0_112_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -10897,149 +10892,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_3: 'import' | 'from'
-  _tmp_3_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _keyword: Token | null;
-    { // 'import'
-      if (
-        (_keyword = this.expectToken(501 /* 'import' */)) !== null
-      ) {
-        this.level--;
-        return _keyword;
-      }
-      this.mark = _mark;
-    }
-    { // 'from'
-      if (
-        (_keyword = this.expectToken(502 /* 'from' */)) !== null
-      ) {
-        this.level--;
-        return _keyword;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_4: 'def' | '@' | 'async'
-  _tmp_4_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _keyword: Token | null;
-    let _literal: Token | null;
-    { // 'def'
-      if (
-        (_keyword = this.expectToken(512 /* 'def' */)) !== null
-      ) {
-        this.level--;
-        return _keyword;
-      }
-      this.mark = _mark;
-    }
-    { // '@'
-      if (
-        (_literal = this.expectToken(49 /* '@' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // 'async'
-      if (
-        (_keyword = this.expectToken(513 /* 'async' */)) !== null
-      ) {
-        this.level--;
-        return _keyword;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_5: 'class' | '@'
-  _tmp_5_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _keyword: Token | null;
-    let _literal: Token | null;
-    { // 'class'
-      if (
-        (_keyword = this.expectToken(515 /* 'class' */)) !== null
-      ) {
-        this.level--;
-        return _keyword;
-      }
-      this.mark = _mark;
-    }
-    { // '@'
-      if (
-        (_literal = this.expectToken(49 /* '@' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_6: 'with' | 'async'
-  _tmp_6_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _keyword: Token | null;
-    { // 'with'
-      if (
-        (_keyword = this.expectToken(516 /* 'with' */)) !== null
-      ) {
-        this.level--;
-        return _keyword;
-      }
-      this.mark = _mark;
-    }
-    { // 'async'
-      if (
-        (_keyword = this.expectToken(513 /* 'async' */)) !== null
-      ) {
-        this.level--;
-        return _keyword;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_7: 'for' | 'async'
-  _tmp_7_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _keyword: Token | null;
-    { // 'for'
-      if (
-        (_keyword = this.expectToken(517 /* 'for' */)) !== null
-      ) {
-        this.level--;
-        return _keyword;
-      }
-      this.mark = _mark;
-    }
-    { // 'async'
-      if (
-        (_keyword = this.expectToken(513 /* 'async' */)) !== null
-      ) {
-        this.level--;
-        return _keyword;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_8: '=' d=annotated_rhs
-  _tmp_8_rule(): ast.expr | null {
+  // _tmp_3: '=' d=annotated_rhs
+  _tmp_3_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -11057,8 +10911,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_9: '(' b=single_target ')' | single_subscript_attribute_target
-  _tmp_9_rule(): ast.expr | null {
+  // _tmp_4: '(' b=single_target ')' | single_subscript_attribute_target
+  _tmp_4_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -11088,13 +10942,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop1_10: (z=star_targets '=')+
-  _loop1_10_rule(): ast.expr[] | null {
+  // _loop1_5: (z=star_targets '=')+
+  _loop1_5_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_11_rule()) !== null) {
+    while ((_elem = this._tmp_6_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -11103,8 +10957,8 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _tmp_11: z=star_targets '='
-  _tmp_11_rule(): ast.expr | null {
+  // _tmp_6: z=star_targets '='
+  _tmp_6_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let z: ast.expr | null;
@@ -11122,8 +10976,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_12: 'from' z=expression
-  _tmp_12_rule(): ast.expr | null {
+  // _tmp_7: 'from' z=expression
+  _tmp_7_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _keyword: Token | null;
@@ -11141,13 +10995,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _gather_13: ','.NAME+
-  _gather_13_rule(): ast.Name[] | null {
+  // _gather_8: ','.NAME+
+  _gather_8_rule(): ast.Name[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: ast.Name | null;
     let seq: ast.Name[] | null;
-    if ((elem = this.nameToken()) !== null && (seq = this._loop0_159_rule()) !== null) {
+    if ((elem = this.nameToken()) !== null && (seq = this._loop0_114_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -11156,35 +11010,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_14: ';' | NEWLINE
-  _tmp_14_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    let newline_var: Token | null;
-    { // ';'
-      if (
-        (_literal = this.expectToken(13 /* ';' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // NEWLINE
-      if (
-        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
-      ) {
-        this.level--;
-        return newline_var;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_15: ',' z=expression
-  _tmp_15_rule(): ast.expr | null {
+  // _tmp_9: ',' z=expression
+  _tmp_9_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -11202,13 +11029,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_16: ('.' | '...')*
-  _loop0_16_rule(): Token[] | null {
+  // _loop0_10: ('.' | '...')*
+  _loop0_10_rule(): Token[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: Token[] = [];
     let _elem: Token | null;
-    while ((_elem = this._tmp_17_rule()) !== null) {
+    while ((_elem = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(23 /* '.' */) ?? this.expectToken(52 /* '...' */)))) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -11216,39 +11043,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_17: '.' | '...'
-  _tmp_17_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    { // '.'
-      if (
-        (_literal = this.expectToken(23 /* '.' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '...'
-      if (
-        (_literal = this.expectToken(52 /* '...' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _loop1_18: ('.' | '...')+
-  _loop1_18_rule(): Token[] | null {
+  // _loop1_11: ('.' | '...')+
+  _loop1_11_rule(): Token[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: Token[] = [];
     let _elem: Token | null;
-    while ((_elem = this._tmp_17_rule()) !== null) {
+    while ((_elem = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(23 /* '.' */) ?? this.expectToken(52 /* '...' */)))) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -11257,13 +11058,13 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _gather_19: ','.import_from_as_name+
-  _gather_19_rule(): ast.alias[] | null {
+  // _gather_12: ','.import_from_as_name+
+  _gather_12_rule(): ast.alias[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: ast.alias | null;
     let seq: ast.alias[] | null;
-    if ((elem = this.import_from_as_name_rule()) !== null && (seq = this._loop0_161_rule()) !== null) {
+    if ((elem = this.import_from_as_name_rule()) !== null && (seq = this._loop0_116_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -11272,8 +11073,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_20: 'as' z=NAME
-  _tmp_20_rule(): ast.Name | null {
+  // _tmp_13: 'as' z=NAME
+  _tmp_13_rule(): ast.Name | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _keyword: Token | null;
@@ -11291,13 +11092,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _gather_21: ','.dotted_as_name+
-  _gather_21_rule(): ast.alias[] | null {
+  // _gather_14: ','.dotted_as_name+
+  _gather_14_rule(): ast.alias[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: ast.alias | null;
     let seq: ast.alias[] | null;
-    if ((elem = this.dotted_as_name_rule()) !== null && (seq = this._loop0_163_rule()) !== null) {
+    if ((elem = this.dotted_as_name_rule()) !== null && (seq = this._loop0_118_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -11306,13 +11107,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop1_22: ('@' f=named_expression NEWLINE)+
-  _loop1_22_rule(): ast.expr[] | null {
+  // _loop1_15: ('@' f=named_expression NEWLINE)+
+  _loop1_15_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_23_rule()) !== null) {
+    while ((_elem = this._tmp_16_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -11321,8 +11122,8 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _tmp_23: '@' f=named_expression NEWLINE
-  _tmp_23_rule(): ast.expr | null {
+  // _tmp_16: '@' f=named_expression NEWLINE
+  _tmp_16_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -11342,8 +11143,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_24: '(' z=[arguments] ')'
-  _tmp_24_rule(): ast.Call | null {
+  // _tmp_17: '(' z=[arguments] ')'
+  _tmp_17_rule(): ast.Call | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -11363,8 +11164,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_25: '->' z=expression
-  _tmp_25_rule(): ast.expr | null {
+  // _tmp_18: '->' z=expression
+  _tmp_18_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -11382,8 +11183,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_26: param_no_default*
-  _loop0_26_rule(): ast.arg[] | null {
+  // _loop0_19: param_no_default*
+  _loop0_19_rule(): ast.arg[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.arg[] = [];
@@ -11396,8 +11197,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _loop0_27: param_with_default*
-  _loop0_27_rule(): h.NameDefaultPair[] | null {
+  // _loop0_20: param_with_default*
+  _loop0_20_rule(): h.NameDefaultPair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: h.NameDefaultPair[] = [];
@@ -11410,8 +11211,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _loop1_28: param_no_default+
-  _loop1_28_rule(): ast.arg[] | null {
+  // _loop1_21: param_no_default+
+  _loop1_21_rule(): ast.arg[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.arg[] = [];
@@ -11425,8 +11226,8 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _loop1_29: param_with_default+
-  _loop1_29_rule(): h.NameDefaultPair[] | null {
+  // _loop1_22: param_with_default+
+  _loop1_22_rule(): h.NameDefaultPair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: h.NameDefaultPair[] = [];
@@ -11440,8 +11241,8 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _loop0_30: param_maybe_default*
-  _loop0_30_rule(): h.NameDefaultPair[] | null {
+  // _loop0_23: param_maybe_default*
+  _loop0_23_rule(): h.NameDefaultPair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: h.NameDefaultPair[] = [];
@@ -11454,8 +11255,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _loop1_31: param_maybe_default+
-  _loop1_31_rule(): h.NameDefaultPair[] | null {
+  // _loop1_24: param_maybe_default+
+  _loop1_24_rule(): h.NameDefaultPair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: h.NameDefaultPair[] = [];
@@ -11469,13 +11270,13 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _gather_32: ','.with_item+
-  _gather_32_rule(): ast.withitem[] | null {
+  // _gather_25: ','.with_item+
+  _gather_25_rule(): ast.withitem[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: ast.withitem | null;
     let seq: ast.withitem[] | null;
-    if ((elem = this.with_item_rule()) !== null && (seq = this._loop0_165_rule()) !== null) {
+    if ((elem = this.with_item_rule()) !== null && (seq = this._loop0_120_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -11484,43 +11285,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_33: ',' | ')' | ':'
-  _tmp_33_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    { // ','
-      if (
-        (_literal = this.expectToken(12 /* ',' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // ')'
-      if (
-        (_literal = this.expectToken(8 /* ')' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // ':'
-      if (
-        (_literal = this.expectToken(11 /* ':' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _loop1_34: except_block+
-  _loop1_34_rule(): ast.excepthandler[] | null {
+  // _loop1_26: except_block+
+  _loop1_26_rule(): ast.excepthandler[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.excepthandler[] = [];
@@ -11534,8 +11300,8 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _loop1_35: except_star_block+
-  _loop1_35_rule(): ast.excepthandler[] | null {
+  // _loop1_27: except_star_block+
+  _loop1_27_rule(): ast.excepthandler[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.excepthandler[] = [];
@@ -11549,8 +11315,8 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _loop1_36: case_block+
-  _loop1_36_rule(): ast.match_case[] | null {
+  // _loop1_28: case_block+
+  _loop1_28_rule(): ast.match_case[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.match_case[] = [];
@@ -11564,13 +11330,13 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _gather_37: '|'.closed_pattern+
-  _gather_37_rule(): ast.pattern[] | null {
+  // _gather_29: '|'.closed_pattern+
+  _gather_29_rule(): ast.pattern[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: ast.pattern | null;
     let seq: ast.pattern[] | null;
-    if ((elem = this.closed_pattern_rule()) !== null && (seq = this._loop0_167_rule()) !== null) {
+    if ((elem = this.closed_pattern_rule()) !== null && (seq = this._loop0_122_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -11579,111 +11345,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_38: '+' | '-'
-  _tmp_38_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    { // '+'
-      if (
-        (_literal = this.expectToken(14 /* '+' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '-'
-      if (
-        (_literal = this.expectToken(15 /* '-' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_39: STRING | FSTRING_START | TSTRING_START
-  _tmp_39_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let string_var: Token | null;
-    let fstring_start_var: Token | null;
-    let tstring_start_var: Token | null;
-    { // STRING
-      if (
-        (string_var = this.stringToken()) !== null
-      ) {
-        this.level--;
-        return string_var;
-      }
-      this.mark = _mark;
-    }
-    { // FSTRING_START
-      if (
-        (fstring_start_var = this.expectToken(59 /* FSTRING_START */)) !== null
-      ) {
-        this.level--;
-        return fstring_start_var;
-      }
-      this.mark = _mark;
-    }
-    { // TSTRING_START
-      if (
-        (tstring_start_var = this.expectToken(62 /* TSTRING_START */)) !== null
-      ) {
-        this.level--;
-        return tstring_start_var;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_40: '.' | '(' | '='
-  _tmp_40_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    { // '.'
-      if (
-        (_literal = this.expectToken(23 /* '.' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '('
-      if (
-        (_literal = this.expectToken(7 /* '(' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '='
-      if (
-        (_literal = this.expectToken(22 /* '=' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _gather_41: ','.maybe_star_pattern+
-  _gather_41_rule(): ast.pattern[] | null {
+  // _gather_30: ','.maybe_star_pattern+
+  _gather_30_rule(): ast.pattern[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: ast.pattern | null;
     let seq: ast.pattern[] | null;
-    if ((elem = this.maybe_star_pattern_rule()) !== null && (seq = this._loop0_169_rule()) !== null) {
+    if ((elem = this.maybe_star_pattern_rule()) !== null && (seq = this._loop0_124_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -11692,13 +11360,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _gather_42: ','.key_value_pattern+
-  _gather_42_rule(): h.KeyPatternPair[] | null {
+  // _gather_31: ','.key_value_pattern+
+  _gather_31_rule(): h.KeyPatternPair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: h.KeyPatternPair | null;
     let seq: h.KeyPatternPair[] | null;
-    if ((elem = this.key_value_pattern_rule()) !== null && (seq = this._loop0_171_rule()) !== null) {
+    if ((elem = this.key_value_pattern_rule()) !== null && (seq = this._loop0_126_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -11707,40 +11375,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_43: literal_expr | attr
-  _tmp_43_rule(): ast.expr | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let literal_expr_var: ast.expr | null;
-    let attr_var: ast.expr | null;
-    { // literal_expr
-      if (
-        (literal_expr_var = this.literal_expr_rule()) !== null
-      ) {
-        this.level--;
-        return literal_expr_var;
-      }
-      this.mark = _mark;
-    }
-    { // attr
-      if (
-        (attr_var = this.attr_rule()) !== null
-      ) {
-        this.level--;
-        return attr_var;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _gather_44: ','.pattern+
-  _gather_44_rule(): ast.pattern[] | null {
+  // _gather_32: ','.pattern+
+  _gather_32_rule(): ast.pattern[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: ast.pattern | null;
     let seq: ast.pattern[] | null;
-    if ((elem = this.pattern_rule()) !== null && (seq = this._loop0_173_rule()) !== null) {
+    if ((elem = this.pattern_rule()) !== null && (seq = this._loop0_128_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -11749,13 +11390,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _gather_45: ','.keyword_pattern+
-  _gather_45_rule(): h.KeyPatternPair[] | null {
+  // _gather_33: ','.keyword_pattern+
+  _gather_33_rule(): h.KeyPatternPair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: h.KeyPatternPair | null;
     let seq: h.KeyPatternPair[] | null;
-    if ((elem = this.keyword_pattern_rule()) !== null && (seq = this._loop0_175_rule()) !== null) {
+    if ((elem = this.keyword_pattern_rule()) !== null && (seq = this._loop0_130_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -11764,13 +11405,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _gather_46: ','.type_param+
-  _gather_46_rule(): ast.type_param[] | null {
+  // _gather_34: ','.type_param+
+  _gather_34_rule(): ast.type_param[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: ast.type_param | null;
     let seq: ast.type_param[] | null;
-    if ((elem = this.type_param_rule()) !== null && (seq = this._loop0_177_rule()) !== null) {
+    if ((elem = this.type_param_rule()) !== null && (seq = this._loop0_132_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -11779,13 +11420,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop1_47: (',' c=expression)+
-  _loop1_47_rule(): ast.expr[] | null {
+  // _loop1_35: (',' c=expression)+
+  _loop1_35_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_48_rule()) !== null) {
+    while ((_elem = this._tmp_36_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -11794,8 +11435,8 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _tmp_48: ',' c=expression
-  _tmp_48_rule(): ast.expr | null {
+  // _tmp_36: ',' c=expression
+  _tmp_36_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -11813,13 +11454,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop1_49: (',' c=star_expression)+
-  _loop1_49_rule(): ast.expr[] | null {
+  // _loop1_37: (',' c=star_expression)+
+  _loop1_37_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_50_rule()) !== null) {
+    while ((_elem = this._tmp_38_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -11828,8 +11469,8 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _tmp_50: ',' c=star_expression
-  _tmp_50_rule(): ast.expr | null {
+  // _tmp_38: ',' c=star_expression
+  _tmp_38_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -11847,13 +11488,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _gather_51: ','.star_named_expression+
-  _gather_51_rule(): ast.expr[] | null {
+  // _gather_39: ','.star_named_expression+
+  _gather_39_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: ast.expr | null;
     let seq: ast.expr[] | null;
-    if ((elem = this.star_named_expression_rule()) !== null && (seq = this._loop0_179_rule()) !== null) {
+    if ((elem = this.star_named_expression_rule()) !== null && (seq = this._loop0_134_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -11862,13 +11503,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop1_52: ('or' c=conjunction)+
-  _loop1_52_rule(): ast.expr[] | null {
+  // _loop1_40: ('or' c=conjunction)+
+  _loop1_40_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_53_rule()) !== null) {
+    while ((_elem = this._tmp_41_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -11877,8 +11518,8 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _tmp_53: 'or' c=conjunction
-  _tmp_53_rule(): ast.expr | null {
+  // _tmp_41: 'or' c=conjunction
+  _tmp_41_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _keyword: Token | null;
@@ -11896,13 +11537,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop1_54: ('and' c=inversion)+
-  _loop1_54_rule(): ast.expr[] | null {
+  // _loop1_42: ('and' c=inversion)+
+  _loop1_42_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_55_rule()) !== null) {
+    while ((_elem = this._tmp_43_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -11911,8 +11552,8 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _tmp_55: 'and' c=inversion
-  _tmp_55_rule(): ast.expr | null {
+  // _tmp_43: 'and' c=inversion
+  _tmp_43_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _keyword: Token | null;
@@ -11930,8 +11571,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop1_56: compare_op_bitwise_or_pair+
-  _loop1_56_rule(): h.CmpopExprPair[] | null {
+  // _loop1_44: compare_op_bitwise_or_pair+
+  _loop1_44_rule(): h.CmpopExprPair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: h.CmpopExprPair[] = [];
@@ -11945,8 +11586,8 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _tmp_57: tok='!='
-  _tmp_57_rule(): any {
+  // _tmp_45: tok='!='
+  _tmp_45_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let tok: Token | null;
@@ -11962,13 +11603,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _gather_58: ','.(slice | starred_expression)+
-  _gather_58_rule(): ast.expr[] | null {
+  // _gather_46: ','.(slice | starred_expression)+
+  _gather_46_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: ast.expr | null;
     let seq: ast.expr[] | null;
-    if ((elem = this._tmp_59_rule()) !== null && (seq = this._loop0_181_rule()) !== null) {
+    if ((elem = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.slice_rule() ?? this.starred_expression_rule()))) !== null && (seq = this._loop0_136_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -11977,35 +11618,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_59: slice | starred_expression
-  _tmp_59_rule(): ast.expr | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let slice_var: ast.expr | null;
-    let starred_expression_var: ast.expr | null;
-    { // slice
-      if (
-        (slice_var = this.slice_rule()) !== null
-      ) {
-        this.level--;
-        return slice_var;
-      }
-      this.mark = _mark;
-    }
-    { // starred_expression
-      if (
-        (starred_expression_var = this.starred_expression_rule()) !== null
-      ) {
-        this.level--;
-        return starred_expression_var;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_60: ':' d=[expression]
-  _tmp_60_rule(): ast.expr | null {
+  // _tmp_47: ':' d=[expression]
+  _tmp_47_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -12023,146 +11637,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_61: tuple | group | genexp
-  _tmp_61_rule(): ast.expr | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let tuple_var: ast.expr | null;
-    let group_var: ast.expr | null;
-    let genexp_var: ast.expr | null;
-    { // tuple
-      if (
-        (tuple_var = this.tuple_rule()) !== null
-      ) {
-        this.level--;
-        return tuple_var;
-      }
-      this.mark = _mark;
-    }
-    { // group
-      if (
-        (group_var = this.group_rule()) !== null
-      ) {
-        this.level--;
-        return group_var;
-      }
-      this.mark = _mark;
-    }
-    { // genexp
-      if (
-        (genexp_var = this.genexp_rule()) !== null
-      ) {
-        this.level--;
-        return genexp_var;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_62: list | listcomp
-  _tmp_62_rule(): ast.expr | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let list_var: ast.expr | null;
-    let listcomp_var: ast.expr | null;
-    { // list
-      if (
-        (list_var = this.list_rule()) !== null
-      ) {
-        this.level--;
-        return list_var;
-      }
-      this.mark = _mark;
-    }
-    { // listcomp
-      if (
-        (listcomp_var = this.listcomp_rule()) !== null
-      ) {
-        this.level--;
-        return listcomp_var;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_63: dict | set | dictcomp | setcomp
-  _tmp_63_rule(): ast.expr | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let dict_var: ast.expr | null;
-    let set_var: ast.expr | null;
-    let dictcomp_var: ast.expr | null;
-    let setcomp_var: ast.expr | null;
-    { // dict
-      if (
-        (dict_var = this.dict_rule()) !== null
-      ) {
-        this.level--;
-        return dict_var;
-      }
-      this.mark = _mark;
-    }
-    { // set
-      if (
-        (set_var = this.set_rule()) !== null
-      ) {
-        this.level--;
-        return set_var;
-      }
-      this.mark = _mark;
-    }
-    { // dictcomp
-      if (
-        (dictcomp_var = this.dictcomp_rule()) !== null
-      ) {
-        this.level--;
-        return dictcomp_var;
-      }
-      this.mark = _mark;
-    }
-    { // setcomp
-      if (
-        (setcomp_var = this.setcomp_rule()) !== null
-      ) {
-        this.level--;
-        return setcomp_var;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_64: yield_expr | named_expression
-  _tmp_64_rule(): ast.expr | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let yield_expr_var: ast.expr | null;
-    let named_expression_var: ast.expr | null;
-    { // yield_expr
-      if (
-        (yield_expr_var = this.yield_expr_rule()) !== null
-      ) {
-        this.level--;
-        return yield_expr_var;
-      }
-      this.mark = _mark;
-    }
-    { // named_expression
-      if (
-        (named_expression_var = this.named_expression_rule()) !== null
-      ) {
-        this.level--;
-        return named_expression_var;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _loop0_65: lambda_param_no_default*
-  _loop0_65_rule(): ast.arg[] | null {
+  // _loop0_48: lambda_param_no_default*
+  _loop0_48_rule(): ast.arg[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.arg[] = [];
@@ -12175,8 +11651,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _loop0_66: lambda_param_with_default*
-  _loop0_66_rule(): h.NameDefaultPair[] | null {
+  // _loop0_49: lambda_param_with_default*
+  _loop0_49_rule(): h.NameDefaultPair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: h.NameDefaultPair[] = [];
@@ -12189,8 +11665,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _loop1_67: lambda_param_no_default+
-  _loop1_67_rule(): ast.arg[] | null {
+  // _loop1_50: lambda_param_no_default+
+  _loop1_50_rule(): ast.arg[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.arg[] = [];
@@ -12204,8 +11680,8 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _loop1_68: lambda_param_with_default+
-  _loop1_68_rule(): h.NameDefaultPair[] | null {
+  // _loop1_51: lambda_param_with_default+
+  _loop1_51_rule(): h.NameDefaultPair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: h.NameDefaultPair[] = [];
@@ -12219,8 +11695,8 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _loop0_69: lambda_param_maybe_default*
-  _loop0_69_rule(): h.NameDefaultPair[] | null {
+  // _loop0_52: lambda_param_maybe_default*
+  _loop0_52_rule(): h.NameDefaultPair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: h.NameDefaultPair[] = [];
@@ -12233,8 +11709,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _loop1_70: lambda_param_maybe_default+
-  _loop1_70_rule(): h.NameDefaultPair[] | null {
+  // _loop1_53: lambda_param_maybe_default+
+  _loop1_53_rule(): h.NameDefaultPair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: h.NameDefaultPair[] = [];
@@ -12248,8 +11724,8 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _loop0_71: fstring_format_spec*
-  _loop0_71_rule(): ast.expr[] | null {
+  // _loop0_54: fstring_format_spec*
+  _loop0_54_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
@@ -12262,8 +11738,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _loop0_72: fstring_middle*
-  _loop0_72_rule(): ast.expr[] | null {
+  // _loop0_55: fstring_middle*
+  _loop0_55_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
@@ -12276,8 +11752,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _loop0_73: tstring_format_spec*
-  _loop0_73_rule(): ast.expr[] | null {
+  // _loop0_56: tstring_format_spec*
+  _loop0_56_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
@@ -12290,8 +11766,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _loop0_74: tstring_middle*
-  _loop0_74_rule(): ast.expr[] | null {
+  // _loop0_57: tstring_middle*
+  _loop0_57_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
@@ -12304,13 +11780,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _loop1_75: (fstring | string)+
-  _loop1_75_rule(): ast.expr[] | null {
+  // _loop1_58: (fstring | string)+
+  _loop1_58_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_76_rule()) !== null) {
+    while ((_elem = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.fstring_rule() ?? this.string_rule()))) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -12319,35 +11795,8 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _tmp_76: fstring | string
-  _tmp_76_rule(): ast.expr | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let fstring_var: ast.expr | null;
-    let string_var: ast.expr | null;
-    { // fstring
-      if (
-        (fstring_var = this.fstring_rule()) !== null
-      ) {
-        this.level--;
-        return fstring_var;
-      }
-      this.mark = _mark;
-    }
-    { // string
-      if (
-        (string_var = this.string_rule()) !== null
-      ) {
-        this.level--;
-        return string_var;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _loop1_77: tstring+
-  _loop1_77_rule(): ast.expr[] | null {
+  // _loop1_59: tstring+
+  _loop1_59_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
@@ -12361,8 +11810,8 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _tmp_78: y=star_named_expression ',' z=[star_named_expressions]
-  _tmp_78_rule(): any {
+  // _tmp_60: y=star_named_expression ',' z=[star_named_expressions]
+  _tmp_60_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let y: ast.expr | null;
@@ -12382,13 +11831,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _gather_79: ','.double_starred_kvpair+
-  _gather_79_rule(): h.KeyValuePair[] | null {
+  // _gather_61: ','.double_starred_kvpair+
+  _gather_61_rule(): h.KeyValuePair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: h.KeyValuePair | null;
     let seq: h.KeyValuePair[] | null;
-    if ((elem = this.double_starred_kvpair_rule()) !== null && (seq = this._loop0_183_rule()) !== null) {
+    if ((elem = this.double_starred_kvpair_rule()) !== null && (seq = this._loop0_138_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -12397,8 +11846,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop1_80: for_if_clause+
-  _loop1_80_rule(): ast.comprehension[] | null {
+  // _loop1_62: for_if_clause+
+  _loop1_62_rule(): ast.comprehension[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.comprehension[] = [];
@@ -12412,13 +11861,13 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _loop0_81: ('if' z=disjunction)*
-  _loop0_81_rule(): ast.expr[] | null {
+  // _loop0_63: ('if' z=disjunction)*
+  _loop0_63_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_82_rule()) !== null) {
+    while ((_elem = this._tmp_64_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -12426,8 +11875,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_82: 'if' z=disjunction
-  _tmp_82_rule(): ast.expr | null {
+  // _tmp_64: 'if' z=disjunction
+  _tmp_64_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _keyword: Token | null;
@@ -12445,8 +11894,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_83: assignment_expression | expression !':='
-  _tmp_83_rule(): ast.expr | null {
+  // _tmp_65: assignment_expression | expression !':='
+  _tmp_65_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let assignment_expression_var: ast.expr | null;
@@ -12473,13 +11922,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _gather_84: ','.(starred_expression | (assignment_expression | expression !':=') !'=')+
-  _gather_84_rule(): ast.expr[] | null {
+  // _gather_66: ','.(starred_expression | (assignment_expression | expression !':=') !'=')+
+  _gather_66_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: ast.expr | null;
     let seq: ast.expr[] | null;
-    if ((elem = this._tmp_85_rule()) !== null && (seq = this._loop0_185_rule()) !== null) {
+    if ((elem = this._tmp_67_rule()) !== null && (seq = this._loop0_140_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -12488,12 +11937,12 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_85: starred_expression | (assignment_expression | expression !':=') !'='
-  _tmp_85_rule(): ast.expr | null {
+  // _tmp_67: starred_expression | (assignment_expression | expression !':=') !'='
+  _tmp_67_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let starred_expression_var: ast.expr | null;
-    let _tmp_83_var: ast.expr | null;
+    let _tmp_65_var: ast.expr | null;
     { // starred_expression
       if (
         (starred_expression_var = this.starred_expression_rule()) !== null
@@ -12505,19 +11954,19 @@ export class GeneratedParser extends Parser {
     }
     { // (assignment_expression | expression !':=') !'='
       if (
-        (_tmp_83_var = this._tmp_83_rule()) !== null &&
+        (_tmp_65_var = this._tmp_65_rule()) !== null &&
         this.negativeLookahead(this.mark, this.expectToken(22 /* '=' */))
       ) {
         this.level--;
-        return _tmp_83_var;
+        return _tmp_65_var;
       }
       this.mark = _mark;
     }
     this.level--;
     return null;
   }
-  // _tmp_86: ',' k=kwargs
-  _tmp_86_rule(): h.KeywordOrStarred[] | null {
+  // _tmp_68: ',' k=kwargs
+  _tmp_68_rule(): h.KeywordOrStarred[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -12535,13 +11984,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _gather_87: ','.kwarg_or_starred+
-  _gather_87_rule(): h.KeywordOrStarred[] | null {
+  // _gather_69: ','.kwarg_or_starred+
+  _gather_69_rule(): h.KeywordOrStarred[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: h.KeywordOrStarred | null;
     let seq: h.KeywordOrStarred[] | null;
-    if ((elem = this.kwarg_or_starred_rule()) !== null && (seq = this._loop0_187_rule()) !== null) {
+    if ((elem = this.kwarg_or_starred_rule()) !== null && (seq = this._loop0_142_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -12550,13 +11999,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _gather_88: ','.kwarg_or_double_starred+
-  _gather_88_rule(): h.KeywordOrStarred[] | null {
+  // _gather_70: ','.kwarg_or_double_starred+
+  _gather_70_rule(): h.KeywordOrStarred[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: h.KeywordOrStarred | null;
     let seq: h.KeywordOrStarred[] | null;
-    if ((elem = this.kwarg_or_double_starred_rule()) !== null && (seq = this._loop0_189_rule()) !== null) {
+    if ((elem = this.kwarg_or_double_starred_rule()) !== null && (seq = this._loop0_144_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -12565,13 +12014,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_89: (',' c=star_target)*
-  _loop0_89_rule(): ast.expr[] | null {
+  // _loop0_71: (',' c=star_target)*
+  _loop0_71_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_90_rule()) !== null) {
+    while ((_elem = this._tmp_72_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -12579,8 +12028,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_90: ',' c=star_target
-  _tmp_90_rule(): ast.expr | null {
+  // _tmp_72: ',' c=star_target
+  _tmp_72_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -12598,13 +12047,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _gather_91: ','.star_target+
-  _gather_91_rule(): ast.expr[] | null {
+  // _gather_73: ','.star_target+
+  _gather_73_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: ast.expr | null;
     let seq: ast.expr[] | null;
-    if ((elem = this.star_target_rule()) !== null && (seq = this._loop0_191_rule()) !== null) {
+    if ((elem = this.star_target_rule()) !== null && (seq = this._loop0_146_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -12613,13 +12062,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop1_92: (',' c=star_target)+
-  _loop1_92_rule(): ast.expr[] | null {
+  // _loop1_74: (',' c=star_target)+
+  _loop1_74_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_90_rule()) !== null) {
+    while ((_elem = this._tmp_72_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -12628,8 +12077,8 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _tmp_93: !'*' star_target
-  _tmp_93_rule(): ast.expr | null {
+  // _tmp_75: !'*' star_target
+  _tmp_75_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let star_target_var: ast.expr | null;
@@ -12646,13 +12095,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _gather_94: ','.del_target+
-  _gather_94_rule(): ast.expr[] | null {
+  // _gather_76: ','.del_target+
+  _gather_76_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: ast.expr | null;
     let seq: ast.expr[] | null;
-    if ((elem = this.del_target_rule()) !== null && (seq = this._loop0_193_rule()) !== null) {
+    if ((elem = this.del_target_rule()) !== null && (seq = this._loop0_148_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -12661,13 +12110,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _gather_95: ','.expression+
-  _gather_95_rule(): ast.expr[] | null {
+  // _gather_77: ','.expression+
+  _gather_77_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: ast.expr | null;
     let seq: ast.expr[] | null;
-    if ((elem = this.expression_rule()) !== null && (seq = this._loop0_195_rule()) !== null) {
+    if ((elem = this.expression_rule()) !== null && (seq = this._loop0_150_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -12676,8 +12125,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_96: NEWLINE INDENT
-  _tmp_96_rule(): any {
+  // _tmp_78: NEWLINE INDENT
+  _tmp_78_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let newline_var: Token | null;
@@ -12695,18 +12144,18 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_97: (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs
-  _tmp_97_rule(): any {
+  // _tmp_79: (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs) | kwargs
+  _tmp_79_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
-    let _tmp_98_var: any;
+    let _tmp_80_var: any;
     let kwargs_var: h.KeywordOrStarred[] | null;
     { // (','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs)
       if (
-        (_tmp_98_var = this._tmp_98_rule()) !== null
+        (_tmp_80_var = this._tmp_80_rule()) !== null
       ) {
         this.level--;
-        return _tmp_98_var;
+        return _tmp_80_var;
       }
       this.mark = _mark;
     }
@@ -12722,34 +12171,34 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_98: ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs
-  _tmp_98_rule(): any {
+  // _tmp_80: ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs
+  _tmp_80_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
-    let _gather_84_var: ast.expr[] | null;
+    let _gather_66_var: ast.expr[] | null;
     let _literal: Token | null;
     let kwargs_var: h.KeywordOrStarred[] | null;
     { // ','.(starred_expression | (assignment_expression | expression !':=') !'=')+ ',' kwargs
       if (
-        (_gather_84_var = this._gather_84_rule()) !== null &&
+        (_gather_66_var = this._gather_66_rule()) !== null &&
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
         (kwargs_var = this.kwargs_rule()) !== null
       ) {
         this.level--;
-        return this.dummyName(_gather_84_var, _literal, kwargs_var);
+        return this.dummyName(_gather_66_var, _literal, kwargs_var);
       }
       this.mark = _mark;
     }
     this.level--;
     return null;
   }
-  // _gather_99: ','.(starred_expression !'=')+
-  _gather_99_rule(): ast.expr[] | null {
+  // _gather_81: ','.(starred_expression !'=')+
+  _gather_81_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: ast.expr | null;
     let seq: ast.expr[] | null;
-    if ((elem = this._tmp_100_rule()) !== null && (seq = this._loop0_197_rule()) !== null) {
+    if ((elem = this._tmp_82_rule()) !== null && (seq = this._loop0_152_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -12758,8 +12207,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_100: starred_expression !'='
-  _tmp_100_rule(): ast.expr | null {
+  // _tmp_82: starred_expression !'='
+  _tmp_82_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let starred_expression_var: ast.expr | null;
@@ -12776,8 +12225,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_101: args | expression for_if_clauses
-  _tmp_101_rule(): any {
+  // _tmp_83: args | expression for_if_clauses
+  _tmp_83_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let args_var: ast.Call | null;
@@ -12805,8 +12254,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_102: args ','
-  _tmp_102_rule(): any {
+  // _tmp_84: args ','
+  _tmp_84_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let args_var: ast.Call | null;
@@ -12824,69 +12273,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_103: ',' | ')'
-  _tmp_103_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    { // ','
-      if (
-        (_literal = this.expectToken(12 /* ',' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // ')'
-      if (
-        (_literal = this.expectToken(8 /* ')' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_104: 'True' | 'False' | 'None'
-  _tmp_104_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _keyword: Token | null;
-    { // 'True'
-      if (
-        (_keyword = this.expectToken(527 /* 'True' */)) !== null
-      ) {
-        this.level--;
-        return _keyword;
-      }
-      this.mark = _mark;
-    }
-    { // 'False'
-      if (
-        (_keyword = this.expectToken(528 /* 'False' */)) !== null
-      ) {
-        this.level--;
-        return _keyword;
-      }
-      this.mark = _mark;
-    }
-    { // 'None'
-      if (
-        (_keyword = this.expectToken(526 /* 'None' */)) !== null
-      ) {
-        this.level--;
-        return _keyword;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_105: NAME '='
-  _tmp_105_rule(): any {
+  // _tmp_85: NAME '='
+  _tmp_85_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let name_var: ast.Name | null;
@@ -12904,13 +12292,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop1_106: (!STRING expression_without_invalid)+
-  _loop1_106_rule(): ast.expr[] | null {
+  // _loop1_86: (!STRING expression_without_invalid)+
+  _loop1_86_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_107_rule()) !== null) {
+    while ((_elem = this._tmp_87_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -12919,8 +12307,8 @@ export class GeneratedParser extends Parser {
     if (_children.length === 0) return null;
     return _children;
   }
-  // _tmp_107: !STRING expression_without_invalid
-  _tmp_107_rule(): ast.expr | null {
+  // _tmp_87: !STRING expression_without_invalid
+  _tmp_87_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let expression_without_invalid_var: ast.expr | null;
@@ -12937,45 +12325,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_108: pass_stmt | break_stmt | continue_stmt
-  _tmp_108_rule(): ast.stmt | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let pass_stmt_var: ast.stmt | null;
-    let break_stmt_var: ast.stmt | null;
-    let continue_stmt_var: ast.stmt | null;
-    { // pass_stmt
-      if (
-        (pass_stmt_var = this.pass_stmt_rule()) !== null
-      ) {
-        this.level--;
-        return pass_stmt_var;
-      }
-      this.mark = _mark;
-    }
-    { // break_stmt
-      if (
-        (break_stmt_var = this.break_stmt_rule()) !== null
-      ) {
-        this.level--;
-        return break_stmt_var;
-      }
-      this.mark = _mark;
-    }
-    { // continue_stmt
-      if (
-        (continue_stmt_var = this.continue_stmt_rule()) !== null
-      ) {
-        this.level--;
-        return continue_stmt_var;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_109: NAME STRING | SOFT_KEYWORD
-  _tmp_109_rule(): any {
+  // _tmp_88: NAME STRING | SOFT_KEYWORD
+  _tmp_88_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let name_var: ast.Name | null;
@@ -13003,126 +12354,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_110: 'else' | ':'
-  _tmp_110_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _keyword: Token | null;
-    let _literal: Token | null;
-    { // 'else'
-      if (
-        (_keyword = this.expectToken(522 /* 'else' */)) !== null
-      ) {
-        this.level--;
-        return _keyword;
-      }
-      this.mark = _mark;
-    }
-    { // ':'
-      if (
-        (_literal = this.expectToken(11 /* ':' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_111: '=' | ':='
-  _tmp_111_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    { // '='
-      if (
-        (_literal = this.expectToken(22 /* '=' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // ':='
-      if (
-        (_literal = this.expectToken(53 /* ':=' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_112: list | tuple | genexp | 'True' | 'None' | 'False'
-  _tmp_112_rule(): ast.expr | Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let list_var: ast.expr | null;
-    let tuple_var: ast.expr | null;
-    let genexp_var: ast.expr | null;
-    let _keyword: Token | null;
-    { // list
-      if (
-        (list_var = this.list_rule()) !== null
-      ) {
-        this.level--;
-        return list_var;
-      }
-      this.mark = _mark;
-    }
-    { // tuple
-      if (
-        (tuple_var = this.tuple_rule()) !== null
-      ) {
-        this.level--;
-        return tuple_var;
-      }
-      this.mark = _mark;
-    }
-    { // genexp
-      if (
-        (genexp_var = this.genexp_rule()) !== null
-      ) {
-        this.level--;
-        return genexp_var;
-      }
-      this.mark = _mark;
-    }
-    { // 'True'
-      if (
-        (_keyword = this.expectToken(527 /* 'True' */)) !== null
-      ) {
-        this.level--;
-        return _keyword;
-      }
-      this.mark = _mark;
-    }
-    { // 'None'
-      if (
-        (_keyword = this.expectToken(526 /* 'None' */)) !== null
-      ) {
-        this.level--;
-        return _keyword;
-      }
-      this.mark = _mark;
-    }
-    { // 'False'
-      if (
-        (_keyword = this.expectToken(528 /* 'False' */)) !== null
-      ) {
-        this.level--;
-        return _keyword;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _loop0_113: star_named_expressions*
-  _loop0_113_rule(): ast.expr[][] | null {
+  // _loop0_89: star_named_expressions*
+  _loop0_89_rule(): ast.expr[][] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[][] = [];
@@ -13135,13 +12368,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _loop0_114: (star_targets '=')*
-  _loop0_114_rule(): any[] | null {
+  // _loop0_90: (star_targets '=')*
+  _loop0_90_rule(): any[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: any[] = [];
     let _elem: any;
-    while ((_elem = this._tmp_115_rule()) !== null) {
+    while ((_elem = this._tmp_91_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -13149,8 +12382,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_115: star_targets '='
-  _tmp_115_rule(): any {
+  // _tmp_91: star_targets '='
+  _tmp_91_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let star_targets_var: ast.expr | null;
@@ -13168,153 +12401,12 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_116: '[' | '(' | '{'
-  _tmp_116_rule(): Token | null {
+  // _tmp_92: ')' | ',' (')' | '**')
+  _tmp_92_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
-    { // '['
-      if (
-        (_literal = this.expectToken(9 /* '[' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '('
-      if (
-        (_literal = this.expectToken(7 /* '(' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '{'
-      if (
-        (_literal = this.expectToken(25 /* '{' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_117: '[' | '{'
-  _tmp_117_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    { // '['
-      if (
-        (_literal = this.expectToken(9 /* '[' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '{'
-      if (
-        (_literal = this.expectToken(25 /* '{' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_118: slash_no_default | slash_with_default
-  _tmp_118_rule(): ast.arg[] | h.SlashWithDefault | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let slash_no_default_var: ast.arg[] | null;
-    let slash_with_default_var: h.SlashWithDefault | null;
-    { // slash_no_default
-      if (
-        (slash_no_default_var = this.slash_no_default_rule()) !== null
-      ) {
-        this.level--;
-        return slash_no_default_var;
-      }
-      this.mark = _mark;
-    }
-    { // slash_with_default
-      if (
-        (slash_with_default_var = this.slash_with_default_rule()) !== null
-      ) {
-        this.level--;
-        return slash_with_default_var;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_119: ',' | param_no_default
-  _tmp_119_rule(): Token | ast.arg | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    let param_no_default_var: ast.arg | null;
-    { // ','
-      if (
-        (_literal = this.expectToken(12 /* ',' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // param_no_default
-      if (
-        (param_no_default_var = this.param_no_default_rule()) !== null
-      ) {
-        this.level--;
-        return param_no_default_var;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_120: ')' | ','
-  _tmp_120_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    { // ')'
-      if (
-        (_literal = this.expectToken(8 /* ')' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // ','
-      if (
-        (_literal = this.expectToken(12 /* ',' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_121: ')' | ',' (')' | '**')
-  _tmp_121_rule(): any {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    let _tmp_122_var: Token | null;
+    let _tmp_var: Token | null;
     { // ')'
       if (
         (_literal = this.expectToken(8 /* ')' */)) !== null
@@ -13327,138 +12419,23 @@ export class GeneratedParser extends Parser {
     { // ',' (')' | '**')
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
-        (_tmp_122_var = this._tmp_122_rule()) !== null
+        (_tmp_var = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(8 /* ')' */) ?? this.expectToken(35 /* '**' */)))) !== null
       ) {
         this.level--;
-        return this.dummyName(_literal, _tmp_122_var);
+        return this.dummyName(_literal, _tmp_var);
       }
       this.mark = _mark;
     }
     this.level--;
     return null;
   }
-  // _tmp_122: ')' | '**'
-  _tmp_122_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    { // ')'
-      if (
-        (_literal = this.expectToken(8 /* ')' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '**'
-      if (
-        (_literal = this.expectToken(35 /* '**' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_123: param_no_default | ','
-  _tmp_123_rule(): ast.arg | Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let param_no_default_var: ast.arg | null;
-    let _literal: Token | null;
-    { // param_no_default
-      if (
-        (param_no_default_var = this.param_no_default_rule()) !== null
-      ) {
-        this.level--;
-        return param_no_default_var;
-      }
-      this.mark = _mark;
-    }
-    { // ','
-      if (
-        (_literal = this.expectToken(12 /* ',' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_124: '*' | '**' | '/'
-  _tmp_124_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    { // '*'
-      if (
-        (_literal = this.expectToken(16 /* '*' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '**'
-      if (
-        (_literal = this.expectToken(35 /* '**' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '/'
-      if (
-        (_literal = this.expectToken(17 /* '/' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_125: lambda_slash_no_default | lambda_slash_with_default
-  _tmp_125_rule(): ast.arg[] | h.SlashWithDefault | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let lambda_slash_no_default_var: ast.arg[] | null;
-    let lambda_slash_with_default_var: h.SlashWithDefault | null;
-    { // lambda_slash_no_default
-      if (
-        (lambda_slash_no_default_var = this.lambda_slash_no_default_rule()) !== null
-      ) {
-        this.level--;
-        return lambda_slash_no_default_var;
-      }
-      this.mark = _mark;
-    }
-    { // lambda_slash_with_default
-      if (
-        (lambda_slash_with_default_var = this.lambda_slash_with_default_rule()) !== null
-      ) {
-        this.level--;
-        return lambda_slash_with_default_var;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _gather_126: ','.lambda_param+
-  _gather_126_rule(): ast.arg[] | null {
+  // _gather_93: ','.lambda_param+
+  _gather_93_rule(): ast.arg[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: ast.arg | null;
     let seq: ast.arg[] | null;
-    if ((elem = this.lambda_param_rule()) !== null && (seq = this._loop0_199_rule()) !== null) {
+    if ((elem = this.lambda_param_rule()) !== null && (seq = this._loop0_154_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -13467,39 +12444,12 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_127: ',' | lambda_param_no_default
-  _tmp_127_rule(): Token | ast.arg | null {
+  // _tmp_94: ':' | ',' (':' | '**')
+  _tmp_94_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
-    let lambda_param_no_default_var: ast.arg | null;
-    { // ','
-      if (
-        (_literal = this.expectToken(12 /* ',' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // lambda_param_no_default
-      if (
-        (lambda_param_no_default_var = this.lambda_param_no_default_rule()) !== null
-      ) {
-        this.level--;
-        return lambda_param_no_default_var;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_128: ':' | ',' (':' | '**')
-  _tmp_128_rule(): any {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    let _tmp_129_var: Token | null;
+    let _tmp_var: Token | null;
     { // ':'
       if (
         (_literal = this.expectToken(11 /* ':' */)) !== null
@@ -13512,97 +12462,44 @@ export class GeneratedParser extends Parser {
     { // ',' (':' | '**')
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
-        (_tmp_129_var = this._tmp_129_rule()) !== null
+        (_tmp_var = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(11 /* ':' */) ?? this.expectToken(35 /* '**' */)))) !== null
       ) {
         this.level--;
-        return this.dummyName(_literal, _tmp_129_var);
+        return this.dummyName(_literal, _tmp_var);
       }
       this.mark = _mark;
     }
     this.level--;
     return null;
   }
-  // _tmp_129: ':' | '**'
-  _tmp_129_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    { // ':'
-      if (
-        (_literal = this.expectToken(11 /* ':' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '**'
-      if (
-        (_literal = this.expectToken(35 /* '**' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_130: lambda_param_no_default | ','
-  _tmp_130_rule(): ast.arg | Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let lambda_param_no_default_var: ast.arg | null;
-    let _literal: Token | null;
-    { // lambda_param_no_default
-      if (
-        (lambda_param_no_default_var = this.lambda_param_no_default_rule()) !== null
-      ) {
-        this.level--;
-        return lambda_param_no_default_var;
-      }
-      this.mark = _mark;
-    }
-    { // ','
-      if (
-        (_literal = this.expectToken(12 /* ',' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_131: bitwise_or (',' bitwise_or)* [',']
-  _tmp_131_rule(): any {
+  // _tmp_95: bitwise_or (',' bitwise_or)* [',']
+  _tmp_95_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let bitwise_or_var: ast.expr | null;
-    let _loop0_132_var: any[] | null;
+    let _loop0_96_var: any[] | null;
     let _opt_var: Token | null;
     { // bitwise_or (',' bitwise_or)* [',']
       if (
         (bitwise_or_var = this.bitwise_or_rule()) !== null &&
-        (_loop0_132_var = this._loop0_132_rule()) !== null &&
+        (_loop0_96_var = this._loop0_96_rule()) !== null &&
         ((_opt_var = this.expectToken(12 /* ',' */)), true)
       ) {
         this.level--;
-        return this.dummyName(bitwise_or_var, _loop0_132_var, _opt_var);
+        return this.dummyName(bitwise_or_var, _loop0_96_var, _opt_var);
       }
       this.mark = _mark;
     }
     this.level--;
     return null;
   }
-  // _loop0_132: (',' bitwise_or)*
-  _loop0_132_rule(): any[] | null {
+  // _loop0_96: (',' bitwise_or)*
+  _loop0_96_rule(): any[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: any[] = [];
     let _elem: any;
-    while ((_elem = this._tmp_133_rule()) !== null) {
+    while ((_elem = this._tmp_97_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -13610,8 +12507,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_133: ',' bitwise_or
-  _tmp_133_rule(): any {
+  // _tmp_97: ',' bitwise_or
+  _tmp_97_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -13629,13 +12526,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _gather_134: ','.dotted_name+
-  _gather_134_rule(): ast.Name[] | null {
+  // _gather_98: ','.dotted_name+
+  _gather_98_rule(): ast.Name[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: ast.Name | null;
     let seq: ast.Name[] | null;
-    if ((elem = this.dotted_name_rule()) !== null && (seq = this._loop0_201_rule()) !== null) {
+    if ((elem = this.dotted_name_rule()) !== null && (seq = this._loop0_156_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -13644,68 +12541,32 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_135: NAME (',' | ')' | NEWLINE)
-  _tmp_135_rule(): any {
+  // _tmp_99: NAME (',' | ')' | NEWLINE)
+  _tmp_99_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let name_var: ast.Name | null;
-    let _tmp_136_var: Token | null;
+    let _tmp_var: Token | null;
     { // NAME (',' | ')' | NEWLINE)
       if (
         (name_var = this.nameToken()) !== null &&
-        (_tmp_136_var = this._tmp_136_rule()) !== null
+        (_tmp_var = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.expectToken(12 /* ',' */) ?? this.expectToken(8 /* ')' */) ?? this.expectToken(4 /* NEWLINE */)))) !== null
       ) {
         this.level--;
-        return this.dummyName(name_var, _tmp_136_var);
+        return this.dummyName(name_var, _tmp_var);
       }
       this.mark = _mark;
     }
     this.level--;
     return null;
   }
-  // _tmp_136: ',' | ')' | NEWLINE
-  _tmp_136_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    let newline_var: Token | null;
-    { // ','
-      if (
-        (_literal = this.expectToken(12 /* ',' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // ')'
-      if (
-        (_literal = this.expectToken(8 /* ')' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // NEWLINE
-      if (
-        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
-      ) {
-        this.level--;
-        return newline_var;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _gather_137: ','.(expression ['as' star_target])+
-  _gather_137_rule(): any[] | null {
+  // _gather_100: ','.(expression ['as' star_target])+
+  _gather_100_rule(): any[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: any;
     let seq: any[] | null;
-    if ((elem = this._tmp_138_rule()) !== null && (seq = this._loop0_203_rule()) !== null) {
+    if ((elem = this._tmp_101_rule()) !== null && (seq = this._loop0_158_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -13714,8 +12575,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_138: expression ['as' star_target]
-  _tmp_138_rule(): any {
+  // _tmp_101: expression ['as' star_target]
+  _tmp_101_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let expression_var: ast.expr | null;
@@ -13723,7 +12584,7 @@ export class GeneratedParser extends Parser {
     { // expression ['as' star_target]
       if (
         (expression_var = this.expression_rule()) !== null &&
-        ((_opt_var = this._tmp_139_rule()), true)
+        ((_opt_var = this._tmp_102_rule()), true)
       ) {
         this.level--;
         return this.dummyName(expression_var, _opt_var);
@@ -13733,8 +12594,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_139: 'as' star_target
-  _tmp_139_rule(): any {
+  // _tmp_102: 'as' star_target
+  _tmp_102_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _keyword: Token | null;
@@ -13752,13 +12613,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _gather_140: ','.(expressions ['as' star_target])+
-  _gather_140_rule(): any[] | null {
+  // _gather_103: ','.(expressions ['as' star_target])+
+  _gather_103_rule(): any[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let elem: any;
     let seq: any[] | null;
-    if ((elem = this._tmp_141_rule()) !== null && (seq = this._loop0_205_rule()) !== null) {
+    if ((elem = this._tmp_104_rule()) !== null && (seq = this._loop0_160_rule()) !== null) {
       this.level--;
       seq.unshift(elem);
       return seq;
@@ -13767,8 +12628,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_141: expressions ['as' star_target]
-  _tmp_141_rule(): any {
+  // _tmp_104: expressions ['as' star_target]
+  _tmp_104_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let expressions_var: ast.expr | null;
@@ -13776,7 +12637,7 @@ export class GeneratedParser extends Parser {
     { // expressions ['as' star_target]
       if (
         (expressions_var = this.expressions_rule()) !== null &&
-        ((_opt_var = this._tmp_139_rule()), true)
+        ((_opt_var = this._tmp_102_rule()), true)
       ) {
         this.level--;
         return this.dummyName(expressions_var, _opt_var);
@@ -13786,8 +12647,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_142: block*
-  _loop0_142_rule(): ast.stmt[][] | null {
+  // _loop0_105: block*
+  _loop0_105_rule(): ast.stmt[][] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.stmt[][] = [];
@@ -13800,8 +12661,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_143: 'as' NAME
-  _tmp_143_rule(): any {
+  // _tmp_106: 'as' NAME
+  _tmp_106_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _keyword: Token | null;
@@ -13819,8 +12680,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_144: expression ['as' NAME]
-  _tmp_144_rule(): any {
+  // _tmp_107: expression ['as' NAME]
+  _tmp_107_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let expression_var: ast.expr | null;
@@ -13828,7 +12689,7 @@ export class GeneratedParser extends Parser {
     { // expression ['as' NAME]
       if (
         (expression_var = this.expression_rule()) !== null &&
-        ((_opt_var = this._tmp_143_rule()), true)
+        ((_opt_var = this._tmp_106_rule()), true)
       ) {
         this.level--;
         return this.dummyName(expression_var, _opt_var);
@@ -13838,61 +12699,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_145: 'except' | 'finally'
-  _tmp_145_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _keyword: Token | null;
-    { // 'except'
-      if (
-        (_keyword = this.expectToken(524 /* 'except' */)) !== null
-      ) {
-        this.level--;
-        return _keyword;
-      }
-      this.mark = _mark;
-    }
-    { // 'finally'
-      if (
-        (_keyword = this.expectToken(525 /* 'finally' */)) !== null
-      ) {
-        this.level--;
-        return _keyword;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_146: NEWLINE | ':'
-  _tmp_146_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let newline_var: Token | null;
-    let _literal: Token | null;
-    { // NEWLINE
-      if (
-        (newline_var = this.expectToken(4 /* NEWLINE */)) !== null
-      ) {
-        this.level--;
-        return newline_var;
-      }
-      this.mark = _mark;
-    }
-    { // ':'
-      if (
-        (_literal = this.expectToken(11 /* ':' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_147: positional_patterns ','
-  _tmp_147_rule(): any {
+  // _tmp_108: positional_patterns ','
+  _tmp_108_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let positional_patterns_var: ast.pattern[] | null;
@@ -13910,8 +12718,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_148: '->' expression
-  _tmp_148_rule(): any {
+  // _tmp_109: '->' expression
+  _tmp_109_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -13929,8 +12737,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_149: '(' [arguments] ')'
-  _tmp_149_rule(): any {
+  // _tmp_110: '(' [arguments] ')'
+  _tmp_110_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -13950,34 +12758,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_150: '}' | ','
-  _tmp_150_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    { // '}'
-      if (
-        (_literal = this.expectToken(26 /* '}' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // ','
-      if (
-        (_literal = this.expectToken(12 /* ',' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_151: '!' NAME
-  _tmp_151_rule(): any {
+  // _tmp_111: '!' NAME
+  _tmp_111_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -13995,224 +12777,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _tmp_152: '=' | '!' | ':' | '}'
-  _tmp_152_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    { // '='
-      if (
-        (_literal = this.expectToken(22 /* '=' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '!'
-      if (
-        (_literal = this.expectToken(54 /* '!' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // ':'
-      if (
-        (_literal = this.expectToken(11 /* ':' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '}'
-      if (
-        (_literal = this.expectToken(26 /* '}' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_153: '!' | ':' | '}'
-  _tmp_153_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    { // '!'
-      if (
-        (_literal = this.expectToken(54 /* '!' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // ':'
-      if (
-        (_literal = this.expectToken(11 /* ':' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '}'
-      if (
-        (_literal = this.expectToken(26 /* '}' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_154: ':' | '}'
-  _tmp_154_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    { // ':'
-      if (
-        (_literal = this.expectToken(11 /* ':' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '}'
-      if (
-        (_literal = this.expectToken(26 /* '}' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_155: '+' | '-' | '*' | '/' | '%' | '//' | '@'
-  _tmp_155_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    { // '+'
-      if (
-        (_literal = this.expectToken(14 /* '+' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '-'
-      if (
-        (_literal = this.expectToken(15 /* '-' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '*'
-      if (
-        (_literal = this.expectToken(16 /* '*' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '/'
-      if (
-        (_literal = this.expectToken(17 /* '/' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '%'
-      if (
-        (_literal = this.expectToken(24 /* '%' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '//'
-      if (
-        (_literal = this.expectToken(47 /* '//' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '@'
-      if (
-        (_literal = this.expectToken(49 /* '@' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _tmp_156: '+' | '-' | '~'
-  _tmp_156_rule(): Token | null {
-    if (++this.level > MAXSTACK) this.stackOverflow();
-    const _mark = this.mark;
-    let _literal: Token | null;
-    { // '+'
-      if (
-        (_literal = this.expectToken(14 /* '+' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '-'
-      if (
-        (_literal = this.expectToken(15 /* '-' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    { // '~'
-      if (
-        (_literal = this.expectToken(31 /* '~' */)) !== null
-      ) {
-        this.level--;
-        return _literal;
-      }
-      this.mark = _mark;
-    }
-    this.level--;
-    return null;
-  }
-  // _loop0_157: (';' elem=simple_stmt)*
-  _loop0_157_rule(): ast.stmt[] | null {
+  // _loop0_112: (';' elem=simple_stmt)*
+  _loop0_112_rule(): ast.stmt[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.stmt[] = [];
     let _elem: ast.stmt | null;
-    while ((_elem = this._tmp_158_rule()) !== null) {
+    while ((_elem = this._tmp_113_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14220,8 +12791,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_158: ';' elem=simple_stmt
-  _tmp_158_rule(): ast.stmt | null {
+  // _tmp_113: ';' elem=simple_stmt
+  _tmp_113_rule(): ast.stmt | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14239,13 +12810,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_159: (',' elem=NAME)*
-  _loop0_159_rule(): ast.Name[] | null {
+  // _loop0_114: (',' elem=NAME)*
+  _loop0_114_rule(): ast.Name[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.Name[] = [];
     let _elem: ast.Name | null;
-    while ((_elem = this._tmp_160_rule()) !== null) {
+    while ((_elem = this._tmp_115_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14253,8 +12824,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_160: ',' elem=NAME
-  _tmp_160_rule(): ast.Name | null {
+  // _tmp_115: ',' elem=NAME
+  _tmp_115_rule(): ast.Name | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14272,13 +12843,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_161: (',' elem=import_from_as_name)*
-  _loop0_161_rule(): ast.alias[] | null {
+  // _loop0_116: (',' elem=import_from_as_name)*
+  _loop0_116_rule(): ast.alias[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.alias[] = [];
     let _elem: ast.alias | null;
-    while ((_elem = this._tmp_162_rule()) !== null) {
+    while ((_elem = this._tmp_117_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14286,8 +12857,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_162: ',' elem=import_from_as_name
-  _tmp_162_rule(): ast.alias | null {
+  // _tmp_117: ',' elem=import_from_as_name
+  _tmp_117_rule(): ast.alias | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14305,13 +12876,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_163: (',' elem=dotted_as_name)*
-  _loop0_163_rule(): ast.alias[] | null {
+  // _loop0_118: (',' elem=dotted_as_name)*
+  _loop0_118_rule(): ast.alias[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.alias[] = [];
     let _elem: ast.alias | null;
-    while ((_elem = this._tmp_164_rule()) !== null) {
+    while ((_elem = this._tmp_119_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14319,8 +12890,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_164: ',' elem=dotted_as_name
-  _tmp_164_rule(): ast.alias | null {
+  // _tmp_119: ',' elem=dotted_as_name
+  _tmp_119_rule(): ast.alias | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14338,13 +12909,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_165: (',' elem=with_item)*
-  _loop0_165_rule(): ast.withitem[] | null {
+  // _loop0_120: (',' elem=with_item)*
+  _loop0_120_rule(): ast.withitem[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.withitem[] = [];
     let _elem: ast.withitem | null;
-    while ((_elem = this._tmp_166_rule()) !== null) {
+    while ((_elem = this._tmp_121_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14352,8 +12923,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_166: ',' elem=with_item
-  _tmp_166_rule(): ast.withitem | null {
+  // _tmp_121: ',' elem=with_item
+  _tmp_121_rule(): ast.withitem | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14371,13 +12942,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_167: ('|' elem=closed_pattern)*
-  _loop0_167_rule(): ast.pattern[] | null {
+  // _loop0_122: ('|' elem=closed_pattern)*
+  _loop0_122_rule(): ast.pattern[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.pattern[] = [];
     let _elem: ast.pattern | null;
-    while ((_elem = this._tmp_168_rule()) !== null) {
+    while ((_elem = this._tmp_123_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14385,8 +12956,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_168: '|' elem=closed_pattern
-  _tmp_168_rule(): ast.pattern | null {
+  // _tmp_123: '|' elem=closed_pattern
+  _tmp_123_rule(): ast.pattern | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14404,13 +12975,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_169: (',' elem=maybe_star_pattern)*
-  _loop0_169_rule(): ast.pattern[] | null {
+  // _loop0_124: (',' elem=maybe_star_pattern)*
+  _loop0_124_rule(): ast.pattern[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.pattern[] = [];
     let _elem: ast.pattern | null;
-    while ((_elem = this._tmp_170_rule()) !== null) {
+    while ((_elem = this._tmp_125_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14418,8 +12989,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_170: ',' elem=maybe_star_pattern
-  _tmp_170_rule(): ast.pattern | null {
+  // _tmp_125: ',' elem=maybe_star_pattern
+  _tmp_125_rule(): ast.pattern | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14437,13 +13008,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_171: (',' elem=key_value_pattern)*
-  _loop0_171_rule(): h.KeyPatternPair[] | null {
+  // _loop0_126: (',' elem=key_value_pattern)*
+  _loop0_126_rule(): h.KeyPatternPair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: h.KeyPatternPair[] = [];
     let _elem: h.KeyPatternPair | null;
-    while ((_elem = this._tmp_172_rule()) !== null) {
+    while ((_elem = this._tmp_127_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14451,8 +13022,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_172: ',' elem=key_value_pattern
-  _tmp_172_rule(): h.KeyPatternPair | null {
+  // _tmp_127: ',' elem=key_value_pattern
+  _tmp_127_rule(): h.KeyPatternPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14470,13 +13041,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_173: (',' elem=pattern)*
-  _loop0_173_rule(): ast.pattern[] | null {
+  // _loop0_128: (',' elem=pattern)*
+  _loop0_128_rule(): ast.pattern[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.pattern[] = [];
     let _elem: ast.pattern | null;
-    while ((_elem = this._tmp_174_rule()) !== null) {
+    while ((_elem = this._tmp_129_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14484,8 +13055,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_174: ',' elem=pattern
-  _tmp_174_rule(): ast.pattern | null {
+  // _tmp_129: ',' elem=pattern
+  _tmp_129_rule(): ast.pattern | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14503,13 +13074,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_175: (',' elem=keyword_pattern)*
-  _loop0_175_rule(): h.KeyPatternPair[] | null {
+  // _loop0_130: (',' elem=keyword_pattern)*
+  _loop0_130_rule(): h.KeyPatternPair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: h.KeyPatternPair[] = [];
     let _elem: h.KeyPatternPair | null;
-    while ((_elem = this._tmp_176_rule()) !== null) {
+    while ((_elem = this._tmp_131_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14517,8 +13088,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_176: ',' elem=keyword_pattern
-  _tmp_176_rule(): h.KeyPatternPair | null {
+  // _tmp_131: ',' elem=keyword_pattern
+  _tmp_131_rule(): h.KeyPatternPair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14536,13 +13107,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_177: (',' elem=type_param)*
-  _loop0_177_rule(): ast.type_param[] | null {
+  // _loop0_132: (',' elem=type_param)*
+  _loop0_132_rule(): ast.type_param[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.type_param[] = [];
     let _elem: ast.type_param | null;
-    while ((_elem = this._tmp_178_rule()) !== null) {
+    while ((_elem = this._tmp_133_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14550,8 +13121,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_178: ',' elem=type_param
-  _tmp_178_rule(): ast.type_param | null {
+  // _tmp_133: ',' elem=type_param
+  _tmp_133_rule(): ast.type_param | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14569,13 +13140,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_179: (',' elem=star_named_expression)*
-  _loop0_179_rule(): ast.expr[] | null {
+  // _loop0_134: (',' elem=star_named_expression)*
+  _loop0_134_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_180_rule()) !== null) {
+    while ((_elem = this._tmp_135_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14583,8 +13154,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_180: ',' elem=star_named_expression
-  _tmp_180_rule(): ast.expr | null {
+  // _tmp_135: ',' elem=star_named_expression
+  _tmp_135_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14602,13 +13173,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_181: (',' elem=(slice | starred_expression))*
-  _loop0_181_rule(): ast.expr[] | null {
+  // _loop0_136: (',' elem=(slice | starred_expression))*
+  _loop0_136_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_182_rule()) !== null) {
+    while ((_elem = this._tmp_137_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14616,8 +13187,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_182: ',' elem=(slice | starred_expression)
-  _tmp_182_rule(): ast.expr | null {
+  // _tmp_137: ',' elem=(slice | starred_expression)
+  _tmp_137_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14625,7 +13196,7 @@ export class GeneratedParser extends Parser {
     { // ',' elem=(slice | starred_expression)
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
-        (elem = this._tmp_59_rule()) !== null
+        (elem = (++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(this.slice_rule() ?? this.starred_expression_rule()))) !== null
       ) {
         this.level--;
         return elem;
@@ -14635,13 +13206,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_183: (',' elem=double_starred_kvpair)*
-  _loop0_183_rule(): h.KeyValuePair[] | null {
+  // _loop0_138: (',' elem=double_starred_kvpair)*
+  _loop0_138_rule(): h.KeyValuePair[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: h.KeyValuePair[] = [];
     let _elem: h.KeyValuePair | null;
-    while ((_elem = this._tmp_184_rule()) !== null) {
+    while ((_elem = this._tmp_139_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14649,8 +13220,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_184: ',' elem=double_starred_kvpair
-  _tmp_184_rule(): h.KeyValuePair | null {
+  // _tmp_139: ',' elem=double_starred_kvpair
+  _tmp_139_rule(): h.KeyValuePair | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14668,13 +13239,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_185: (',' elem=(starred_expression | (assignment_expression | expression !':=') !'='))*
-  _loop0_185_rule(): ast.expr[] | null {
+  // _loop0_140: (',' elem=(starred_expression | (assignment_expression | expression !':=') !'='))*
+  _loop0_140_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_186_rule()) !== null) {
+    while ((_elem = this._tmp_141_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14682,8 +13253,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_186: ',' elem=(starred_expression | (assignment_expression | expression !':=') !'=')
-  _tmp_186_rule(): ast.expr | null {
+  // _tmp_141: ',' elem=(starred_expression | (assignment_expression | expression !':=') !'=')
+  _tmp_141_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14691,7 +13262,7 @@ export class GeneratedParser extends Parser {
     { // ',' elem=(starred_expression | (assignment_expression | expression !':=') !'=')
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
-        (elem = this._tmp_85_rule()) !== null
+        (elem = this._tmp_67_rule()) !== null
       ) {
         this.level--;
         return elem;
@@ -14701,13 +13272,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_187: (',' elem=kwarg_or_starred)*
-  _loop0_187_rule(): h.KeywordOrStarred[] | null {
+  // _loop0_142: (',' elem=kwarg_or_starred)*
+  _loop0_142_rule(): h.KeywordOrStarred[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: h.KeywordOrStarred[] = [];
     let _elem: h.KeywordOrStarred | null;
-    while ((_elem = this._tmp_188_rule()) !== null) {
+    while ((_elem = this._tmp_143_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14715,8 +13286,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_188: ',' elem=kwarg_or_starred
-  _tmp_188_rule(): h.KeywordOrStarred | null {
+  // _tmp_143: ',' elem=kwarg_or_starred
+  _tmp_143_rule(): h.KeywordOrStarred | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14734,13 +13305,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_189: (',' elem=kwarg_or_double_starred)*
-  _loop0_189_rule(): h.KeywordOrStarred[] | null {
+  // _loop0_144: (',' elem=kwarg_or_double_starred)*
+  _loop0_144_rule(): h.KeywordOrStarred[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: h.KeywordOrStarred[] = [];
     let _elem: h.KeywordOrStarred | null;
-    while ((_elem = this._tmp_190_rule()) !== null) {
+    while ((_elem = this._tmp_145_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14748,8 +13319,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_190: ',' elem=kwarg_or_double_starred
-  _tmp_190_rule(): h.KeywordOrStarred | null {
+  // _tmp_145: ',' elem=kwarg_or_double_starred
+  _tmp_145_rule(): h.KeywordOrStarred | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14767,13 +13338,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_191: (',' elem=star_target)*
-  _loop0_191_rule(): ast.expr[] | null {
+  // _loop0_146: (',' elem=star_target)*
+  _loop0_146_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_192_rule()) !== null) {
+    while ((_elem = this._tmp_147_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14781,8 +13352,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_192: ',' elem=star_target
-  _tmp_192_rule(): ast.expr | null {
+  // _tmp_147: ',' elem=star_target
+  _tmp_147_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14800,13 +13371,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_193: (',' elem=del_target)*
-  _loop0_193_rule(): ast.expr[] | null {
+  // _loop0_148: (',' elem=del_target)*
+  _loop0_148_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_194_rule()) !== null) {
+    while ((_elem = this._tmp_149_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14814,8 +13385,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_194: ',' elem=del_target
-  _tmp_194_rule(): ast.expr | null {
+  // _tmp_149: ',' elem=del_target
+  _tmp_149_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14833,13 +13404,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_195: (',' elem=expression)*
-  _loop0_195_rule(): ast.expr[] | null {
+  // _loop0_150: (',' elem=expression)*
+  _loop0_150_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_196_rule()) !== null) {
+    while ((_elem = this._tmp_151_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14847,8 +13418,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_196: ',' elem=expression
-  _tmp_196_rule(): ast.expr | null {
+  // _tmp_151: ',' elem=expression
+  _tmp_151_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14866,13 +13437,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_197: (',' elem=(starred_expression !'='))*
-  _loop0_197_rule(): ast.expr[] | null {
+  // _loop0_152: (',' elem=(starred_expression !'='))*
+  _loop0_152_rule(): ast.expr[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.expr[] = [];
     let _elem: ast.expr | null;
-    while ((_elem = this._tmp_198_rule()) !== null) {
+    while ((_elem = this._tmp_153_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14880,8 +13451,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_198: ',' elem=(starred_expression !'=')
-  _tmp_198_rule(): ast.expr | null {
+  // _tmp_153: ',' elem=(starred_expression !'=')
+  _tmp_153_rule(): ast.expr | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14889,7 +13460,7 @@ export class GeneratedParser extends Parser {
     { // ',' elem=(starred_expression !'=')
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
-        (elem = this._tmp_100_rule()) !== null
+        (elem = this._tmp_82_rule()) !== null
       ) {
         this.level--;
         return elem;
@@ -14899,13 +13470,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_199: (',' elem=lambda_param)*
-  _loop0_199_rule(): ast.arg[] | null {
+  // _loop0_154: (',' elem=lambda_param)*
+  _loop0_154_rule(): ast.arg[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.arg[] = [];
     let _elem: ast.arg | null;
-    while ((_elem = this._tmp_200_rule()) !== null) {
+    while ((_elem = this._tmp_155_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14913,8 +13484,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_200: ',' elem=lambda_param
-  _tmp_200_rule(): ast.arg | null {
+  // _tmp_155: ',' elem=lambda_param
+  _tmp_155_rule(): ast.arg | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14932,13 +13503,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_201: (',' elem=dotted_name)*
-  _loop0_201_rule(): ast.Name[] | null {
+  // _loop0_156: (',' elem=dotted_name)*
+  _loop0_156_rule(): ast.Name[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: ast.Name[] = [];
     let _elem: ast.Name | null;
-    while ((_elem = this._tmp_202_rule()) !== null) {
+    while ((_elem = this._tmp_157_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14946,8 +13517,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_202: ',' elem=dotted_name
-  _tmp_202_rule(): ast.Name | null {
+  // _tmp_157: ',' elem=dotted_name
+  _tmp_157_rule(): ast.Name | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14965,13 +13536,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_203: (',' elem=(expression ['as' star_target]))*
-  _loop0_203_rule(): any[] | null {
+  // _loop0_158: (',' elem=(expression ['as' star_target]))*
+  _loop0_158_rule(): any[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: any[] = [];
     let _elem: any;
-    while ((_elem = this._tmp_204_rule()) !== null) {
+    while ((_elem = this._tmp_159_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -14979,8 +13550,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_204: ',' elem=(expression ['as' star_target])
-  _tmp_204_rule(): any {
+  // _tmp_159: ',' elem=(expression ['as' star_target])
+  _tmp_159_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -14988,7 +13559,7 @@ export class GeneratedParser extends Parser {
     { // ',' elem=(expression ['as' star_target])
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
-        (elem = this._tmp_138_rule()) !== null
+        (elem = this._tmp_101_rule()) !== null
       ) {
         this.level--;
         return elem;
@@ -14998,13 +13569,13 @@ export class GeneratedParser extends Parser {
     this.level--;
     return null;
   }
-  // _loop0_205: (',' elem=(expressions ['as' star_target]))*
-  _loop0_205_rule(): any[] | null {
+  // _loop0_160: (',' elem=(expressions ['as' star_target]))*
+  _loop0_160_rule(): any[] | null {
     if (++this.level > MAXSTACK) this.stackOverflow();
     let _mark = this.mark;
     const _children: any[] = [];
     let _elem: any;
-    while ((_elem = this._tmp_206_rule()) !== null) {
+    while ((_elem = this._tmp_161_rule()) !== null) {
       _children.push(_elem);
       _mark = this.mark;
     }
@@ -15012,8 +13583,8 @@ export class GeneratedParser extends Parser {
     this.level--;
     return _children;
   }
-  // _tmp_206: ',' elem=(expressions ['as' star_target])
-  _tmp_206_rule(): any {
+  // _tmp_161: ',' elem=(expressions ['as' star_target])
+  _tmp_161_rule(): any {
     if (++this.level > MAXSTACK) this.stackOverflow();
     const _mark = this.mark;
     let _literal: Token | null;
@@ -15021,7 +13592,7 @@ export class GeneratedParser extends Parser {
     { // ',' elem=(expressions ['as' star_target])
       if (
         (_literal = this.expectToken(12 /* ',' */)) !== null &&
-        (elem = this._tmp_141_rule()) !== null
+        (elem = this._tmp_104_rule()) !== null
       ) {
         this.level--;
         return elem;

@@ -258,6 +258,12 @@ export class Parser {
     return new PyFloat(Number(s));
   }
 
+  /** Ends an inlined group's rule level (the generator's `a ?? b` form of a _tmp_N rule). */
+  leaveLevel<R>(result: R): R {
+    this.level--;
+    return result;
+  }
+
   /** CPython: _PyPegen_dummy_name — a placeholder Name for actions without results. */
   dummyName(..._args: unknown[]): ast.Name {
     if (this.dummy === null) this.dummy = new ast.Name("", ast.Load, 1, 0, 1, 0);

@@ -257,6 +257,20 @@ export class TsParserGenerator {
             return this.callFor(ni.item);
           }
         }
+        // A choice of plain items ('(' (tuple | group | genexp)) is inlined as `a ?? b ?? c`, with
+        // the rule level CPython's _tmp_N function would count: one JS frame less per use, which
+        // matters on the deepest paths (each nesting bracket goes through two of them).
+        if (it.rhs.alts.every((a) => a.action === null && a.items.length === 1 && a.items[0].name === null &&
+            (a.items[0].item.kind === "name" || a.items[0].item.kind === "string"))) {
+          const calls = it.rhs.alts.map((a) => this.callFor(a.items[0].item));
+          const types = [...new Set(calls.map((c) => c.type))];
+          return {
+            expr: `(++this.level > MAXSTACK && this.stackOverflow(), this.leaveLevel(${calls.map((c) => c.expr).join(" ?? ")}))`,
+            type: types.includes("any") ? "any" : types.join(" | "),
+            defaultName: "_tmp_var",
+            alwaysSucceeds: false,
+          };
+        }
         const name = this.artificialRule("tmp", it, { kind: "group", rhs: it.rhs });
         return { expr: `this.${name}_rule()`, type: this.ruleType(name), defaultName: name + "_var", alwaysSucceeds: false };
       }
