@@ -49,6 +49,7 @@ import {
   _PyEval_InitNotNone, PyDict_GetItem,
 } from "./ceval_ops.js";
 import { _Py_MakeGenerator, _PyGen_Suspend } from "../objects/genobject.js";
+import { _PyEval_MatchClass, _PyEval_MatchKeys, _PyEval_MatchMapping, _PyEval_MatchSequence } from "./ceval_match.js";
 
 /** The loop's state while a cold instruction runs (CPython keeps these in C locals). */
 /** Backward jumps and calls between two entries of _PyEval_Loop. */
@@ -126,7 +127,7 @@ function _PyEval_Loop(st: EvalState): PyObject | null {
         throw _PyEval_PendingThrow(tstate);
       }
       dispatch: for (;;) {
-        thisInstr = nextInstr;
+        frame.instr_ptr = thisInstr = nextInstr;
         word = code[nextInstr]!;
         opcode = word & 255;
         oparg = word >>> 8;
@@ -1075,16 +1076,29 @@ function _PyEval_ColdCases(st: EvalState): number {
         { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
       }
       case 24: /* MATCH_KEYS */ {
+        const subject = lp[sp - (2)] as PyObject;
+        const keys = lp[sp - (2) + 1] as PyObject;
         let values_or_none: PyObject;
-        throw _PyEval_NotImplemented("MATCH_KEYS");
+        values_or_none = _PyEval_MatchKeys(subject, keys);
+        lp[sp - (2) + 2] = values_or_none;
+        sp += 1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
       }
       case 25: /* MATCH_MAPPING */ {
+        const subject = lp[sp - (1)] as PyObject;
         let res: PyObject;
-        throw _PyEval_NotImplemented("MATCH_MAPPING");
+        res = _PyEval_MatchMapping(subject);
+        lp[sp - (1) + 1] = res;
+        sp += 1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
       }
       case 26: /* MATCH_SEQUENCE */ {
+        const subject = lp[sp - (1)] as PyObject;
         let res: PyObject;
-        throw _PyEval_NotImplemented("MATCH_SEQUENCE");
+        res = _PyEval_MatchSequence(subject);
+        lp[sp - (1) + 1] = res;
+        sp += 1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
       }
       case 29: /* POP_EXCEPT */ {
         const exc_value = lp[sp - (1)] as PyObject;
@@ -1427,8 +1441,14 @@ function _PyEval_ColdCases(st: EvalState): number {
         { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
       }
       case 99: /* MATCH_CLASS */ {
+        const subject = lp[sp - (3)] as PyObject;
+        const type = lp[sp - (3) + 1] as PyObject;
+        const names = lp[sp - (3) + 2] as PyObject;
         let attrs: PyObject;
-        throw _PyEval_NotImplemented("MATCH_CLASS");
+        attrs = _PyEval_MatchClass(subject, type, oparg, names);
+        lp[sp - (3)] = attrs;
+        sp += -2;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
       }
       case 104: /* RAISE_VARARGS */ {
         const args = sp - ((oparg));

@@ -230,7 +230,7 @@ export function emitCases(a: Analysis, preamble: string, hot: Set<string>): stri
     "        throw _PyEval_PendingThrow(tstate);",
     "      }",
     "      dispatch: for (;;) {",
-    "        thisInstr = nextInstr;",
+    "        frame.instr_ptr = thisInstr = nextInstr;",
     "        word = code[nextInstr]!;",
     "        opcode = word & 255;",
     "        oparg = word >>> 8;",
