@@ -251,6 +251,9 @@ async function runCmdLine(cl: CmdLine, rt: Runtime): Promise<number> {
   }
   interpreterConfig.argv = [cl.filename ?? "", ...cl.args];
   interpreterConfig.sysPath = ["", ...defaultSysPath()];
+  if (process.stdin.isTTY && cl.filename === null) {
+    writeStderr(`${PROGRAM}: no interactive prompt yet; reading a program until end of input (Ctrl-D)\n`);
+  }
   const source = readStdin();
   return runSource(cl.skipFirstLine ? skipLine(source) : source, "<stdin>");
 }
