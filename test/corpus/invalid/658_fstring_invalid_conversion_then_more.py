@@ -1,0 +1,1 @@
+x = f"family={se!lf.family!s}, type={self.type!s}, "
