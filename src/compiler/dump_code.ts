@@ -10,6 +10,7 @@ import { longRepr } from "../objects/longobject.js";
 import { PyCodeObject } from "../objects/codeobject.js";
 import { PyFrozenSet, PySlice } from "./const_objects.js";
 import { comparePyStr, compileStringObject } from "./compile.js";
+import { disCode } from "./dis.js";
 
 /** repr() of a constant. */
 function constReprPlain(v: PyObject): string {
@@ -82,4 +83,10 @@ function walk(code: PyCodeObject, out: string[]): void {
 export function dumpCode(source: Uint8Array, filename: string, out: string[]): void {
   const name = filename.slice(filename.lastIndexOf("/") + 1);
   walk(compileStringObject(source, name, "exec"), out);
+}
+
+/** Print what dump.py's `dis` mode prints (dis.dis of the module's code); errors are thrown. */
+export function dumpDis(source: Uint8Array, filename: string, out: string[]): void {
+  const name = filename.slice(filename.lastIndexOf("/") + 1);
+  disCode(compileStringObject(source, name, "exec"), out);
 }
