@@ -958,10 +958,8 @@ export class Lexer {
       const inFormatSpec = mode.inFormatSpec && mode.curlyBracketExprStartDepth >= 0;
       if (c === EOF || (mode.quoteSize === 1 && c === C_LF)) {
         if (inFormatSpec && c === C_LF) {
-          this.backup(c);
-          mode.kind = TOK_REGULAR_MODE;
-          mode.inFormatSpec = false;
-          return this.makeToken(middle, this.start, this.cur);
+          const k = mode.isTString ? "t" : "f";
+          this.syntaxError(`${k}-string: newlines are not allowed in format specifiers for single quoted ${k}-strings`);
         }
         this.cur = mode.start + 1;
         this.lineStart = mode.multiLineStart;
