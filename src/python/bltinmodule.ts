@@ -664,3 +664,12 @@ def("input", (_s, args, start, nargs, kw) => {
   return Buffer.from(bytes).toString("utf8");
 });
 import { newException, PyExc_EOFError } from "../objects/exceptions.js";
+
+// __import__(name, globals=None, locals=None, fromlist=(), level=0) (CPython: builtin___import__)
+import { PyImport_ImportModuleLevel } from "./import.js";
+const importArgs = new ArgParser("__import__", ["name", "globals", "locals", "fromlist", "level"], { required: 1 });
+def("__import__", (_s, args, start, nargs, kw) => {
+  const [name, globals, , fromlist, level] = importArgs.parse(args, start, nargs, kw);
+  const lv = level === null ? 0 : Number(PyNumber_Index(level));
+  return PyImport_ImportModuleLevel(name as PyObject, globals ?? Py_None, fromlist ?? Py_None, lv);
+});

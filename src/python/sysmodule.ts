@@ -1,0 +1,146 @@
+// CPython: Python/sysmodule.c — a first `sys` module: argv, path, modules, stdout/stderr, exit,
+// version data and a few functions. Built on first use from the interpreter configuration.
+import { type PyObject, Py_None, PyObjectBase, newStaticType, PyBaseObject_Type, Py_TYPE } from "../objects/object.js";
+import { PyModule } from "../objects/moduleobject.js";
+import { PyList } from "../objects/listobject.js";
+import { PyTuple } from "../objects/tupleobject.js";
+import { PyDict } from "../objects/dictobject.js";
+import { newBuiltinFunction } from "../objects/methodobject.js";
+import { newException, PyExc_SystemExit } from "../objects/exceptions.js";
+import { PyObject_Str, PyObject_CallMethod, PyNumber_Index } from "../objects/abstract.js";
+import { intMaxStrDigits, setIntMaxStrDigits } from "../objects/longobject.js";
+import { typeError, valueError } from "./errors.js";
+import { checkPositional } from "./getargs.js";
+import { interpreterConfig } from "./pythonrun.js";
+import { builtinsModule, stdoutWriter, stderrWriter, setSysStdoutHook, type FdWriter } from "./bltinmodule.js";
+import { PyInterpreterState_Get, Py_SetRecursionLimit } from "../vm/pystate.js";
+
+/** A text stream writing to a file descriptor (a stand-in for io.TextIOWrapper until _io exists). */
+export class PyStdStream extends PyObjectBase {
+  constructor(
+    readonly writer: FdWriter,
+    readonly fd: number,
+    readonly name: string,
+  ) {
+    super();
+  }
+}
+const PyStdStream_Type = newStaticType("_io.TextIOWrapper", PyBaseObject_Type, 0);
+PyStdStream.prototype.ob_type = PyStdStream_Type;
+PyStdStream_Type.tp_methods = [
+  {
+    name: "write",
+    kind: "o",
+    fn: ((self: PyObject, s: PyObject) => {
+      if (typeof s !== "string") throw typeError(`write() argument must be str, not ${Py_TYPE(s).tp_name}`);
+      const stream = self as PyStdStream;
+      stream.writer.write(s);
+      if (stream.fd === 2) stream.writer.flush(); // stderr is unbuffered
+      return [...s].length;
+    }) as never,
+  },
+  { name: "flush", kind: "noargs", fn: ((self: PyObject) => ((self as PyStdStream).writer.flush(), Py_None)) as never },
+  { name: "fileno", kind: "noargs", fn: ((self: PyObject) => (self as PyStdStream).fd) as never },
+  { name: "isatty", kind: "noargs", fn: (() => false) as never },
+  { name: "writable", kind: "noargs", fn: (() => true) as never },
+  { name: "readable", kind: "noargs", fn: (() => false) as never },
+];
+PyStdStream_Type.tp_getset = [
+  { name: "name", get: (v) => (v as PyStdStream).name },
+  { name: "encoding", get: () => "utf-8" },
+  { name: "errors", get: () => "strict" },
+];
+PyStdStream_Type.tp_repr = (v) => `<_io.TextIOWrapper name='${(v as PyStdStream).name}' mode='w' encoding='utf-8'>`;
+
+let sys: PyModule | null = null;
+let defaultStdout: PyStdStream | null = null;
+
+/** The sys module (created on first use). */
+export function getSysModule(): PyModule {
+  if (sys !== null) return sys;
+  const m = new PyModule("sys", "This module provides access to some objects used or maintained by the interpreter.");
+  sys = m;
+  const d = m.dict;
+  const modules = new PyDict();
+  modules.setStr("sys", m);
+  modules.setStr("builtins", builtinsModule);
+  d.setStr("modules", modules);
+  d.setStr("argv", new PyList(interpreterConfig.argv.slice()));
+  d.setStr("orig_argv", new PyList(["python3", ...interpreterConfig.argv]));
+  d.setStr("path", new PyList(interpreterConfig.sysPath.slice()));
+  d.setStr("meta_path", new PyList([]));
+  d.setStr("path_hooks", new PyList([]));
+  d.setStr("path_importer_cache", new PyDict());
+  defaultStdout = new PyStdStream(stdoutWriter, 1, "<stdout>");
+  const stderr = new PyStdStream(stderrWriter, 2, "<stderr>");
+  for (const [n, v] of [["stdout", defaultStdout], ["__stdout__", defaultStdout], ["stderr", stderr], ["__stderr__", stderr]] as const) {
+    d.setStr(n, v);
+  }
+  d.setStr("version", "3.14.2 (tython) [TypeScript]");
+  d.setStr("version_info", new PyTuple([3, 14, 2, "final", 0]));
+  d.setStr("hexversion", 0x030e02f0);
+  d.setStr("api_version", 1013);
+  d.setStr("platform", "linux");
+  d.setStr("byteorder", "little");
+  d.setStr("maxsize", 2n ** 63n - 1n);
+  d.setStr("maxunicode", 0x10ffff);
+  d.setStr("executable", process.execPath);
+  d.setStr("prefix", "");
+  d.setStr("base_prefix", "");
+  d.setStr("exec_prefix", "");
+  d.setStr("dont_write_bytecode", true);
+  d.setStr("builtin_module_names", new PyTuple(["builtins", "sys"]));
+  d.setStr("stdlib_module_names", new PyTuple([]));
+  const fn = (name: string, f: (args: readonly PyObject[], start: number, nargs: number) => PyObject): void => {
+    d.setStr(name, newBuiltinFunction(name, (_s, args, start, nargs) => f(args, start, nargs), "sys"));
+  };
+  fn("exit", (args, start, nargs) => {
+    checkPositional("exit", nargs, 0, 1);
+    throw newException(PyExc_SystemExit, nargs ? [args[start]] : []);
+  });
+  fn("getrecursionlimit", () => recursionLimit());
+  fn("setrecursionlimit", (args, start, nargs) => {
+    checkPositional("setrecursionlimit", nargs, 1, 1);
+    const n = PyNumber_Index(args[start]);
+    if (typeof n !== "number" || n < 1) throw valueError("recursion limit must be greater or equal than 1");
+    setRecursionLimit(n);
+    return Py_None;
+  });
+  fn("intern", (args, start, nargs) => {
+    checkPositional("intern", nargs, 1, 1);
+    if (typeof args[start] !== "string") throw typeError(`intern() argument must be str, not ${Py_TYPE(args[start]).tp_name}`);
+    return args[start];
+  });
+  fn("getsizeof", (args, start, nargs) => {
+    checkPositional("getsizeof", nargs, 1, 2);
+    return PyObject_CallMethod(args[start], "__sizeof__");
+  });
+  fn("get_int_max_str_digits", () => intMaxStrDigits);
+  fn("set_int_max_str_digits", (args, start, nargs) => {
+    checkPositional("set_int_max_str_digits", nargs, 1, 1);
+    const n = PyNumber_Index(args[start]);
+    if (typeof n !== "number" || (n !== 0 && n < 640)) throw valueError("maxdigits must be >= 640 or 0 for unlimited");
+    setIntMaxStrDigits(n);
+    return Py_None;
+  });
+  fn("getdefaultencoding", () => "utf-8");
+  fn("getfilesystemencoding", () => "utf-8");
+  fn("is_finalizing", () => false);
+  setSysStdoutHook(() => {
+    const out = d.getStr("stdout");
+    return out === undefined || out === defaultStdout ? null : out;
+  });
+  return m;
+}
+
+function recursionLimit(): number {
+  return PyInterpreterState_Get().recursion_limit;
+}
+function setRecursionLimit(n: number): void {
+  Py_SetRecursionLimit(n);
+}
+
+/** sys.modules. */
+export function sysModules(): PyDict {
+  return getSysModule().dict.getStr("modules") as PyDict;
+}
