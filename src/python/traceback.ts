@@ -13,6 +13,7 @@ import type { PyCodeObject } from "../objects/codeobject.js";
 import { PyFrameObject, _PyFrame_GetFrameObject } from "../objects/frameobject.js";
 import type { _PyInterpreterFrame } from "../vm/frame.js";
 import { computeCaretAnchors, shouldShowCarets, type CaretAnchors } from "./traceback_carets.js";
+import { suggestionSuffix } from "./traceback_suggestions.js";
 
 export const PyTraceBack_Type = newStaticType("traceback", PyBaseObject_Type, 0);
 
@@ -274,7 +275,7 @@ function formatExceptionOnly(exc: PyBaseException): string {
   let stype = type.ht_qualname ?? type.tp_name;
   const mod = PyObject_GetOptionalAttr(type, "__module__");
   if (typeof mod === "string" && mod !== "builtins" && mod !== "__main__") stype = `${mod}.${stype}`;
-  const s = safeStr(exc, "exception");
+  const s = safeStr(exc, "exception") + suggestionSuffix(exc, exc.traceback instanceof PyTraceBackObject ? exc.traceback : null);
   let out = s === "" ? `${stype}\n` : `${stype}: ${s}\n`;
   const notes = exc.notes;
   if (notes !== null && notes !== undefined && notes !== Py_None) {
