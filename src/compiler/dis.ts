@@ -17,7 +17,7 @@ import {
 } from "../vm/opcode_metadata.generated.js";
 import { op, _PyOpcode_Caches } from "./opcode_utils.js";
 import { constRepr } from "./unparse.js";
-import { PySlice } from "./const_objects.js";
+import { PyFrozenSet, PySlice } from "./const_objects.js";
 
 const OPNAME_WIDTH = 20;
 const OPARG_WIDTH = 5;
@@ -43,6 +43,12 @@ function disConstRepr(v: PyObject): string {
   if (v === Py_Ellipsis) return "Ellipsis";
   if (v instanceof PyFloat) return floatRepr(v.value);
   if (v instanceof PyComplex) return complexRepr(v.real, v.imag);
+  if (v instanceof PyFrozenSet) {
+    if (!v.items.length) return "frozenset()";
+    // CPython's iteration order follows hashes: small ints come out in ascending order
+    const items = v.items.every((x) => typeof x === "number") ? [...v.items].sort((a, b) => (a as number) - (b as number)) : v.items;
+    return `frozenset({${items.map(disConstRepr).join(", ")}})`;
+  }
   if (v instanceof PySlice) return `slice(${disConstRepr(v.start)}, ${disConstRepr(v.stop)}, ${disConstRepr(v.step)})`;
   return constRepr(v);
 }
