@@ -67,6 +67,12 @@ export class ResultTokenWithMetadata {
   ) {}
 }
 
+/** CPython: CHECK_VERSION — a construct newer than ast.parse(feature_version=...) allows. */
+export function checkVersion<N>(p: Parser, version: number, msg: string, node: N): N {
+  if (p.featureVersion < version) e_.RAISE_SYNTAX_ERROR(p, `${msg} only supported in Python 3.${version} and greater`);
+  return node;
+}
+
 // ---- sequences --------------------------------------------------------------------------
 
 /** CPython: _PyPegen_seq_insert_in_front (a new array). */

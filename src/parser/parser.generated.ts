@@ -549,7 +549,7 @@ export class GeneratedParser extends Parser {
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
-        return new ast.AnnAssign(h.setExprContext(a, ast.Store), b, c, 1, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        return h.checkVersion(this, 6, "Variable annotation syntax is", new ast.AnnAssign(h.setExprContext(a, ast.Store), b, c, 1, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset));
       }
       this.mark = _mark;
     }
@@ -562,7 +562,7 @@ export class GeneratedParser extends Parser {
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
-        return new ast.AnnAssign(a, b, c, 0, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        return h.checkVersion(this, 6, "Variable annotations syntax is", new ast.AnnAssign(a, b, c, 0, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset));
       }
       this.mark = _mark;
     }
@@ -672,7 +672,7 @@ export class GeneratedParser extends Parser {
         (_literal = this.expectToken(50 /* '@=' */)) !== null
       ) {
         this.level--;
-        return ast.MatMult;
+        return h.checkVersion(this, 5, "The '@' operator is", ast.MatMult);
       }
       this.mark = _mark;
     }
@@ -1562,7 +1562,8 @@ export class GeneratedParser extends Parser {
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
-        return new ast.AsyncFunctionDef(n.id, params ?? h.emptyArguments(), b, [], a, h.newTypeComment(this, tc), t ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        return h.checkVersion(this, 5, "Async functions are",
+            new ast.AsyncFunctionDef(n.id, params ?? h.emptyArguments(), b, [], a, h.newTypeComment(this, tc), t ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset));
       }
       this.mark = _mark;
     }
@@ -1612,7 +1613,7 @@ export class GeneratedParser extends Parser {
         ((d = this.star_etc_rule()), true)
       ) {
         this.level--;
-        return h.makeArguments(a, null, b, c, d);
+        return h.checkVersion(this, 8, "Positional-only parameters are", h.makeArguments(a, null, b, c, d));
       }
       this.mark = _mark;
     }
@@ -1623,7 +1624,7 @@ export class GeneratedParser extends Parser {
         ((c = this.star_etc_rule()), true)
       ) {
         this.level--;
-        return h.makeArguments(null, a, null, b, c);
+        return h.checkVersion(this, 8, "Positional-only parameters are", h.makeArguments(null, a, null, b, c));
       }
       this.mark = _mark;
     }
@@ -2305,7 +2306,7 @@ export class GeneratedParser extends Parser {
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
-        return new ast.AsyncFor(t, ex, b, el ?? [], h.newTypeComment(this, tc), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        return h.checkVersion(this, 5, "Async for loops are", new ast.AsyncFor(t, ex, b, el ?? [], h.newTypeComment(this, tc), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset));
       }
       this.mark = _mark;
       if (_cut) {
@@ -2395,7 +2396,7 @@ export class GeneratedParser extends Parser {
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
-        return new ast.AsyncWith(a, b, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        return h.checkVersion(this, 5, "Async with statements are", new ast.AsyncWith(a, b, null, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset));
       }
       this.mark = _mark;
     }
@@ -2410,7 +2411,7 @@ export class GeneratedParser extends Parser {
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
-        return new ast.AsyncWith(a, b, h.newTypeComment(this, tc), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        return h.checkVersion(this, 5, "Async with statements are", new ast.AsyncWith(a, b, h.newTypeComment(this, tc), _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset));
       }
       this.mark = _mark;
     }
@@ -2528,7 +2529,7 @@ export class GeneratedParser extends Parser {
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
-        return new ast.TryStar(b, ex, el ?? [], f ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        return h.checkVersion(this, 11, "Exception groups are", new ast.TryStar(b, ex, el ?? [], f ?? [], _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset));
       }
       this.mark = _mark;
     }
@@ -2595,7 +2596,7 @@ export class GeneratedParser extends Parser {
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
-        return new ast.ExceptHandler(e, null, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        return h.checkVersion(this, 14, "except expressions without parentheses are", new ast.ExceptHandler(e, null, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset));
       }
       this.mark = _mark;
     }
@@ -2687,7 +2688,7 @@ export class GeneratedParser extends Parser {
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
-        return new ast.ExceptHandler(e, null, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        return h.checkVersion(this, 14, "except expressions without parentheses are", new ast.ExceptHandler(e, null, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset));
       }
       this.mark = _mark;
     }
@@ -2760,7 +2761,7 @@ export class GeneratedParser extends Parser {
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
-        return new ast.Match(subject, cases, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        return h.checkVersion(this, 10, "Pattern matching is", new ast.Match(subject, cases, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset));
       }
       this.mark = _mark;
     }
@@ -3979,7 +3980,7 @@ export class GeneratedParser extends Parser {
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
-        return new ast.TypeAlias(h.setExprContext(n, ast.Store), t ?? [], b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        return h.checkVersion(this, 12, "Type statement is", new ast.TypeAlias(h.setExprContext(n, ast.Store), t ?? [], b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset));
       }
       this.mark = _mark;
     }
@@ -4010,7 +4011,7 @@ export class GeneratedParser extends Parser {
         (_literal_1 = this.expectToken(10 /* ']' */)) !== null
       ) {
         this.level--;
-        return t;
+        return h.checkVersion(this, 12, "Type parameter lists are", t);
       }
       this.mark = _mark;
     }
@@ -4141,7 +4142,7 @@ export class GeneratedParser extends Parser {
         (e = this.expression_rule()) !== null
       ) {
         this.level--;
-        return e;
+        return h.checkVersion(this, 13, "Type parameter defaults are", e);
       }
       this.mark = _mark;
     }
@@ -4160,7 +4161,7 @@ export class GeneratedParser extends Parser {
         (e = this.star_expression_rule()) !== null
       ) {
         this.level--;
-        return e;
+        return h.checkVersion(this, 13, "Type parameter defaults are", e);
       }
       this.mark = _mark;
     }
@@ -4509,7 +4510,7 @@ export class GeneratedParser extends Parser {
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
-        return new ast.NamedExpr(h.setExprContext(a, ast.Store), b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        return h.checkVersion(this, 8, "Assignment expressions are", new ast.NamedExpr(h.setExprContext(a, ast.Store), b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset));
       }
       this.mark = _mark;
       if (_cut) {
@@ -5441,7 +5442,7 @@ export class GeneratedParser extends Parser {
       ) {
         _end = this.lastNonwhitespaceToken();
         this.level--;
-        return new ast.BinOp(a, ast.MatMult, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        return h.checkVersion(this, 5, "The '@' operator is", new ast.BinOp(a, ast.MatMult, b, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset));
       }
       this.mark = _mark;
     }
@@ -5590,7 +5591,7 @@ export class GeneratedParser extends Parser {
         (a = this.primary_rule()) !== null
       ) {
         _end = this.lastNonwhitespaceToken();
-        _res = new ast.Await(a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset);
+        _res = h.checkVersion(this, 5, "Await expressions are", new ast.Await(a, _start.lineno, _start.col_offset, _end.end_lineno, _end.end_col_offset));
         this.insertMemo(_mark, 1020, _res);
         this.level--;
         return _res;
@@ -5988,7 +5989,7 @@ export class GeneratedParser extends Parser {
         ((d = this.lambda_star_etc_rule()), true)
       ) {
         this.level--;
-        return h.makeArguments(a, null, b, c, d);
+        return h.checkVersion(this, 8, "Positional-only parameters are", h.makeArguments(a, null, b, c, d));
       }
       this.mark = _mark;
     }
@@ -5999,7 +6000,7 @@ export class GeneratedParser extends Parser {
         ((c = this.lambda_star_etc_rule()), true)
       ) {
         this.level--;
-        return h.makeArguments(null, a, null, b, c);
+        return h.checkVersion(this, 8, "Positional-only parameters are", h.makeArguments(null, a, null, b, c));
       }
       this.mark = _mark;
     }
@@ -6631,7 +6632,7 @@ export class GeneratedParser extends Parser {
         (b = this._loop0_57_rule()) !== null &&
         (c = this.expectToken(64 /* TSTRING_END */)) !== null
       ) {
-        _res = h.templateStr(this, a, b, c);
+        _res = h.checkVersion(this, 14, "t-strings are", h.templateStr(this, a, b, c));
         this.insertMemo(_mark, 1022, _res);
         this.level--;
         return _res;
@@ -6930,7 +6931,7 @@ export class GeneratedParser extends Parser {
         (c = this._loop0_63_rule()) !== null
       ) {
         this.level--;
-        return new ast.comprehension(a, b, c, 1);
+        return h.checkVersion(this, 6, "Async comprehensions are", new ast.comprehension(a, b, c, 1));
       }
       this.mark = _mark;
       if (_cut) {

@@ -9,6 +9,7 @@ import * as T from "./token.generated.js";
 
 // PyCF_* compiler flags the parser looks at (CPython: Include/cpython/compile.h, code.h).
 const PyCF_DONT_IMPLY_DEDENT = 0x0200;
+const PyCF_ONLY_AST = 0x0400;
 const PyCF_TYPE_COMMENTS = 0x1000;
 const PyCF_ALLOW_INCOMPLETE_INPUT = 0x4000;
 const CO_FUTURE_BARRY_AS_BDFL = 0x400000;
@@ -27,10 +28,13 @@ function computeParserFlags(cf: number): number {
  * Makes a parser over `source` (bytes: encoding detected; str: taken as decoded); `cfFlags` are
  * PyCF_* compiler flags (type comments, barry_as_FLUFL, ...).
  */
-export function newParser(source: Uint8Array | string, filename: string, mode: StartMode, cfFlags = 0): GeneratedParser {
+export function newParser(source: Uint8Array | string, filename: string, mode: StartMode, cfFlags = 0,
+  featureVersion = 14): GeneratedParser {
   const tok = new Tokenizer(source, filename, false);
   const p = new GeneratedParser(tok, KEYWORDS, SOFT_KEYWORDS, filename, tok.lexer.text, mode);
   p.flags = computeParserFlags(cfFlags);
+  // CPython: the feature version only applies when compiling to an AST (ast.parse).
+  if (cfFlags & PyCF_ONLY_AST) p.featureVersion = featureVersion;
   if (p.flags & PyPARSE_TYPE_COMMENTS) tok.typeComments = true;
   return p;
 }
@@ -74,9 +78,11 @@ function badSingleStatement(p: GeneratedParser): boolean {
 }
 
 /**
- * CPython: _PyParser_ASTFromString. `cfFlags`: PyCF_* flags (e.g. PyCF_TYPE_COMMENTS 0x1000).
+ * CPython: _PyParser_ASTFromString. `cfFlags`: PyCF_* flags (e.g. PyCF_TYPE_COMMENTS 0x1000);
+ * `featureVersion`: the minor version of ast.parse(feature_version=(3, N)), used with PyCF_ONLY_AST.
  * Errors are thrown as PySyntaxError (or MemoryError).
  */
-export function parserASTFromString(source: Uint8Array | string, filename: string, mode: StartMode, cfFlags = 0): ast.mod {
-  return runParser(newParser(source, filename, mode, cfFlags));
+export function parserASTFromString(source: Uint8Array | string, filename: string, mode: StartMode, cfFlags = 0,
+  featureVersion = 14): ast.mod {
+  return runParser(newParser(source, filename, mode, cfFlags, featureVersion));
 }

@@ -12,7 +12,7 @@
 //   filename, source       for error messages; `source` is the decoded text
 //   startMode              "exec" | "eval" | "single" | "func_type"
 //   flags                  PyPARSE_* bits (barry_as_FLUFL, type comments)
-//   featureVersion         minor version for ast.parse(feature_version=...) (checks not done yet)
+//   featureVersion         minor version for ast.parse(feature_version=...) (CHECK_VERSION)
 //   typeIgnoreComments     `# type: ignore` comments seen (lineno, tag)
 // Tokens carry lineno/col_offset/end_lineno/end_col_offset with columns in UTF-8 bytes (the AST's
 // unit), the token text in `string`, and `metadata` (f-string debug text).
@@ -240,7 +240,13 @@ export class Parser {
 
   /** CPython: parsenumber / parsenumber_raw in pegen.c. */
   private parseNumber(t: Token): PyObject {
-    const s = t.string.includes("_") ? t.string.replace(/_/g, "") : t.string;
+    let s = t.string;
+    if (s.includes("_")) {
+      if (this.featureVersion < 6) {
+        RAISE_SYNTAX_ERROR(this, "Underscores in numeric literals are only supported in Python 3.6 and greater");
+      }
+      s = s.replace(/_/g, "");
+    }
     const c1 = s.charCodeAt(1) | 0x20;
     if (s.charCodeAt(0) === 48 /* 0 */ && (c1 === 120 || c1 === 111 || c1 === 98) /* x o b */) {
       return normalizeInt(BigInt(s));

@@ -56,6 +56,23 @@ test("type comments (PyCF_TYPE_COMMENTS)", () => {
   assert.equal(out.join("") + "\n", fs.readFileSync(path.join(golden, "type_comments.ast"), "utf8"));
 });
 
+test("ast.parse feature_version checks (CHECK_VERSION)", () => {
+  // golden: test/parser/golden_feature_version.py; sources are Python reprs of plain ASCII text
+  const lines = fs.readFileSync(path.join(golden, "feature_version.txt"), "utf8").trimEnd().split("\n");
+  for (const line of lines) {
+    const [v, repr, want] = line.split("\t") as [string, string, string];
+    const src = repr.slice(1, -1).replace(/\\n/g, "\n").replace(/\\'/g, "'");
+    let got = "OK";
+    try {
+      parserASTFromString(src, "<unknown>", "exec", 0x400 /* PyCF_ONLY_AST */, Number(v));
+    } catch (e) {
+      const s = e as { msg: string; lineno: number; offset: number; endLineno: number; endOffset: number };
+      got = `${s.msg} (${s.lineno}, ${s.offset}, ${s.endLineno}, ${s.endOffset})`;
+    }
+    assert.equal(got, want, repr);
+  }
+});
+
 test("eval, single and func_type modes", () => {
   const enc = (s: string) => new TextEncoder().encode(s);
   assert.equal(parserASTFromString(enc("1 + 2\n"), "<s>", "eval")._kind, 3);
