@@ -17,6 +17,7 @@ import { PyErr_ExceptionMatches } from "../python/errors.js";
 import { PyExc_AttributeError, PyExc_TypeError } from "./exceptions.js";
 import { typeDict, PyObject_GenericGetAttr } from "./typeobject.js";
 import { setGenericAliasHook } from "./dictobject.js";
+import { _Py_union_type_or } from "./unionobject.js";
 
 export class PyGenericAlias extends PyObjectBase {
   constructor(
@@ -99,6 +100,7 @@ PyGenericAlias_Type.tp_methods = [
     }) as PyMethodDef["fn"],
   },
 ];
+PyGenericAlias_Type.nb_or = (v, w) => _Py_union_type_or(v, w);
 PyGenericAlias_Type.tp_new = (_type, args, start, nargs) => {
   if (nargs !== 2) throw typeError(`GenericAlias expected 2 arguments, got ${nargs}`);
   return Py_GenericAlias(args[start], args[start + 1]);

@@ -19,6 +19,7 @@ import "./moduleobject.js";
 import "./exceptions.js";
 import "./enumobject.js";
 import "./setobject.js";
+import "./namespaceobject.js";
 import "./funcobject.js";
 import { PyFunction_Type } from "./funcobject.js";
 import { PyMethod } from "./classobject.js";
@@ -32,5 +33,7 @@ if (PyFunction_Type.tp_descr_get === null) {
 }
 import { _installGenericAliasHooks } from "./genericaliasobject.js";
 import { setMappingProxyHook } from "./typeobject.js";
+import { _installUnion } from "./unionobject.js";
 
 _installGenericAliasHooks(setMappingProxyHook);
+_installUnion();

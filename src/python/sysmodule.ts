@@ -5,6 +5,7 @@ import { PyModule } from "../objects/moduleobject.js";
 import { PyList } from "../objects/listobject.js";
 import { PyTuple } from "../objects/tupleobject.js";
 import { PyDict } from "../objects/dictobject.js";
+import { newNamespace } from "../objects/namespaceobject.js";
 import { newBuiltinFunction } from "../objects/methodobject.js";
 import { newException, PyExc_SystemExit } from "../objects/exceptions.js";
 import { PyObject_Str, PyObject_CallMethod, PyNumber_Index } from "../objects/abstract.js";
@@ -89,6 +90,16 @@ export function getSysModule(): PyModule {
   d.setStr("base_prefix", "");
   d.setStr("exec_prefix", "");
   d.setStr("dont_write_bytecode", true);
+  d.setStr(
+    "implementation",
+    newNamespace({
+      name: "cpython",
+      cache_tag: "cpython-314",
+      version: new PyTuple([3, 14, 2, "final", 0]),
+      hexversion: 0x030e02f0,
+      _multiarch: "x86_64-linux-gnu",
+    }),
+  );
   d.setStr("builtin_module_names", new PyTuple(["builtins", "sys"]));
   d.setStr("stdlib_module_names", new PyTuple([]));
   const fn = (name: string, f: (args: readonly PyObject[], start: number, nargs: number) => PyObject): void => {
