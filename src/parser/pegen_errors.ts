@@ -25,6 +25,7 @@ import { PySyntaxError } from "../objects/exceptions.js";
 import { Py_Ellipsis, Py_None } from "../objects/object.js";
 import { E_EOF, E_EOFS, E_EOLS, E_OK } from "./lexer/state.js";
 import type { Lexer } from "./lexer/lexer.js";
+import { utf8Length } from "./lexer/unicode.js";
 import { PyPARSE_ALLOW_INCOMPLETE_INPUT, Token, type Parser } from "./pegen.js";
 import * as T from "./token.generated.js";
 import { Tokenizer } from "./tokenizer/index.js";
@@ -48,21 +49,6 @@ function lexerOf(p: Parser): Lexer | null {
   return p.tokenizer instanceof Tokenizer ? p.tokenizer.lexer : null;
 }
 
-/** UTF-8 length of text[from, to). */
-function utf8Len(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
 /**
  * A location's end column. CPython's parser sees a NEWLINE token end just after the newline
  * (after a trailing comment too), i.e. at the line's length + 1, whatever our lexer reports.
@@ -70,7 +56,7 @@ function utf8Len(text: string, from: number, to: number): number {
 function endColOffset(p: Parser, a: Located): number {
   if (a instanceof Token && a.type === T.NEWLINE) {
     const line = p.tokenizer instanceof Tokenizer ? p.tokenizer.lineText(a.lineno) : p.sourceLine(a.lineno);
-    return utf8Len(line, 0, line.length) + 1;
+    return utf8Length(line, 0, line.length) + 1;
   }
   return a.end_col_offset ?? -1;
 }
@@ -81,7 +67,7 @@ function endColOffset(p: Parser, a: Located): number {
  */
 function tokenizerPosition(p: Parser): { lineno: number; col: number } {
   const lx = lexerOf(p);
-  if (lx !== null) return { lineno: lx.lineno, col: utf8Len(lx.text, lx.lineStart, lx.cur) };
+  if (lx !== null) return { lineno: lx.lineno, col: utf8Length(lx.text, lx.lineStart, lx.cur) };
   const t = p.tokens[p.fill - 1];
   return t === undefined ? { lineno: 1, col: 0 } : { lineno: t.end_lineno, col: Math.max(0, t.end_col_offset) };
 }
@@ -418,7 +404,7 @@ function tokenizeFullSourceToCheckForErrors(p: Parser, err: PySyntaxError): PySy
             const pos = lx.parenposstack[i]!;
             const lineStart = lx.text.lastIndexOf("\n", pos - 1) + 1;
             try {
-              RAISE_ERROR_KNOWN_LOCATION(p, "SyntaxError", openLine, utf8Len(lx.text, lineStart, pos), openLine, -1,
+              RAISE_ERROR_KNOWN_LOCATION(p, "SyntaxError", openLine, utf8Length(lx.text, lineStart, pos), openLine, -1,
                 `'${String.fromCharCode(lx.parenstack[i]!)}' was never closed`);
             } catch (e) {
               if (e instanceof PySyntaxError) return e;

@@ -46,7 +46,11 @@ test("indentation errors keep their class", () => {
 });
 
 test("incomplete input with PyPARSE_ALLOW_INCOMPLETE_INPUT", () => {
-  const run = (src: string) => runParser(newParser(src, "<s>", "exec", PyPARSE_ALLOW_INCOMPLETE_INPUT));
+  const run = (src: string) => {
+    const p = newParser(src, "<s>", "exec");
+    p.flags |= PyPARSE_ALLOW_INCOMPLETE_INPUT;
+    return runParser(p);
+  };
   assert.deepEqual(location(errorOf(() => run("if x:\n"))), ["_IncompleteInputError", "incomplete input", 1, 6, 1, -1]);
   assert.deepEqual(location(errorOf(() => run("x = (1,\n"))), ["_IncompleteInputError", "incomplete input", 1, 8, 1, -1]);
   assert.deepEqual(location(errorOf(() => run("x = = 1\n"))), ["SyntaxError", "invalid syntax", 1, 5, 1, 6]);
