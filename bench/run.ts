@@ -35,9 +35,9 @@ function parseArgs(argv: string[]): { names: string[]; timeout: number; referenc
 function check(stdout: string, stderr: string, status: number | null, expected: string, seconds: number): Timing {
   if (status !== 0) {
     const lines = stderr.trim().split("\n");
-    // a raw Node.js crash ends with its version line; its error line says more
-    const crash = lines.find((l) => /^[A-Za-z]*Error\b/.test(l));
-    const last = /^Node\.js v/.test(lines[lines.length - 1] ?? "") && crash !== undefined ? crash : lines[lines.length - 1];
+    // the exception line of a traceback, tython's own report, or a raw Node.js crash's error line
+    const telling = lines.filter((l) => /^(tython: |[A-Za-z_.]*(Error|Exception|Exit|Interrupt)\b)/.test(l));
+    const last = telling[telling.length - 1] ?? lines[lines.length - 1];
     const why = status === null ? "killed (timeout?)" : `exit ${status}: ${last ?? ""}`;
     return { seconds, ok: false, problem: why.slice(0, 160) };
   }
