@@ -15,7 +15,7 @@ import { addressOf } from "./methodobject.js";
 import { _PyFrame_GetFrameObject } from "./frameobject.js";
 import type { _PyInterpreterFrame } from "../vm/frame.js";
 import { PyThreadState_Get } from "../vm/pystate.js";
-import { _PyEval_EvalFrame, _PyEval_ResumeFrame } from "../vm/ceval.js";
+import { _PyEval_EvalFrame } from "../vm/ceval.js";
 
 export const PyGen_Type = newStaticType("generator", PyBaseObject_Type, 0);
 
@@ -76,7 +76,7 @@ export function _PyGen_SendEx(gen: PyGenObject, value: PyObject, exc: PyBaseExce
   gen.gi_frame_state = FRAME_EXECUTING;
   let result: PyObject;
   try {
-    result = exc === null ? _PyEval_EvalFrame(PyThreadState_Get(), _PyEval_ResumeFrame(frame), false) : resumeWithError(frame, exc);
+    result = exc === null ? _PyEval_EvalFrame(PyThreadState_Get(), frame, false) : resumeWithError(frame, exc);
   } catch (e) {
     gen.gi_frame_state = FRAME_COMPLETED;
     throw e;
@@ -93,7 +93,7 @@ function resumeWithError(frame: _PyInterpreterFrame, exc: PyBaseException): PyOb
   frame.localsplus[--frame.stackpointer] = null;
   const tstate = PyThreadState_Get();
   tstate.pending_throw = exc;
-  return _PyEval_EvalFrame(tstate, _PyEval_ResumeFrame(frame), true);
+  return _PyEval_EvalFrame(tstate, frame, true);
 }
 
 /** Called by YIELD_VALUE (CPython: the gi_frame_state update in YIELD_VALUE). */

@@ -134,17 +134,34 @@ function enterRecursivePy(tstate: PyThreadState): void {
 /**
  * Makes the frame for calling `func` with args[start..start+argcount) (the last
  * len(kwnames) of them keyword values) and binds the parameters (CPython: _PyEvalFramePushAndInit,
- * initialize_locals). The frame is not linked into the thread's chain yet.
+ * initialize_locals). The frame is not linked into the thread's chain yet. For a frame the loop
+ * runs inline: it counts against the recursion limit here.
  */
 export function _PyEvalFramePushAndInit(
   tstate: PyThreadState, func: PyFunctionObject, locals: PyObject | null,
   args: readonly (PyObject | null)[], start: number, argcount: number, kwnames: PyTuple | null,
 ): _PyInterpreterFrame {
-  const co = func.func_code;
-  const frame = new _PyInterpreterFrame(co, func, func.func_globals, func.func_builtins, locals);
-  initializeLocals(func, frame.localsplus, args, start, argcount, kwnames);
-  enterRecursivePy(tstate);
+  const frame = makeFunctionFrame(func, locals, args, start, argcount, kwnames);
+  _PyEval_EnterFrame(tstate);
   return frame;
+}
+
+function makeFunctionFrame(
+  func: PyFunctionObject, locals: PyObject | null,
+  args: readonly (PyObject | null)[], start: number, argcount: number, kwnames: PyTuple | null,
+): _PyInterpreterFrame {
+  const frame = new _PyInterpreterFrame(func.func_code, func, func.func_globals, func.func_builtins, locals);
+  initializeLocals(func, frame.localsplus, args, start, argcount, kwnames);
+  return frame;
+}
+
+/**
+ * Counts a frame starting to run against the recursion limit (CPython: _Py_EnterRecursivePy);
+ * _PyEval_EvalFrameDefault does it for its entry frame, the loop for frames it runs inline, and
+ * _PyEval_FrameClearAndPop / a yield undo it.
+ */
+export function _PyEval_EnterFrame(tstate: PyThreadState): void {
+  enterRecursivePy(tstate);
 }
 
 /** Undoes _PyEvalFramePushAndInit's recursion accounting when a frame is done. */
@@ -263,18 +280,15 @@ function tooManyPositional(func: PyFunctionObject, given: number, kwnames: PyTup
   return PyErr_Format(PyExc_TypeError, `${qualnameOf(func)}() takes ${takes} but ${given_} ${was} given`);
 }
 
-/** A generator's frame re-entering the loop: counts against the recursion limit again. */
-export function _PyEval_ResumeFrame(frame: _PyInterpreterFrame): _PyInterpreterFrame {
-  enterRecursivePy(PyThreadState_Get());
-  return frame;
-}
-
 /** A generator's frame leaving the loop at a yield (CPython: the frame pop in YIELD_VALUE). */
 export function _PyEval_FrameSuspend(tstate: PyThreadState): void {
   tstate.py_recursion_remaining++;
 }
 
-/** Runs a frame through the PEP 523 hook if one is installed (CPython: _PyEval_EvalFrame). */
+/**
+ * Runs a frame through the PEP 523 hook if one is installed (CPython: _PyEval_EvalFrame). A hook
+ * that evaluates a frame itself, without _PyEval_EvalFrameDefault, owns it: nothing else to undo.
+ */
 export function _PyEval_EvalFrame(tstate: PyThreadState, frame: _PyInterpreterFrame, throwflag: boolean): PyObject {
   const hook = tstate.interp.eval_frame;
   if (hook !== null) return hook(tstate, frame, throwflag);
@@ -286,8 +300,7 @@ export function _PyEval_Vector(
   tstate: PyThreadState, func: PyFunctionObject, locals: PyObject | null,
   args: readonly (PyObject | null)[], start: number, argcount: number, kwnames: PyTuple | null,
 ): PyObject {
-  const frame = _PyEvalFramePushAndInit(tstate, func, locals, args, start, argcount, kwnames);
-  return _PyEval_EvalFrame(tstate, frame, false);
+  return _PyEval_EvalFrame(tstate, makeFunctionFrame(func, locals, args, start, argcount, kwnames), false);
 }
 
 /** PyFunction_Type's call slot (CPython: _PyFunction_Vectorcall). */
@@ -304,7 +317,6 @@ export function PyEval_EvalCode(co: PyCodeObject, globals: PyObject, locals: PyO
   const tstate = PyThreadState_Get();
   const builtins = _PyEval_GetBuiltinsFromGlobals(globals);
   const frame = new _PyInterpreterFrame(co, null, globals, builtins, locals ?? globals);
-  enterRecursivePy(tstate);
   return _PyEval_EvalFrame(tstate, frame, false);
 }
 

@@ -28,7 +28,7 @@ import {
 } from "./specialize.js";
 import {
   _PyCode_GetAdaptive, _PyEval_CopyFreeVars, _PyEval_FrameClearAndPop, _PyEval_FreeVarError,
-  _PyEval_FrameSuspend, _PyEval_LoadGlobal, _PyEval_MakeCell, _PyEval_UnboundLocalError, _PyEvalFramePushAndInit, exceptionHandler,
+  _PyEval_EnterFrame, _PyEval_FrameSuspend, _PyEval_LoadGlobal, _PyEval_MakeCell, _PyEval_UnboundLocalError, _PyEvalFramePushAndInit, exceptionHandler,
   get_exception_handler,
 } from "./ceval.js";
 import {
@@ -84,6 +84,7 @@ class EvalState {
  * A Python exception is thrown out (as the exception object) when no frame handles it.
  */
 export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterpreterFrame, throwflag: boolean): PyObject {
+  _PyEval_EnterFrame(tstate);
   const st = new EvalState(tstate, entry);
   st.sp = entry.stackpointer;
   st.nextInstr = entry.instr_ptr;

@@ -187,6 +187,7 @@ export function emitCases(a: Analysis, preamble: string, hot: Set<string>): stri
     " * A Python exception is thrown out (as the exception object) when no frame handles it.",
     " */",
     "export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterpreterFrame, throwflag: boolean): PyObject {",
+    "  _PyEval_EnterFrame(tstate);",
     "  const st = new EvalState(tstate, entry);",
     "  st.sp = entry.stackpointer;",
     "  st.nextInstr = entry.instr_ptr;",
