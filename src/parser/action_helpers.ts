@@ -327,18 +327,30 @@ export function decodedConstantFromToken(p: Parser, t: Token): ast.expr {
   return new ast.Constant(s, null, t.lineno, t.col_offset, t.end_lineno, t.end_col_offset);
 }
 
-/** Whether the innermost f/t-string open at the current token is raw (CPython: TOK_GET_MODE(p->tok)->raw). */
-function insideRawFString(p: Parser): boolean {
+/** The FSTRING_START / TSTRING_START of the innermost f/t-string open at the current token. */
+function innermostStringStart(p: Parser): Token | null {
   let depth = 0;
   for (let i = p.mark - 1; i >= 0; i--) {
     const t = p.tokens[i]!;
     if (t.type === T.FSTRING_END || t.type === T.TSTRING_END) depth++;
     else if (t.type === T.FSTRING_START || t.type === T.TSTRING_START) {
-      if (depth === 0) return /[rR]/.test(t.string);
+      if (depth === 0) return t;
       depth--;
     }
   }
-  return false;
+  return null;
+}
+
+/** Whether the innermost open f/t-string is raw (CPython: TOK_GET_MODE(p->tok)->raw). */
+function insideRawFString(p: Parser): boolean {
+  const t = innermostStringStart(p);
+  return t !== null && /[rR]/.test(t.string);
+}
+
+/** Whether the innermost open f/t-string is a t-string. */
+function innermostIsTString(p: Parser): boolean {
+  const t = innermostStringStart(p);
+  return t !== null && t.type === T.TSTRING_START;
 }
 
 /** CPython: _PyPegen_constant_from_string — a STRING token. */
@@ -392,6 +404,11 @@ export function checkFstringConversion(p: Parser, convToken: Token, conv: ast.Na
   if (convToken.lineno !== conv.lineno || convToken.end_col_offset !== conv.col_offset) {
     e_.RAISE_SYNTAX_ERROR_KNOWN_RANGE(p, convToken, conv, "f-string: conversion type must come right after the exclamation mark");
   }
+  const first = conv.id.codePointAt(0)!;
+  if (conv.id.length > 1 || !(first === 115 || first === 114 || first === 97)) {
+    const kind = innermostIsTString(p) ? "t-string" : "f-string";
+    e_.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(p, conv, `${kind}: invalid conversion character ${unicodeRepr(conv.id)}: expected 's', 'r', or 'a'`);
+  }
   return new ResultTokenWithMetadata(conv, convToken.metadata);
 }
 
@@ -408,17 +425,9 @@ export function setupFullFormatSpec(p: Parser, colon: Token, spec: ast.expr[],
   return new ResultTokenWithMetadata(res, colon.metadata);
 }
 
-/** CPython: _get_interpolation_conversion (the conversion character, checked). */
-function conversionValue(p: Parser, debug: Token | null, conversion: ResultTokenWithMetadata | null,
-  format: ResultTokenWithMetadata | null, kind: "f-string" | "t-string"): number {
-  if (conversion !== null) {
-    const name = conversion.result as ast.Name;
-    const first = name.id.codePointAt(0)!;
-    if (name.id.length > 1 || !(first === 115 || first === 114 || first === 97)) {
-      e_.RAISE_SYNTAX_ERROR_KNOWN_LOCATION(p, name, `${kind}: invalid conversion character ${unicodeRepr(name.id)}: expected 's', 'r', or 'a'`);
-    }
-    return first;
-  }
+/** CPython: _get_interpolation_conversion (checkFstringConversion checked the character). */
+function conversionValue(debug: Token | null, conversion: ResultTokenWithMetadata | null, format: ResultTokenWithMetadata | null): number {
+  if (conversion !== null) return (conversion.result as ast.Name).id.codePointAt(0)!;
   if (debug !== null && format === null) return 114; // 'r'
   return -1;
 }
@@ -447,18 +456,18 @@ function debugPair(value: ast.expr, conversion: ResultTokenWithMetadata | null, 
 }
 
 /** CPython: _PyPegen_formatted_value. */
-export function formattedValue(p: Parser, expression: ast.expr, debug: Token | null, conversion: ResultTokenWithMetadata | null,
+export function formattedValue(_p: Parser, expression: ast.expr, debug: Token | null, conversion: ResultTokenWithMetadata | null,
   format: ResultTokenWithMetadata | null, closing: Token, lineno: number, col: number, endLineno: number, endCol: number): ast.expr {
-  const conv = conversionValue(p, debug, conversion, format, "f-string");
+  const conv = conversionValue(debug, conversion, format);
   const fv = new ast.FormattedValue(expression, conv, format !== null ? format.result : null, lineno, col, endLineno, endCol);
   if (debug === null) return fv;
   return debugPair(fv, conversion, format, closing, lineno, col, endLineno, endCol);
 }
 
 /** CPython: _PyPegen_interpolation. */
-export function interpolation(p: Parser, expression: ast.expr, debug: Token | null, conversion: ResultTokenWithMetadata | null,
+export function interpolation(_p: Parser, expression: ast.expr, debug: Token | null, conversion: ResultTokenWithMetadata | null,
   format: ResultTokenWithMetadata | null, closing: Token, lineno: number, col: number, endLineno: number, endCol: number): ast.expr {
-  const conv = conversionValue(p, debug, conversion, format, "t-string");
+  const conv = conversionValue(debug, conversion, format);
   const exprstr = (conversion !== null ? conversion.metadata : format !== null ? format.metadata : closing.metadata) ?? "";
   // CPython: _strip_interpolation_expr — trailing whitespace and '=' removed.
   const stripped = exprstr.replace(/[\s=]+$/u, "");
