@@ -36,8 +36,13 @@ function isXDigit(c: number): boolean {
 function isPotentialIdentifierStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === C_UNDERSCORE || c >= 128;
 }
+/** 1 for the ASCII characters of names: letters, digits, '_'. */
+const ASCII_NAME_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_NAME_CHAR[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= C_0 && c <= C_9) || c === C_UNDERSCORE ? 1 : 0;
+}
 function isPotentialIdentifierChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= C_0 && c <= C_9) || c === C_UNDERSCORE || c >= 128;
+  return c >= 128 || (c >= 0 && ASCII_NAME_CHAR[c] === 1);
 }
 function toLower(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
@@ -409,6 +414,15 @@ export class Lexer {
 
         // Comment
         if (c === C_HASH) {
+          {
+            const text = this.text;
+            const inp = this.inp;
+            let i = this.cur;
+            let d = 0;
+            while (i < inp && (d = text.charCodeAt(i)) !== C_LF && d !== C_CR) i++;
+            this.cur = i;
+          }
+          c = this.nextc();
           while (c !== EOF && c !== C_LF && c !== C_CR) c = this.nextc();
           if (this.typeComments) {
             const t = this.typeComment(c, blankline);
@@ -453,7 +467,7 @@ export class Lexer {
             const inp = this.inp;
             let i = this.cur;
             let d = 0;
-            while (i < inp && (d = text.charCodeAt(i)) < 128 && isPotentialIdentifierChar(d)) i++;
+            while (i < inp && (d = text.charCodeAt(i)) < 128 && ASCII_NAME_CHAR[d] === 1) i++;
             this.cur = i;
             c = this.nextc();
           }
@@ -744,7 +758,16 @@ export class Lexer {
     }
     if (c !== quote) this.backup(c);
 
+    const text = this.text;
     while (endQuoteSize !== quoteSize) {
+      if (endQuoteSize === 0) {
+        // Fast path: skip the characters that cannot end the string or escape, within the line.
+        const inp = this.inp;
+        let i = this.cur;
+        let d = 0;
+        while (i < inp && (d = text.charCodeAt(i)) !== quote && d !== C_BSLASH && d !== C_LF) i++;
+        this.cur = i;
+      }
       c = this.nextc();
       if (c === EOF || (quoteSize === 1 && c === C_LF)) {
         // Report the error from the opening quote.
