@@ -667,6 +667,7 @@ import { newException, PyExc_EOFError } from "../objects/exceptions.js";
 
 // __import__(name, globals=None, locals=None, fromlist=(), level=0) (CPython: builtin___import__)
 import { PyImport_ImportModuleLevel } from "./import.js";
+import "../modules/index.js";
 const importArgs = new ArgParser("__import__", ["name", "globals", "locals", "fromlist", "level"], { required: 1 });
 def("__import__", (_s, args, start, nargs, kw) => {
   const [name, globals, , fromlist, level] = importArgs.parse(args, start, nargs, kw);

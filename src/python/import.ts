@@ -19,11 +19,15 @@ import { compileStringObject } from "../compiler/compile.js";
 import { PyEval_EvalCode } from "../vm/ceval.js";
 
 /** Modules implemented in TypeScript, created on first import (CPython: the inittab). */
-const builtinModuleInits = new Map<string, () => PyModule>([["sys", getSysModule]]);
+let inittab: Map<string, () => PyModule> | null = null;
+function builtinModuleInits(): Map<string, () => PyModule> {
+  // created on first use: modules register themselves while this module may still be loading
+  return (inittab ??= new Map<string, () => PyModule>([["sys", getSysModule]]));
+}
 
 /** Registers a module written in TypeScript (src/modules/*.ts call this). */
 export function registerBuiltinModule(name: string, init: () => PyModule): void {
-  builtinModuleInits.set(name, init);
+  builtinModuleInits().set(name, init);
 }
 
 function moduleNotFound(name: string): PyBaseException {
@@ -58,7 +62,7 @@ function findAndLoad(name: string): PyObject {
     }
     searchPath = iterableToArray(p);
   } else {
-    const init = builtinModuleInits.get(name);
+    const init = builtinModuleInits().get(name);
     if (init !== undefined) {
       const m = init();
       modules.setStr(name, m);

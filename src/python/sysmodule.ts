@@ -14,7 +14,8 @@ import { typeError, valueError } from "./errors.js";
 import { checkPositional } from "./getargs.js";
 import { interpreterConfig } from "./pythonrun.js";
 import { builtinsModule, stdoutWriter, stderrWriter, setSysStdoutHook, type FdWriter } from "./bltinmodule.js";
-import { PyInterpreterState_Get, Py_SetRecursionLimit } from "../vm/pystate.js";
+import { PyInterpreterState_Get, Py_SetRecursionLimit, PyThreadState_Get } from "../vm/pystate.js";
+import { _PyFrame_GetFrameObject } from "../objects/frameobject.js";
 
 /** A text stream writing to a file descriptor (a stand-in for io.TextIOWrapper until _io exists). */
 export class PyStdStream extends PyObjectBase {
@@ -133,6 +134,17 @@ export function getSysModule(): PyModule {
     if (typeof n !== "number" || (n !== 0 && n < 640)) throw valueError("maxdigits must be >= 640 or 0 for unlimited");
     setIntMaxStrDigits(n);
     return Py_None;
+  });
+  fn("_getframe", (args, start, nargs) => {
+    checkPositional("_getframe", nargs, 0, 1);
+    let depth = nargs ? Number(PyNumber_Index(args[start])) : 0;
+    let f = PyThreadState_Get().current_frame;
+    while (depth > 0 && f !== null) {
+      f = f.previous;
+      depth--;
+    }
+    if (f === null) throw valueError("call stack is not deep enough");
+    return _PyFrame_GetFrameObject(f);
   });
   fn("getdefaultencoding", () => "utf-8");
   fn("getfilesystemencoding", () => "utf-8");

@@ -272,6 +272,12 @@ const cases: Record<string, () => PyObject> = {
   "'²'.isdigit()": () => meth("²", "isdigit"),
   "'²'.isdecimal()": () => meth("²", "isdecimal"),
   "'a\u2028b'.splitlines()": () => meth("a\u2028b", "splitlines"),
+  "repr(int | str)": () => call("repr", A.PyNumber_Or(B("int"), B("str"))),
+  "int | None": () => A.PyNumber_Or(B("int"), Py_None),
+  "(int | str).__args__": () => A.PyObject_GetAttr(A.PyNumber_Or(B("int"), B("str")), "__args__"),
+  "isinstance(True, int | str)": () => call("isinstance", true, A.PyNumber_Or(B("int"), B("str"))),
+  "int | int": () => A.PyNumber_Or(B("int"), B("int")),
+  "int | 3": () => A.PyNumber_Or(B("int"), 3),
   "float.__mro__": () => A.PyObject_GetAttr(B("float"), "__mro__"),
   "bool.__mro__": () => A.PyObject_GetAttr(B("bool"), "__mro__"),
 };

@@ -234,6 +234,12 @@ CASES = [
  "'²'.isdigit()",
  "'²'.isdecimal()",
  "'a b'.splitlines()",
+ "repr(int | str)",
+ "int | None",
+ "(int | str).__args__",
+ "isinstance(True, int | str)",
+ "int | int",
+ "int | 3",
  "float.__mro__",
  "bool.__mro__"
 ]
