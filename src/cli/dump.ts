@@ -59,7 +59,8 @@ export function dumpErrorLine(e: unknown): string {
   }
   if (e instanceof PyBaseException) return `${e.typeName}: ${exceptionStr(e)}\n`;
   if (isStackOverflow(e)) return "RecursionError: maximum recursion depth exceeded\n";
-  return internalErrorReport(e);
+  // one line, like the others: the report's first line names the error
+  return internalErrorReport(e).split("\n", 1)[0] + "\n";
 }
 
 /** Runs `tython dump ARGS`; returns the exit status. */
