@@ -1430,7 +1430,7 @@ function codegenAugassign(c: Compiler, s: Extract<stmt, { _kind: Kind.AugAssign 
     case Kind.Attribute:
       codegenVisitExpr(c, e.value);
       ADDOP_I(c, loc, op.COPY, 1);
-      loc = updateStartLocationToMatchAttr(c, loc, e);
+      loc = updateStartLocationToMatchAttr(loc, e);
       ADDOP_NAME(c, loc, op.LOAD_ATTR, e.attr, "names");
       break;
     case Kind.Subscript:
@@ -1460,7 +1460,7 @@ function codegenAugassign(c: Compiler, s: Extract<stmt, { _kind: Kind.AugAssign 
   loc = LOC(e);
   switch (e._kind) {
     case Kind.Attribute:
-      loc = updateStartLocationToMatchAttr(c, loc, e);
+      loc = updateStartLocationToMatchAttr(loc, e);
       ADDOP_I(c, loc, op.SWAP, 2);
       ADDOP_NAME(c, loc, op.STORE_ATTR, e.attr, "names");
       break;

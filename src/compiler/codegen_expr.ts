@@ -510,7 +510,7 @@ function loadArgsForSuper(c: Compiler, e: Call): void {
 }
 
 /** If an attribute access spans lines, start its location at the attribute name. */
-export function updateStartLocationToMatchAttr(c: Compiler, loc: Location, attr: Attribute): Location {
+export function updateStartLocationToMatchAttr(loc: Location, attr: Attribute): Location {
   if (loc.lineno !== attr.end_lineno) {
     let lineno = attr.end_lineno;
     let col = loc.col_offset;
@@ -610,21 +610,21 @@ function maybeOptimizeMethodCall(c: Compiler, e: Call): boolean {
     const sup = meth.value as Call;
     loadArgsForSuper(c, sup);
     ADDOP_NAME(c, loc, sup.args.length ? LOAD_SUPER_METHOD : LOAD_ZERO_SUPER_METHOD, meth.attr, "names");
-    loc = updateStartLocationToMatchAttr(c, loc, meth);
+    loc = updateStartLocationToMatchAttr(loc, meth);
     ADDOP(c, loc, op.NOP);
   } else {
     codegenVisitExpr(c, meth.value);
-    loc = updateStartLocationToMatchAttr(c, loc, meth);
+    loc = updateStartLocationToMatchAttr(loc, meth);
     ADDOP_NAME(c, loc, LOAD_METHOD, meth.attr, "names");
   }
   VISIT_SEQ_EXPR(c, args);
   if (kwdsl) {
     for (const kw of kwds) codegenVisitExpr(c, kw.value);
     codegenCallSimpleKwHelper(c, loc, kwds);
-    loc = updateStartLocationToMatchAttr(c, LOC(e), meth);
+    loc = updateStartLocationToMatchAttr(LOC(e), meth);
     ADDOP_I(c, loc, op.CALL_KW, argsl + kwdsl);
   } else {
-    loc = updateStartLocationToMatchAttr(c, LOC(e), meth);
+    loc = updateStartLocationToMatchAttr(LOC(e), meth);
     ADDOP_I(c, loc, op.CALL, argsl);
   }
   return true;
@@ -1260,13 +1260,13 @@ export function codegenVisitExpr(c: Compiler, e: expr): void {
         const sup = e.value as Call;
         loadArgsForSuper(c, sup);
         ADDOP_NAME(c, loc, sup.args.length ? op.LOAD_SUPER_ATTR : LOAD_ZERO_SUPER_ATTR, e.attr, "names");
-        loc = updateStartLocationToMatchAttr(c, loc, e);
+        loc = updateStartLocationToMatchAttr(loc, e);
         ADDOP(c, loc, op.NOP);
         return;
       }
       c.maybeAddStaticAttributeToClass(e);
       codegenVisitExpr(c, e.value);
-      loc = updateStartLocationToMatchAttr(c, LOC(e), e);
+      loc = updateStartLocationToMatchAttr(LOC(e), e);
       switch (e.ctx._kind) {
         case Kind.Load:
           ADDOP_NAME(c, loc, op.LOAD_ATTR, e.attr, "names");

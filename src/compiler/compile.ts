@@ -27,7 +27,7 @@ import {
 } from "../objects/codeobject.js";
 import { parserASTFromString } from "../parser/peg_api.js";
 import { ConstTable } from "./const_cache.js";
-import { InstructionSequence, Location, NO_LABEL, type Label } from "./instruction_sequence.js";
+import { InstructionSequence, Location, type Label } from "./instruction_sequence.js";
 import {
   cfgFromInstructionSequence,
   optimizeCodeUnit,
@@ -103,8 +103,6 @@ const CO_MAXBLOCKS = 21;
 
 // PyCF_* compiler flags (CPython: Include/cpython/compile.h)
 export const PyCF_MASK = 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000 | 0x1000000;
-export const PyCF_ONLY_AST = 0x0400;
-export const PyCF_DONT_IMPLY_DEDENT = 0x0200;
 
 export class CompilerUnit {
   u_static_attributes: Set<string> | null = null;
@@ -574,6 +572,3 @@ export function compileStringObject(
   const m = parserASTFromString(source, filename, mode);
   return compileAST(m, filename, flags, optimize);
 }
-
-/** Key for a unit's symbol table entry lookups from codegen. */
-export type { SymtableEntry };

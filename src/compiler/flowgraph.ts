@@ -26,7 +26,6 @@ import {
   INTRINSIC_UNARY_POSITIVE,
   RESUME_AT_FUNC_START,
   RESUME_OPARG_DEPTH1_MASK,
-  instrSize,
 } from "./opcode_utils.js";
 import { newException, PyExc_SystemError, PyExc_ValueError } from "../objects/exceptions.js";
 
