@@ -526,12 +526,16 @@ export function _PyEval_ImportFrom(module: PyObject, name: string): PyObject {
 }
 
 // CALL_INTRINSIC_1's oparg (CPython: Include/internal/pycore_intrinsics.h)
+const INTRINSIC_IMPORT_STAR = 2;
 const INTRINSIC_STOPITERATION_ERROR = 3;
 const INTRINSIC_UNARY_POSITIVE = 5;
 const INTRINSIC_LIST_TO_TUPLE = 6;
 
 export function _PyEval_CallIntrinsic1(oparg: number, value: PyObject, frame: _PyInterpreterFrame): PyObject {
   switch (oparg) {
+    case INTRINSIC_IMPORT_STAR:
+      importAllFrom(frame, value);
+      return Py_None;
     case INTRINSIC_STOPITERATION_ERROR:
       return stopIterationError(frame, value);
     case INTRINSIC_UNARY_POSITIVE:
@@ -540,6 +544,45 @@ export function _PyEval_CallIntrinsic1(oparg: number, value: PyObject, frame: _P
       return new PyTuple((value as PyList).items.slice());
   }
   throw _PyEval_NotImplemented(`CALL_INTRINSIC_1 ${oparg}`);
+}
+
+/** `from module import *` into the frame's locals (CPython: import_all_from). */
+function importAllFrom(frame: _PyInterpreterFrame, module: PyObject): void {
+  const locals = frame.f_locals;
+  if (locals === null) throw PyErr_Format(PyExc_SystemError, "no locals found during 'import *'");
+  let names: PyObject[];
+  let skipPrivate = false;
+  const all = PyObject_GetOptionalAttr(module, "__all__");
+  if (all !== null) {
+    names = iterableToArray(all);
+  } else {
+    const dict = PyObject_GetOptionalAttr(module, "__dict__");
+    if (dict === null) {
+      throw PyErr_Format(PyExc_ImportError, "from-import-* object has no __dict__ and no __all__");
+    }
+    names = iterableToArray(dict);
+    skipPrivate = true;
+  }
+  for (const name of names) {
+    if (typeof name !== "string") {
+      const modName = PyObject_GetOptionalAttr(module, "__name__");
+      const where = all !== null ? `${typeof modName === "string" ? modName : "<unknown>"}.__all__` : `${typeof modName === "string" ? modName : "<unknown>"}.__dict__`;
+      throw PyErr_Format(PyExc_TypeError, `${all !== null ? "Item in" : "Key in"} ${where} must be str, not ${Py_TYPE(name).tp_name}`);
+    }
+    if (skipPrivate && name.startsWith("_")) continue;
+    const v = PyObject_GetAttr(module, name);
+    if (locals instanceof PyDict) PyDict_SetItem(locals, name, v);
+    else PyObject_SetItem(locals, name, v);
+  }
+}
+
+/** SETUP_ANNOTATIONS: makes sure the namespace has an __annotations__ dict. */
+export function _PyEval_SetupAnnotations(frame: _PyInterpreterFrame): void {
+  const locals = frame.f_locals;
+  if (locals === null) throw PyErr_Format(PyExc_SystemError, "no locals found when setting up annotations");
+  if (mappingGet(locals, "__annotations__") !== null) return;
+  if (locals instanceof PyDict) PyDict_SetItem(locals, "__annotations__", PyDict_New());
+  else PyObject_SetItem(locals, "__annotations__", PyDict_New());
 }
 
 /** PEP 479: StopIteration leaving a generator becomes RuntimeError (CPython: _PyGen_FetchStopIterationValue's twin). */

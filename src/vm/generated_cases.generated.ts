@@ -46,7 +46,7 @@ import {
   _PyListIter_CheckExact, _PyListIter_Next, _PyTupleIter_CheckExact, _PyTupleIter_Next,
   _PyRangeIter_CheckExact, _PyRangeIter_Next, _PyEval_Send, _PyEval_SendReturned, _PyEval_GetYieldFromIter,
   _PyEval_CleanupThrowValue, _PyEval_LoadSpecial, _PyEval_WithExceptStart, _PyEval_LoadSuperAttr, _PyEval_MappingGet,
-  _PyEval_InitNotNone, PyDict_GetItem,
+  _PyEval_InitNotNone, PyDict_GetItem, _PyEval_SetupAnnotations,
 } from "./ceval_ops.js";
 import { _Py_MakeGenerator, _PyGen_Suspend } from "../objects/genobject.js";
 import { _PyEval_MatchClass, _PyEval_MatchKeys, _PyEval_MatchMapping, _PyEval_MatchSequence } from "./ceval_match.js";
@@ -1143,7 +1143,8 @@ function _PyEval_ColdCases(st: EvalState): number {
         { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
       }
       case 36: /* SETUP_ANNOTATIONS */ {
-        throw _PyEval_NotImplemented("SETUP_ANNOTATIONS");
+        _PyEval_SetupAnnotations(frame);
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
       }
       case 37: /* STORE_SLICE */ {
         const v = lp[sp - (4)] as PyObject;
