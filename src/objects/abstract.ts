@@ -32,6 +32,8 @@ import { typeError, overflowError, indexError, attributeError } from "../python/
 import { PyExc_AttributeError, PyExc_StopIteration, PyBaseException } from "./exceptions.js";
 import { _PyType_Lookup, PyObject_GenericGetAttr, genericGetAttrOrNull } from "./typeobject.js";
 import { PyErr_ExceptionMatches } from "../python/errors.js";
+import { PyTuple_Type } from "./tupleobject.js";
+import { PyList_iter, PyTuple_iter, newSeqIter } from "./iterobject.js";
 
 // --- repr / str ------------------------------------------------------------------------------------
 
@@ -227,7 +229,7 @@ export function PyObject_GetItem(o: PyObject, key: PyObject): PyObject {
   if (t.mp_subscript !== null) return t.mp_subscript(o, key);
   if (t.sq_item !== null) {
     if (isIndex(key)) {
-      let i = PyNumber_AsSsize_t(key, PyExc_IndexErrorRef);
+      let i = PyNumber_AsSsize_t(key, "index");
       if (i < 0 && t.sq_length !== null) i += t.sq_length(o);
       return t.sq_item(o, i);
     }
@@ -243,13 +245,12 @@ export function PyObject_GetItem(o: PyObject, key: PyObject): PyObject {
   throw typeError(`'${t.tp_name}' object is not subscriptable`);
 }
 
-const PyExc_IndexErrorRef = "index" as const;
 
 export function PyObject_SetItem(o: PyObject, key: PyObject, value: PyObject): void {
   const t = Py_TYPE(o);
   if (t.mp_ass_subscript !== null) return t.mp_ass_subscript(o, key, value);
   if (t.sq_ass_item !== null && isIndex(key)) {
-    let i = PyNumber_AsSsize_t(key, PyExc_IndexErrorRef);
+    let i = PyNumber_AsSsize_t(key, "index");
     if (i < 0 && t.sq_length !== null) i += t.sq_length(o);
     return t.sq_ass_item(o, i, value);
   }
@@ -260,7 +261,7 @@ export function PyObject_DelItem(o: PyObject, key: PyObject): void {
   const t = Py_TYPE(o);
   if (t.mp_ass_subscript !== null) return t.mp_ass_subscript(o, key, null);
   if (t.sq_ass_item !== null && isIndex(key)) {
-    let i = PyNumber_AsSsize_t(key, PyExc_IndexErrorRef);
+    let i = PyNumber_AsSsize_t(key, "index");
     if (i < 0 && t.sq_length !== null) i += t.sq_length(o);
     return t.sq_ass_item(o, i, null);
   }
@@ -315,7 +316,7 @@ export function PySequence_List(o: PyObject): PyList {
 }
 
 export function PySequence_Tuple(o: PyObject): PyTuple {
-  if (o instanceof PyTuple && Py_TYPE(o) === PyTuple_TypeRef()) return o;
+  if (o instanceof PyTuple && Py_TYPE(o) === PyTuple_Type) return o;
   return new PyTuple(iterableToArray(o));
 }
 
@@ -814,10 +815,4 @@ export function stopIterationValue(e: PyBaseException): PyObject {
   return PyErr_ExceptionMatches(e, PyExc_StopIteration) ? ((e as unknown as { value: PyObject }).value ?? Py_None) : Py_None;
 }
 
-// late references to avoid load-time cycles
-import { PyTuple_Type } from "./tupleobject.js";
-import { PyList_iter, PyTuple_iter, newSeqIter } from "./iterobject.js";
-function PyTuple_TypeRef(): PyTypeObject {
-  return PyTuple_Type;
-}
 export type { SlotName };

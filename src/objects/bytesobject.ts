@@ -3,6 +3,18 @@ import {
   PyObjectBase, type PyObject, type PyMethodDef, newStaticType, PyBaseObject_Type, Py_None, Py_NotImplemented,
   Py_TPFLAGS_BASETYPE, Py_TPFLAGS_BYTES_SUBCLASS, Py_TYPE, type PyTypeObject,
 } from "./object.js";
+import { PyTuple } from "./tupleobject.js";
+import { PyList, PyList_Type } from "./listobject.js";
+import { PySlice, sliceIndices } from "./sliceobject.js";
+import {
+  PyObject_CallMethod, PyObject_CallNoArgs, _PyObject_LookupSpecial, PyNumber_Index, PyNumber_AsSsize_t,
+  PyIndex_Check, iterableToArray, PyObject_GetIter, PyObject_Str, PyObject_Hash,
+} from "./abstract.js";
+import { typeError, valueError, indexError, PyErr_ExceptionMatches } from "../python/errors.js";
+import { ArgParser } from "../python/getargs.js";
+import { cmpResult } from "./longobject.js";
+import { percentFormat } from "./unicode_format.js";
+import { newException, PyExc_TypeError, PyExc_UnicodeDecodeError, PyExc_LookupError } from "./exceptions.js";
 
 export class PyBytes extends PyObjectBase {
   constructor(public readonly value: Uint8Array) {
@@ -489,15 +501,3 @@ PyByteArray_Type.tp_methods = [
   },
 ];
 
-import { PyTuple } from "./tupleobject.js";
-import { PyList, PyList_Type } from "./listobject.js";
-import { PySlice, sliceIndices } from "./sliceobject.js";
-import {
-  PyObject_CallMethod, PyObject_CallNoArgs, _PyObject_LookupSpecial, PyNumber_Index, PyNumber_AsSsize_t,
-  PyIndex_Check, iterableToArray, PyObject_GetIter, PyObject_Str, PyObject_Hash,
-} from "./abstract.js";
-import { typeError, valueError, indexError, PyErr_ExceptionMatches } from "../python/errors.js";
-import { ArgParser } from "../python/getargs.js";
-import { cmpResult } from "./longobject.js";
-import { percentFormat } from "./unicode_format.js";
-import { newException, PyExc_TypeError, PyExc_UnicodeDecodeError, PyExc_LookupError } from "./exceptions.js";

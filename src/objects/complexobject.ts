@@ -3,6 +3,11 @@ import { PyObjectBase, type PyObject, newStaticType, PyBaseObject_Type, Py_NotIm
 import { formatFloatShortest, PyFloat, float_hash_double } from "./floatobject.js";
 import { asInt, PyLong_AsDouble, type PyInt, normBig } from "./longobject.js";
 import { zeroDivisionError, typeError, overflowError } from "../python/errors.js";
+import { ArgParser } from "../python/getargs.js";
+import { PyFloat_AsDouble, PyObject_CallNoArgs, _PyObject_LookupSpecial } from "./abstract.js";
+import { Py_TYPE, type PyTypeObject } from "./object.js";
+import { valueError } from "../python/errors.js";
+import { parseFloatLiteral } from "./floatobject.js";
 
 export class PyComplex extends PyObjectBase {
   constructor(
@@ -148,11 +153,6 @@ T.tp_richcompare = (v, w, op) => {
 
 // --- complex(real, imag) (CPython: complex_new) ---------------------------------------------------------
 
-import { ArgParser } from "../python/getargs.js";
-import { PyFloat_AsDouble, PyObject_CallNoArgs, _PyObject_LookupSpecial } from "./abstract.js";
-import { Py_TYPE, type PyTypeObject } from "./object.js";
-import { valueError } from "../python/errors.js";
-import { parseFloatLiteral } from "./floatobject.js";
 
 const complexArgs = new ArgParser("complex", ["real", "imag"]);
 

@@ -21,6 +21,10 @@ import {
 import { typeError, keyError, valueError, runtimeError } from "../python/errors.js";
 import { ArgParser, checkPositional } from "../python/getargs.js";
 import { reprEnter, reprLeave } from "./reprguard.js";
+import { PyObject_Vectorcall } from "./abstract.js";
+import { _dictViewSetOp } from "./setobject.js";
+import { PyObject_SetItem } from "./abstract.js";
+import { PyFloat_Type } from "./floatobject.js";
 
 /** A JS Map key with Python equality for primitive-like keys, or undefined for general objects. */
 function fastKey(k: PyObject): unknown {
@@ -372,10 +376,8 @@ T.mp_subscript = (v, key) => {
 };
 function callMissing(d: PyDict, key: PyObject): PyObject {
   const m = PyObject_GetAttr(d, "__missing__");
-  return PyObject_VectorcallRef(m, [key]);
+  return PyObject_Vectorcall(m, [key], 0, 1, null);
 }
-import { PyObject_Vectorcall } from "./abstract.js";
-const PyObject_VectorcallRef = (f: PyObject, a: PyObject[]): PyObject => PyObject_Vectorcall(f, a, 0, a.length, null);
 
 T.mp_ass_subscript = (v, key, value) => {
   const d = v as PyDict;
@@ -580,7 +582,6 @@ function setLikeCompare(v: PyObject, w: PyObject, op: number): PyObject {
 function setOpHook(op: string, a: PyObject, b: PyObject): PyObject {
   return _dictViewSetOp(op, a, b);
 }
-import { _dictViewSetOp } from "./setobject.js";
 let mappingProxyOf: (d: PyDict) => PyObject = (d) => d;
 export function setDictMappingProxy(f: (d: PyDict) => PyObject): void {
   mappingProxyOf = f;
@@ -693,7 +694,7 @@ T.tp_methods = [
       const v = value ?? Py_None;
       for (const k of iterableToArray(iterable as PyObject)) {
         if (d instanceof PyDict) d.setItem(k, v);
-        else PyObject_SetItemRef(d, k, v);
+        else PyObject_SetItem(d, k, v);
       }
       return d;
     }) as PyMethodDef["fn"],
@@ -705,8 +706,6 @@ T.tp_methods = [
     fn: ((cls: PyObject, item: PyObject) => genericAliasHook(cls, item)) as PyMethodDef["fn"],
   },
 ];
-import { PyObject_SetItem } from "./abstract.js";
-const PyObject_SetItemRef = PyObject_SetItem;
 
 /** types.GenericAlias construction for `list[int]` etc. (set once the alias type exists). */
 let genericAliasHook: (cls: PyObject, item: PyObject) => PyObject = (cls) => cls;
@@ -717,7 +716,6 @@ export function _genericAlias(cls: PyObject, item: PyObject): PyObject {
   return genericAliasHook(cls, item);
 }
 
-import { PyFloat_Type } from "./floatobject.js";
 
 /** CPython: PyDict_GetItemWithError — the value or null (raises only for unhashable keys). */
 export function PyDict_GetItem(d: PyDict, key: PyObject): PyObject | null {

@@ -15,6 +15,9 @@ import type { PyDict } from "./dictobject.js";
 import { PyObject_Repr, PyObject_Str, PyObject_IsTrue } from "./abstract.js";
 import { PyDict_New } from "./dictobject.js";
 import { PyList } from "./listobject.js";
+import { PyObject_GenericGetAttr, PyObject_GenericSetAttr } from "./typeobject.js";
+import { PyObject_CallMethod, PyObject_CallOneArg } from "./abstract.js";
+import { _genericAlias } from "./dictobject.js";
 
 // --- types --------------------------------------------------------------------------------------
 
@@ -675,9 +678,8 @@ PyExc_BaseException.tp_init = (self, args, start, nargs, kwnames) => {
   e.init(kw);
 };
 PyExc_BaseException.tp_dictoffset = 1;
-PyExc_BaseException.tp_getattro = (o, name) => genericGetAttrRef(o, name);
-PyExc_BaseException.tp_setattro = (o, name, v) => genericSetAttrRef(o, name, v);
-import { PyObject_GenericGetAttr as genericGetAttrRef, PyObject_GenericSetAttr as genericSetAttrRef } from "./typeobject.js";
+PyExc_BaseException.tp_getattro = (o, name) => PyObject_GenericGetAttr(o, name);
+PyExc_BaseException.tp_setattro = (o, name, v) => PyObject_GenericSetAttr(o, name, v);
 
 // --- exception groups (CPython: BaseExceptionGroup_new, derive, split, subgroup) --------------------
 
@@ -724,7 +726,7 @@ PyExc_BaseExceptionGroup.tp_init = (self, args, start, nargs) => {
 
 /** eg.derive(excs): a group like eg with other exceptions (calls a user override when present). */
 function derive(eg: PyBaseExceptionGroup, excs: PyObject[]): PyBaseExceptionGroup {
-  const r = PyObject_CallMethodRef(eg, "derive", new PyList(excs));
+  const r = PyObject_CallMethod(eg, "derive", new PyList(excs));
   if (!(r instanceof PyBaseExceptionGroup)) throw typeErrorLazy("derive must return an instance of BaseExceptionGroup");
   // copy __cause__, __context__, __traceback__ and notes (CPython: exceptiongroup_subset)
   r.cause = eg.cause;
@@ -746,7 +748,7 @@ function matcherOf(condition: PyObject): Matcher {
     const ts = condition.items as PyTypeObject[];
     return (e) => ts.some((t) => isSubtype(Py_TYPE(e), t));
   }
-  if (Py_TYPE(condition).tp_call !== null) return (e) => PyObject_IsTrue(PyObject_CallOneArgRef(condition, e));
+  if (Py_TYPE(condition).tp_call !== null) return (e) => PyObject_IsTrue(PyObject_CallOneArg(condition, e));
   throw typeErrorLazy("expected an exception type, a tuple of exception types, or a callable (other than a class)");
 }
 
@@ -849,5 +851,3 @@ PyExc_BaseExceptionGroup.tp_methods = [
   },
 ];
 
-import { PyObject_CallMethod as PyObject_CallMethodRef, PyObject_CallOneArg as PyObject_CallOneArgRef } from "./abstract.js";
-import { _genericAlias } from "./dictobject.js";

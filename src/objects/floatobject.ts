@@ -10,6 +10,14 @@ import { PyTuple } from "./tupleobject.js";
 import { complex_pow } from "./complexobject.js";
 import { zeroDivisionError, overflowError } from "../python/errors.js";
 import { newException, PyExc_OverflowError, PyExc_TypeError, PyExc_ValueError, type PyBaseException } from "./exceptions.js";
+import type { PyMethodDef, PyTypeObject } from "./object.js";
+import { Py_TYPE } from "./object.js";
+import { typeError, valueError } from "../python/errors.js";
+import { PyFloat_AsDouble, PyObject_Repr, PyNumber_Index } from "./abstract.js";
+import { PyBytes } from "./bytesobject.js";
+import { checkPositional } from "../python/getargs.js";
+import { formatFloatSpec } from "./formatter.js";
+import { PyLong_FromDouble, long_sign } from "./longobject.js";
 
 export class PyFloat extends PyObjectBase {
   constructor(public readonly value: number) {
@@ -310,14 +318,6 @@ T.tp_richcompare = (v, w, op) => {
 
 // --- float(x), methods ---------------------------------------------------------------------------
 
-import type { PyMethodDef, PyTypeObject } from "./object.js";
-import { Py_TYPE } from "./object.js";
-import { typeError, valueError } from "../python/errors.js";
-import { PyFloat_AsDouble, PyObject_Repr, PyNumber_Index } from "./abstract.js";
-import { PyBytes } from "./bytesobject.js";
-import { checkPositional } from "../python/getargs.js";
-import { formatFloatSpec } from "./formatter.js";
-import { PyLong_FromDouble, long_sign } from "./longobject.js";
 
 /** float(text) (CPython: PyFloat_FromString). */
 export function floatFromText(text: PyObject): number {

@@ -24,6 +24,9 @@ import "./funcobject.js";
 import { PyFunction_Type } from "./funcobject.js";
 import { PyMethod } from "./classobject.js";
 import { Py_TPFLAGS_METHOD_DESCRIPTOR } from "./descrobject.js";
+import { _installGenericAliasHooks } from "./genericaliasobject.js";
+import { setMappingProxyHook } from "./typeobject.js";
+import { _installUnion } from "./unionobject.js";
 
 // Functions bind to instances as methods (CPython: funcobject.c, func_descr_get). Set here, after
 // every module has loaded, until funcobject.ts defines it itself.
@@ -31,9 +34,6 @@ if (PyFunction_Type.tp_descr_get === null) {
   PyFunction_Type.tp_descr_get = (f, obj) => (obj === null ? f : new PyMethod(f, obj));
   PyFunction_Type.tp_flags |= Py_TPFLAGS_METHOD_DESCRIPTOR;
 }
-import { _installGenericAliasHooks } from "./genericaliasobject.js";
-import { setMappingProxyHook } from "./typeobject.js";
-import { _installUnion } from "./unionobject.js";
 
 _installGenericAliasHooks(setMappingProxyHook);
 _installUnion();

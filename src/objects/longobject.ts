@@ -6,6 +6,12 @@ import { type PyObject, PyLong_Type, Py_NotImplemented, Py_None, PyObjectBase } 
 import { PyFloat, float_pow_double } from "./floatobject.js";
 import { PyTuple } from "./tupleobject.js";
 import { typeError, valueError, overflowError, zeroDivisionError } from "../python/errors.js";
+import { ArgParser } from "../python/getargs.js";
+import type { PyMethodDef } from "./object.js";
+import { Py_TYPE, PyType_IsSubtype } from "./object.js";
+import { PyNumber_Long, PyNumber_Index, PyObject_Repr, iterableToArray, PyObject_CallOneArg } from "./abstract.js";
+import { PyBytes } from "./bytesobject.js";
+import { formatIntSpec } from "./formatter.js";
 
 export type PyInt = number | bigint;
 
@@ -521,12 +527,6 @@ export function cmpResult(c: number, op: number): boolean {
 
 // --- int(x, base), methods ---------------------------------------------------------------------
 
-import { ArgParser } from "../python/getargs.js";
-import type { PyMethodDef } from "./object.js";
-import { Py_TYPE, PyType_IsSubtype } from "./object.js";
-import { PyNumber_Long, PyNumber_Index, PyObject_Repr, iterableToArray as iterableToArrayRef, PyObject_CallOneArg as PyObject_CallOneArgRef } from "./abstract.js";
-import { PyBytes } from "./bytesobject.js";
-import { formatIntSpec } from "./formatter.js";
 
 const intArgs = new ArgParser("int", ["x", "base"], { posonly: 1 });
 
@@ -653,14 +653,14 @@ T.tp_methods.push({
   binding: "class",
   fn: ((cls: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: import("./tupleobject.js").PyTuple | null) => {
     const [b, order, signed] = fromBytesArgs.parse(args, start, nargs, kw);
-    const bytes = b instanceof PyBytes ? b.value : Uint8Array.from(iterableToArrayRef(b as PyObject).map((x) => Number(PyNumber_Index(x))));
+    const bytes = b instanceof PyBytes ? b.value : Uint8Array.from(iterableToArray(b as PyObject).map((x) => Number(PyNumber_Index(x))));
     if (order !== null && order !== "little" && order !== "big") throw valueError("byteorder must be either 'little' or 'big'");
     const little = order === "little";
     let x = 0n;
     for (let i = 0; i < bytes.length; i++) x = (x << 8n) | BigInt(bytes[little ? bytes.length - 1 - i : i]);
     if (signed === true && bytes.length > 0 && x >= 1n << BigInt(8 * bytes.length - 1)) x -= 1n << BigInt(8 * bytes.length);
     const v = normBig(x);
-    return cls === PyLong_Type ? v : PyObject_CallOneArgRef(cls, v);
+    return cls === PyLong_Type ? v : PyObject_CallOneArg(cls, v);
   }) as PyMethodDef["fn"],
 });
 T.tp_getset = [

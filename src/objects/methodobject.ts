@@ -6,6 +6,7 @@ import {
 import type { PyTuple } from "./tupleobject.js";
 import { typeError } from "../python/errors.js";
 import { PyObject_Repr } from "./abstract.js";
+import { Py_NotImplemented } from "./object.js";
 
 export type FastFunc = (self: PyObject, args: readonly PyObject[], start: number, nargs: number, kwnames: PyTuple | null) => PyObject;
 
@@ -81,13 +82,11 @@ PyCFunction_Type.tp_getset = [
 ];
 PyCFunction_Type.tp_hash = (v) => idOf(v);
 PyCFunction_Type.tp_richcompare = (v, w, op) => {
-  if (op !== 2 && op !== 3) return NotImplementedRef();
+  if (op !== 2 && op !== 3) return Py_NotImplemented;
   const eq = w instanceof PyCFunction && (v as PyCFunction).def === w.def && (v as PyCFunction).self === w.self;
   return op === 2 ? eq : !eq;
 };
 
-import { Py_NotImplemented } from "./object.js";
-const NotImplementedRef = (): PyObject => Py_NotImplemented;
 
 // --- identities ------------------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ import { typeError, attributeError, runtimeError, PyErr_ExceptionMatches, valueE
 import { PyExc_AttributeError, PyExc_StopIteration, PyBaseException, newException } from "./exceptions.js";
 import { ArgParser } from "../python/getargs.js";
 import { PyCellObject } from "./cellobject.js";
+import { PyExc_OverflowError } from "./exceptions.js";
 
 // --- instances of classes ----------------------------------------------------------------------------
 
@@ -1224,13 +1225,11 @@ function slot_length(self: PyObject): number {
   const n = PyNumber_Index(r);
   if (typeof n === "bigint") {
     if (n < 0n) throw valueError("__len__() should return >= 0");
-    throw newException(PyExc_OverflowErrorRef(), [`cannot fit 'int' into an index-sized integer`]);
+    throw newException(PyExc_OverflowError, [`cannot fit 'int' into an index-sized integer`]);
   }
   if (n < 0) throw valueError("__len__() should return >= 0");
   return n;
 }
-import { PyExc_OverflowError } from "./exceptions.js";
-const PyExc_OverflowErrorRef = () => PyExc_OverflowError;
 
 function slot_mp_subscript(self: PyObject, key: PyObject): PyObject {
   return callSpecialOrRaise(self, "__getitem__", [key]);

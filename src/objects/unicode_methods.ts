@@ -14,6 +14,9 @@ import { ArgParser } from "../python/getargs.js";
 import { PyObjectBase, newStaticType, PyBaseObject_Type } from "./object.js";
 import { percentFormat } from "./unicode_format.js";
 import { formatString } from "./formatter.js";
+import { keyError } from "../python/errors.js";
+import { newException, PyExc_LookupError, PyExc_UnicodeEncodeError } from "./exceptions.js";
+import { formatStrSpec } from "./formatter.js";
 
 const T = PyUnicode_Type;
 const str = (v: PyObject): string => (typeof v === "string" ? v : (v as PyStrBox).value);
@@ -838,9 +841,6 @@ T.tp_methods = [
   { name: "__sizeof__", kind: "noargs", fn: ((self: PyObject) => 49 + str(self).length) as PyMethodDef["fn"] },
 ];
 
-import { keyError } from "../python/errors.js";
-import { newException, PyExc_LookupError, PyExc_UnicodeEncodeError } from "./exceptions.js";
-import { formatStrSpec } from "./formatter.js";
 function keyErrorStr(name: string): Error {
   return keyError(name) as unknown as Error;
 }

@@ -34,6 +34,21 @@ import { type PyInt, long_add, long_sign } from "../objects/longobject.js";
 import { typeError, valueError, PyErr_ExceptionMatches, stopIteration } from "./errors.js";
 import { ArgParser, checkPositional, noKeywords } from "./getargs.js";
 import { writeSync } from "node:fs";
+import { overflowError } from "./errors.js";
+import { PyFunctionObject } from "../objects/funcobject.js";
+import { PyCellObject } from "../objects/cellobject.js";
+import { _PyEval_Vector } from "../vm/ceval.js";
+import { PyThreadState_Get } from "../vm/pystate.js";
+import { calculateMetaclass } from "../objects/typeobject.js";
+import { PyObject_SetItem } from "../objects/abstract.js";
+import { compileStringObject } from "../compiler/compile.js";
+import { PyEval_EvalCode } from "../vm/ceval.js";
+import { PyCodeObject, CO_FAST_FREE, CO_FAST_CELL, CO_FAST_HIDDEN } from "../objects/codeobject.js";
+import type { _PyInterpreterFrame } from "../vm/frame.js";
+import { readSync } from "node:fs";
+import { newException, PyExc_EOFError } from "../objects/exceptions.js";
+import { PyImport_ImportModuleLevel } from "./import.js";
+import "../modules/index.js";
 
 // --- stdout -----------------------------------------------------------------------------------------
 
@@ -180,7 +195,6 @@ defO("chr", (o) => {
   }
   return String.fromCodePoint(i);
 });
-import { overflowError } from "./errors.js";
 const newOverflow = overflowError;
 
 defO("ord", (o) => {
@@ -476,12 +490,6 @@ builtinsDict.setStr("__debug__", true);
 
 // --- __build_class__ (CPython: builtin___build_class__) ------------------------------------------------
 
-import { PyFunctionObject } from "../objects/funcobject.js";
-import { PyCellObject } from "../objects/cellobject.js";
-import { _PyEval_Vector } from "../vm/ceval.js";
-import { PyThreadState_Get } from "../vm/pystate.js";
-import { calculateMetaclass } from "../objects/typeobject.js";
-import { PyObject_SetItem } from "../objects/abstract.js";
 
 /** Replaces bases that define __mro_entries__ (CPython: update_bases). */
 function updateBases(bases: PyObject[]): PyObject[] {
@@ -546,10 +554,6 @@ def("__build_class__", (_s, args, start, nargs, kwnames) => {
 
 // --- globals, locals, eval, exec, compile (CPython: builtin_globals/locals/eval/exec/compile) -------------
 
-import { compileStringObject } from "../compiler/compile.js";
-import { PyEval_EvalCode } from "../vm/ceval.js";
-import { PyCodeObject, CO_FAST_FREE, CO_FAST_CELL, CO_FAST_HIDDEN } from "../objects/codeobject.js";
-import type { _PyInterpreterFrame } from "../vm/frame.js";
 
 function currentFrame(): _PyInterpreterFrame | null {
   return PyThreadState_Get().current_frame;
@@ -637,7 +641,6 @@ def("compile", (_s, args, start, nargs, kw) => {
 });
 
 // input([prompt]) reading a line from standard input (CPython: builtin_input without a tty)
-import { readSync } from "node:fs";
 def("input", (_s, args, start, nargs, kw) => {
   noKeywords("input", kw);
   checkPositional("input", nargs, 0, 1);
@@ -663,11 +666,8 @@ def("input", (_s, args, start, nargs, kw) => {
   }
   return Buffer.from(bytes).toString("utf8");
 });
-import { newException, PyExc_EOFError } from "../objects/exceptions.js";
 
 // __import__(name, globals=None, locals=None, fromlist=(), level=0) (CPython: builtin___import__)
-import { PyImport_ImportModuleLevel } from "./import.js";
-import "../modules/index.js";
 const importArgs = new ArgParser("__import__", ["name", "globals", "locals", "fromlist", "level"], { required: 1 });
 def("__import__", (_s, args, start, nargs, kw) => {
   const [name, globals, , fromlist, level] = importArgs.parse(args, start, nargs, kw);
