@@ -108,7 +108,8 @@ T.tp_iter = (v) => new PyUnicodeIter(str(v));
 
 const strArgs = new ArgParser("str", ["object", "encoding", "errors"]);
 T.tp_new = (type, args, start, nargs, kwnames) => {
-  const [obj, encoding, errors] = strArgs.parse(args, start, nargs, kwnames);
+  const [obj, encoding, errors] =
+    kwnames === null && nargs <= 1 ? [nargs ? args[start] : null, null, null] : strArgs.parse(args, start, nargs, kwnames);
   let s: string;
   if (obj === null) s = "";
   else if (encoding === null && errors === null) s = PyObject_Str(obj);
