@@ -14,6 +14,10 @@
 //   flags                  PyPARSE_* bits (barry_as_FLUFL, type comments)
 //   featureVersion         minor version for ast.parse(feature_version=...) (CHECK_VERSION)
 //   typeIgnoreComments     `# type: ignore` comments seen (lineno, tag)
+//   tokenizer              the token source (a Tokenizer from ./tokenizer/index.ts in practice)
+//   sourceLine(n)          text of line n; getMemo/insertMemo, expectToken, nameToken, ... (below)
+// Hard keywords are classified here (NAME -> the keyword's number from KEYWORDS, generated from
+// the grammar's quoted names); soft keywords stay NAME and are matched by text.
 // Tokens carry lineno/col_offset/end_lineno/end_col_offset with columns in UTF-8 bytes (the AST's
 // unit), the token text in `string`, and `metadata` (f-string debug text).
 // Errors are thrown at once as the Python exception object (PySyntaxError, or the MemoryError
