@@ -1,5 +1,7 @@
 // The modules written in TypeScript (CPython: Modules/config.c's inittab), registered with the import system.
 import { registerBuiltinModule } from "../python/import.js";
 import { init_weakref } from "./_weakref.js";
+import { initMath } from "./mathmodule.js";
 
 registerBuiltinModule("_weakref", init_weakref);
+registerBuiltinModule("math", initMath);
