@@ -17,7 +17,6 @@ const TODO: Record<string, string> = {
   recursion: "slices: x[:4] gives TypeError (slice object / BINARY_SLICE)",
   strings: "slices: s[7:] gives TypeError (slice object / BINARY_SLICE)",
   tuples_dicts: "slices: t[1:] gives TypeError (slice object / BINARY_SLICE)",
-  sysexit_code: "import: `import sys` (IMPORT_NAME, the sys module)",
   syntax_keyword_typo:
     "parser: with PyPARSE_ALLOW_INCOMPLETE_INPUT a block header at the end of input must raise _IncompleteInputError (codeop), which the keyword-typo hint relies on",
 };
