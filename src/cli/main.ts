@@ -48,6 +48,8 @@ interface CmdLine {
   args: string[];
   skipFirstLine: boolean;
   optimize: number;
+  /** The arguments as given (for sys.orig_argv). */
+  origArgv: readonly string[];
 }
 
 /** Prints the error usage (CPython: usage(1, program)) and returns exit status 2. */
@@ -58,7 +60,7 @@ function usageError(message: string): number {
 
 /** Parses options as _PyOS_GetOpt does; returns the command line, or an exit status. */
 function parseCmdLine(argv: readonly string[]): CmdLine | number {
-  const cl: CmdLine = { command: null, module: null, filename: null, args: [], skipFirstLine: false, optimize: 0 };
+  const cl: CmdLine = { command: null, module: null, filename: null, args: [], skipFirstLine: false, optimize: 0, origArgv: argv };
   let versionCount = 0;
   let i = 0;
   options: while (i < argv.length) {
@@ -207,6 +209,7 @@ async function loadRuntime(): Promise<Runtime> {
 async function runCmdLine(cl: CmdLine, rt: Runtime): Promise<number> {
   const { interpreterConfig, runSource } = rt;
   interpreterConfig.optimize = cl.optimize;
+  interpreterConfig.origArgv = [PROGRAM, ...cl.origArgv];
   const cwd = process.cwd();
   if (cl.command !== null) {
     interpreterConfig.argv = ["-c", ...cl.args];

@@ -21,9 +21,11 @@ export interface PyConfig {
   sysPath: string[];
   /** -O (1) and -OO (2): asserts and __debug__ code removed, and with 2 docstrings too. */
   optimize: number;
+  /** sys.orig_argv: the command line as given, the program's name first. */
+  origArgv: string[];
 }
 
-export const interpreterConfig: PyConfig = { argv: [""], sysPath: [""], optimize: 0 };
+export const interpreterConfig: PyConfig = { argv: [""], sysPath: [""], optimize: 0, origArgv: ["tython"] };
 
 /** A JS RangeError from a too-deep stack (V8's message), which Python reports as RecursionError. */
 export function isStackOverflow(e: unknown): boolean {
