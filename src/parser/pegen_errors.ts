@@ -112,11 +112,11 @@ export function byteOffsetToCharacterOffset(line: string, offset: number): numbe
 }
 
 /**
- * CPython: _PyPegen_raise_error_known_location. Columns are 1-based byte offsets (0 or -1 kept
- * as they are), or CURRENT_POS.
+ * CPython: _PyPegen_raise_error_known_location (the error it would raise). Columns are 1-based
+ * byte offsets (0 or -1 kept as they are), or CURRENT_POS.
  */
-function raiseKnownLocation(p: Parser, kind: ErrorKind, lineno: number, colOffset: number,
-  endLineno: number, endColOffset: number, msg: string): never {
+function knownLocationError(p: Parser, kind: ErrorKind, lineno: number, colOffset: number,
+  endLineno: number, endColOffset: number, msg: string): PySyntaxError {
   if (endLineno === CURRENT_POS || endColOffset === CURRENT_POS) {
     const pos = tokenizerPosition(p);
     if (endLineno === CURRENT_POS) endLineno = pos.lineno;
@@ -125,7 +125,12 @@ function raiseKnownLocation(p: Parser, kind: ErrorKind, lineno: number, colOffse
   const line = errorLine(p, lineno);
   const col = byteOffsetToCharacterOffset(line, colOffset);
   const endCol = endColOffset > 0 ? byteOffsetToCharacterOffset(line, endColOffset) : endColOffset;
-  throw new PySyntaxError(kind, msg, p.filename, lineno, col, endLineno, endCol, line);
+  return new PySyntaxError(kind, msg, p.filename, lineno, col, endLineno, endCol, line);
+}
+
+function raiseKnownLocation(p: Parser, kind: ErrorKind, lineno: number, colOffset: number,
+  endLineno: number, endColOffset: number, msg: string): never {
+  throw knownLocationError(p, kind, lineno, colOffset, endLineno, endColOffset, msg);
 }
 
 /** CPython: RAISE_ERROR_KNOWN_LOCATION — 0-based columns, -1 for "none", or CURRENT_POS. */
@@ -143,10 +148,13 @@ export function RAISE_ERROR_KNOWN_LOCATION(p: Parser, kind: ErrorKind, lineno: n
 function raiseError(p: Parser, kind: ErrorKind, useMark: boolean, msg: string): never {
   if (p.fill === 0) raiseKnownLocation(p, kind, 0, 0, 0, -1, msg);
   if (useMark && p.mark === p.fill) p.fillToken();
-  const t = p.tokens[useMark ? p.mark : p.fill - 1]!;
+  throw errorAtToken(p, kind, p.tokens[useMark ? p.mark : p.fill - 1]!, msg);
+}
+
+function errorAtToken(p: Parser, kind: ErrorKind, t: Token, msg: string): PySyntaxError {
   const col = t.col_offset === -1 ? tokenizerPosition(p).col : t.col_offset + 1;
   const endCol = t.end_col_offset === -1 ? -1 : endColOffset(p, t) + 1;
-  return raiseKnownLocation(p, kind, t.lineno, col, t.end_lineno, endCol, msg);
+  return knownLocationError(p, kind, t.lineno, col, t.end_lineno, endCol, msg);
 }
 
 export function RAISE_SYNTAX_ERROR(p: Parser, msg: string): never {
@@ -369,17 +377,14 @@ export function setSyntaxError(p: Parser, lastToken: Token, err: PySyntaxError |
     const tokOk = lx === null || lx.done === E_OK;
     return tokOk ? tokenizeFullSourceToCheckForErrors(p, err) : err;
   }
-  try {
-    if (lastToken.type === T.INDENT || lastToken.type === T.DEDENT) {
-      RAISE_INDENTATION_ERROR(p, lastToken.type === T.INDENT ? "unexpected indent" : "unexpected unindent");
-    }
-    // The first pass's last token: the second pass may have read further for nothing.
-    RAISE_SYNTAX_ERROR_KNOWN_LOCATION(p, lastToken, "invalid syntax");
-  } catch (e) {
-    if (!(e instanceof PySyntaxError)) throw e;
-    if (lastToken.type === T.INDENT || lastToken.type === T.DEDENT) return e;
-    return tokenizeFullSourceToCheckForErrors(p, e);
+  if (lastToken.type === T.INDENT || lastToken.type === T.DEDENT) {
+    // Located at the last token read (CPython's RAISE_INDENTATION_ERROR), not at lastToken.
+    return errorAtToken(p, "IndentationError", p.tokens[p.fill - 1]!,
+      lastToken.type === T.INDENT ? "unexpected indent" : "unexpected unindent");
   }
+  // The first pass's last token: the second pass may have read further for nothing.
+  return tokenizeFullSourceToCheckForErrors(p, knownLocationError(p, "SyntaxError", lastToken.lineno,
+    lastToken.col_offset + 1, lastToken.end_lineno, endColOffset(p, lastToken) + 1, "invalid syntax"));
 }
 
 /**
@@ -403,13 +408,8 @@ function tokenizeFullSourceToCheckForErrors(p: Parser, err: PySyntaxError): PySy
           if (currentErrLine > openLine && lx.modeIndex <= 0) {
             const pos = lx.parenposstack[i]!;
             const lineStart = lx.text.lastIndexOf("\n", pos - 1) + 1;
-            try {
-              RAISE_ERROR_KNOWN_LOCATION(p, "SyntaxError", openLine, utf8Length(lx.text, lineStart, pos), openLine, -1,
-                `'${String.fromCharCode(lx.parenstack[i]!)}' was never closed`);
-            } catch (e) {
-              if (e instanceof PySyntaxError) return e;
-              throw e;
-            }
+            return knownLocationError(p, "SyntaxError", openLine, utf8Length(lx.text, lineStart, pos) + 1, openLine, 0,
+              `'${String.fromCharCode(lx.parenstack[i]!)}' was never closed`);
           }
         }
         return err;
