@@ -146,6 +146,23 @@ export function _PyEvalFramePushAndInit(
   return frame;
 }
 
+/** Whether `func` binds `n` positional arguments with nothing else to do (CALL_PY_EXACT_ARGS). */
+export function _PyFunction_TakesExactly(func: PyFunctionObject, n: number): boolean {
+  const co = func.func_code;
+  return co.co_argcount === n && co.co_kwonlyargcount === 0 && (co.co_flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0;
+}
+
+/** The frame for a call _PyFunction_TakesExactly accepts: the arguments are copied as they are. */
+export function _PyEvalFramePushExact(
+  tstate: PyThreadState, func: PyFunctionObject, args: readonly (PyObject | null)[], start: number, n: number,
+): _PyInterpreterFrame {
+  const frame = new _PyInterpreterFrame(func.func_code, func, func.func_globals, func.func_builtins, null);
+  const lp = frame.localsplus;
+  for (let i = 0; i < n; i++) lp[i] = args[start + i]!;
+  _PyEval_EnterFrame(tstate);
+  return frame;
+}
+
 function makeFunctionFrame(
   func: PyFunctionObject, locals: PyObject | null,
   args: readonly (PyObject | null)[], start: number, argcount: number, kwnames: PyTuple | null,

@@ -23,6 +23,7 @@ import {
 } from "../objects/exceptions.js";
 import { PyErr_Format, PyErr_GivenExceptionMatches, PyErr_ExceptionMatches, keyError } from "../python/errors.js";
 import { PyFunctionObject } from "../objects/funcobject.js";
+import { builtinsDict } from "../python/bltinmodule.js";
 import { PyGenObject, _PyGen_SendEx, _PyGen_LastReturned } from "../objects/genobject.js";
 import { stopIterationValue } from "../objects/abstract.js";
 import { CO_COROUTINE, CO_ASYNC_GENERATOR } from "../objects/codeobject.js";
@@ -34,6 +35,14 @@ export {
   PyObject_GetItem, PyObject_SetItem, PyObject_DelItem, PyObject_GetIter, PyIter_Next, PyObject_GetAttr,
   PyObject_Vectorcall, PyList, PyMethod,
 };
+export { PyObject_Str, PySequence_Tuple };
+export { PyObject_IsInstance } from "../python/bltinmodule.js";
+
+/** A builtin by name (for the specializations that recognize len, isinstance, ...). */
+export function _PyEval_Builtin(name: string): PyObject | null {
+  return builtinsDict.getStr(name) ?? null;
+}
+
 export {
   PyNumber_Negative, PyNumber_Invert, PyObject_IsTrue, PyObject_RichCompare, PySequence_Contains,
   PyObject_SetAttr, PyObject_DelAttr, PyObject_Format, PyObject_Size,

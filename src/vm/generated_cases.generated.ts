@@ -6,10 +6,10 @@
  * _PyEval_ColdCases, which the loop calls with its state in an EvalState.
  */
 import type { PyObject } from "../objects/object.js";
-import { Py_None, Py_EQ } from "../objects/object.js";
+import { Py_None, Py_EQ, Py_TYPE, PyType_Type, PyUnicode_Type } from "../objects/object.js";
 import type { PyCodeObject } from "../objects/codeobject.js";
 import { CO_OPTIMIZED } from "../objects/codeobject.js";
-import { PyTuple } from "../objects/tupleobject.js";
+import { PyTuple, PyTuple_Type } from "../objects/tupleobject.js";
 import { PyFloat } from "../objects/floatobject.js";
 import type { PyCellObject } from "../objects/cellobject.js";
 import { PyFunctionObject, PyFunction_New, _PyFunction_SetAttribute } from "../objects/funcobject.js";
@@ -19,16 +19,16 @@ import { PyExc_SystemError } from "../objects/exceptions.js";
 import { PyTraceBack_Here } from "../python/traceback.js";
 import type { _PyInterpreterFrame } from "./frame.js";
 import type { PyThreadState } from "./pystate.js";
-import { RESUME_CHECK, JUMP_BACKWARD_NO_JIT } from "./opcode_ids.generated.js";
+import { RESUME_CHECK, JUMP_BACKWARD_NO_JIT, CALL_PY_EXACT_ARGS, CALL_PY_GENERAL } from "./opcode_ids.generated.js";
 import { adaptiveCounterTriggers, advanceAdaptiveCounter } from "./backoff.js";
 import {
   _Py_Specialize_BinaryOp, _Py_Specialize_CompareOp, _Py_Specialize_ForIter, _Py_Specialize_LoadConst,
   _Py_Specialize_ToBool, _PyLong_IsCompact, rewriteOpcode, _Py_Specialize_StoreSubscr, _Py_Specialize_UnpackSequence,
-  _Py_Specialize_ContainsOp,
+  _Py_Specialize_ContainsOp, _Py_Specialize_Call,
 } from "./specialize.js";
 import {
   _PyCode_GetAdaptive, _PyEval_CopyFreeVars, _PyEval_FrameClearAndPop, _PyEval_FreeVarError,
-  _PyEval_EnterFrame, _PyEval_FrameSuspend, _PyEval_LoadGlobal, _PyEval_MakeCell, _PyEval_UnboundLocalError, _PyEvalFramePushAndInit, exceptionHandler,
+  _PyEval_EnterFrame, _PyEval_FrameSuspend, _PyEvalFramePushExact, _PyFunction_TakesExactly, _PyEval_LoadGlobal, _PyEval_MakeCell, _PyEval_UnboundLocalError, _PyEvalFramePushAndInit, exceptionHandler,
   get_exception_handler,
 } from "./ceval.js";
 import {
@@ -46,7 +46,8 @@ import {
   _PyListIter_CheckExact, _PyListIter_Next, _PyTupleIter_CheckExact, _PyTupleIter_Next,
   _PyRangeIter_CheckExact, _PyRangeIter_Next, _PyEval_Send, _PyEval_SendReturned, _PyEval_GetYieldFromIter,
   _PyEval_CleanupThrowValue, _PyEval_LoadSpecial, _PyEval_WithExceptStart, _PyEval_LoadSuperAttr, _PyEval_MappingGet,
-  _PyEval_InitNotNone, PyDict_GetItem, _PyEval_SetupAnnotations,
+  _PyEval_InitNotNone, PyDict_GetItem, _PyEval_SetupAnnotations, _PyEval_Builtin, PyObject_Str, PySequence_Tuple,
+  PyObject_IsInstance,
 } from "./ceval_ops.js";
 import { _Py_MakeGenerator, _PyGen_Suspend } from "../objects/genobject.js";
 import { _PyEval_MatchClass, _PyEval_MatchKeys, _PyEval_MatchMapping, _PyEval_MatchSequence } from "./ceval_match.js";
@@ -243,6 +244,10 @@ function _PyEval_Loop(st: EvalState): PyObject | null {
               const counter = thisInstr + 1;
               let res: PyObject;
               nextInstr += 3;
+              if (adaptiveCounterTriggers(code, counter)) {
+                _Py_Specialize_Call(callable, self_or_null, code, thisInstr, oparg);
+                { opcode = code[thisInstr]! & 255; nextInstr = thisInstr + 1; continue reswitch; }
+              }
               advanceAdaptiveCounter(code, counter);
               let func: PyObject = callable;
               let start = args;
@@ -260,17 +265,7 @@ function _PyEval_Loop(st: EvalState): PyObject | null {
               if (func instanceof PyFunctionObject && tstate.interp.eval_frame === null) {
                 const co2 = func.func_code;
                 const nf = _PyEvalFramePushAndInit(tstate, func, co2.co_flags & CO_OPTIMIZED ? null : func.func_globals, lp, start, total, null);
-                sp -= 2 + oparg;
-                for (let i = sp; i < sp + 2 + oparg; i++) lp[i] = null;
-                frame.stackpointer = sp;
-                frame.instr_ptr = thisInstr;
-                frame.return_offset = nextInstr - thisInstr;
-                nf.previous = frame;
-                tstate.current_frame = nf;
-                frame = nf;
-                { co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; }
-                nextInstr = 0;
-                continue dispatch;
+                { sp -= 2 + oparg; for (let i = sp; i < sp + 2 + oparg; i++) lp[i] = null; frame.stackpointer = sp; frame.instr_ptr = thisInstr; frame.return_offset = nextInstr - thisInstr; nf.previous = frame; tstate.current_frame = nf; frame = nf; co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; nextInstr = 0; continue dispatch; }
               }
               frame.instr_ptr = thisInstr;
               res = PyObject_Vectorcall(func, lp as PyObject[], start, total, null);
@@ -674,6 +669,76 @@ function _PyEval_Loop(st: EvalState): PyObject | null {
               sp += -1;
               continue dispatch;
             }
+            case 144: /* CALL_BOUND_METHOD_EXACT_ARGS */ {
+              const callable = lp[sp - (2 + (oparg))] as PyObject;
+              const null_ = lp[sp - (2 + (oparg)) + 1];
+              let res: PyObject;
+              nextInstr += 3;
+              if (null_ !== null || !(callable instanceof PyMethod) || !(callable.func instanceof PyFunctionObject)) { nextInstr = thisInstr + 1; opcode = 52; continue reswitch; }
+              // unpack the method, then run as CALL_PY_EXACT_ARGS
+              const self = (callable as PyMethod).self;
+              lp[sp - oparg - 2] = (callable as PyMethod).func;
+              lp[sp - oparg - 1] = self;
+              nextInstr = thisInstr + 1;
+              { opcode = CALL_PY_EXACT_ARGS; continue reswitch; }
+              lp[sp - (2 + (oparg))] = res;
+              sp += 1 - (2 + (oparg));
+              continue dispatch;
+            }
+            case 154: /* CALL_LEN */ {
+              const callable = lp[sp - (3)] as PyObject;
+              const null_ = lp[sp - (3) + 1];
+              const arg = lp[sp - (3) + 2] as PyObject;
+              let res: PyObject;
+              nextInstr += 3;
+              if (null_ !== null || callable !== _PyEval_Builtin("len")) { nextInstr = thisInstr + 1; opcode = 52; continue reswitch; }
+              res = PyObject_Size(arg);
+              lp[sp - (3)] = res;
+              sp += -2;
+              continue dispatch;
+            }
+            case 160: /* CALL_NON_PY_GENERAL */ {
+              const callable = lp[sp - (2 + (oparg))] as PyObject;
+              const self_or_null = lp[sp - (2 + (oparg)) + 1];
+              const args = sp - (2 + (oparg)) + 2;
+              let res: PyObject;
+              nextInstr += 3;
+              if (callable instanceof PyFunctionObject || callable instanceof PyMethod) { nextInstr = thisInstr + 1; opcode = 52; continue reswitch; }
+              const total = oparg + (self_or_null === null ? 0 : 1);
+              res = PyObject_Vectorcall(callable, lp as PyObject[], args + oparg - total, total, null);
+              lp[sp - (2 + (oparg))] = res;
+              sp += 1 - (2 + (oparg));
+              continue dispatch;
+            }
+            case 161: /* CALL_PY_EXACT_ARGS */ {
+              const callable = lp[sp - (2 + (oparg))] as PyObject;
+              const self_or_null = lp[sp - (2 + (oparg)) + 1];
+              const args = sp - (2 + (oparg)) + 2;
+              let new_frame: PyObject;
+              nextInstr += 3;
+              const total = oparg + (self_or_null === null ? 0 : 1);
+              if (!(callable instanceof PyFunctionObject) || !_PyFunction_TakesExactly(callable, total) || tstate.interp.eval_frame !== null) { nextInstr = thisInstr + 1; opcode = 52; continue reswitch; }
+              const nf = _PyEvalFramePushExact(tstate, callable as PyFunctionObject, lp, args + oparg - total, total);
+              { sp -= 2 + oparg; for (let i = sp; i < sp + 2 + oparg; i++) lp[i] = null; frame.stackpointer = sp; frame.instr_ptr = thisInstr; frame.return_offset = nextInstr - thisInstr; nf.previous = frame; tstate.current_frame = nf; frame = nf; co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; nextInstr = 0; continue dispatch; }
+              lp[sp - (2 + (oparg))] = new_frame;
+              sp += 1 - (2 + (oparg));
+              continue dispatch;
+            }
+            case 162: /* CALL_PY_GENERAL */ {
+              const callable = lp[sp - (2 + (oparg))] as PyObject;
+              const self_or_null = lp[sp - (2 + (oparg)) + 1];
+              const args = sp - (2 + (oparg)) + 2;
+              let new_frame: PyObject;
+              nextInstr += 3;
+              if (!(callable instanceof PyFunctionObject) || tstate.interp.eval_frame !== null) { nextInstr = thisInstr + 1; opcode = 52; continue reswitch; }
+              const total = oparg + (self_or_null === null ? 0 : 1);
+              const func = callable as PyFunctionObject;
+              const nf = _PyEvalFramePushAndInit(tstate, func, func.func_code.co_flags & CO_OPTIMIZED ? null : func.func_globals, lp, args + oparg - total, total, null);
+              { sp -= 2 + oparg; for (let i = sp; i < sp + 2 + oparg; i++) lp[i] = null; frame.stackpointer = sp; frame.instr_ptr = thisInstr; frame.return_offset = nextInstr - thisInstr; nf.previous = frame; tstate.current_frame = nf; frame = nf; co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; nextInstr = 0; continue dispatch; }
+              lp[sp - (2 + (oparg))] = new_frame;
+              sp += 1 - (2 + (oparg));
+              continue dispatch;
+            }
             case 166: /* COMPARE_OP_FLOAT */ {
               const left = lp[sp - (2)] as PyObject;
               const right = lp[sp - (2) + 1] as PyObject;
@@ -850,8 +915,8 @@ function _PyEval_Loop(st: EvalState): PyObject | null {
             case 96: case 97: case 98: case 99: case 104: case 105: case 106: case 107: case 108: case 109:
             case 115: case 118: case 119: case 120: case 121: case 122: case 123: case 124: case 125: case 126: case 127:
             case 132: case 135: case 136: case 138: case 139: case 143:
-            case 144: case 145: case 146: case 147: case 148: case 149: case 150: case 151: case 152: case 153: case 154: case 155: case 156: case 157: case 158: case 159:
-            case 160: case 161: case 162: case 163: case 164: case 165: case 169: case 170: case 171: case 175:
+            case 145: case 146: case 147: case 148: case 149: case 150: case 151: case 152: case 153: case 155: case 156: case 157: case 158: case 159:
+            case 163: case 164: case 165: case 169: case 170: case 171: case 175:
             case 177: case 178: case 179: case 180: case 181: case 182: case 183: case 184: case 185: case 186: case 187: case 188: case 189:
             case 192: case 193: case 194: case 195: case 197: case 198: case 199: case 200: case 201: case 203:
             case 209: case 210: case 212: case 213: case 214: case 215: case 216: case 217: case 218: case 219: case 220: case 221: case 222: case 223:
@@ -1271,17 +1336,7 @@ function _PyEval_ColdCases(st: EvalState): number {
         if (func instanceof PyFunctionObject && tstate.interp.eval_frame === null) {
           const co2 = func.func_code;
           const nf = _PyEvalFramePushAndInit(tstate, func, co2.co_flags & CO_OPTIMIZED ? null : func.func_globals, lp, start, total, names);
-          sp -= 3 + oparg;
-          for (let i = sp; i < sp + 3 + oparg; i++) lp[i] = null;
-          frame.stackpointer = sp;
-          frame.instr_ptr = thisInstr;
-          frame.return_offset = nextInstr - thisInstr;
-          nf.previous = frame;
-          tstate.current_frame = nf;
-          frame = nf;
-          { co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; }
-          nextInstr = 0;
-          { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
+          { sp -= 3 + oparg; for (let i = sp; i < sp + 3 + oparg; i++) lp[i] = null; frame.stackpointer = sp; frame.instr_ptr = thisInstr; frame.return_offset = nextInstr - thisInstr; nf.previous = frame; tstate.current_frame = nf; frame = nf; co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; nextInstr = 0; { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; } }
         }
         frame.instr_ptr = thisInstr;
         res = PyObject_Vectorcall(func, lp as PyObject[], start, total - names.items.length, names);
@@ -1591,15 +1646,20 @@ function _PyEval_ColdCases(st: EvalState): number {
         nextInstr += 3;
         throw _PyEval_NotImplemented("CALL_ALLOC_AND_ENTER_INIT");
       }
-      case 144: /* CALL_BOUND_METHOD_EXACT_ARGS */ {
-        let res: PyObject;
-        nextInstr += 3;
-        throw _PyEval_NotImplemented("CALL_BOUND_METHOD_EXACT_ARGS");
-      }
       case 145: /* CALL_BOUND_METHOD_GENERAL */ {
+        const callable = lp[sp - (2 + (oparg))] as PyObject;
+        const null_ = lp[sp - (2 + (oparg)) + 1];
         let new_frame: PyObject;
         nextInstr += 3;
-        throw _PyEval_NotImplemented("CALL_BOUND_METHOD_GENERAL");
+        if (null_ !== null || !(callable instanceof PyMethod) || !(callable.func instanceof PyFunctionObject)) { nextInstr = thisInstr + 1; opcode = 52; { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; st.opcode = opcode; st.oparg = oparg; st.thisInstr = thisInstr; return 1; } }
+        const self = (callable as PyMethod).self;
+        lp[sp - oparg - 2] = (callable as PyMethod).func;
+        lp[sp - oparg - 1] = self;
+        nextInstr = thisInstr + 1;
+        { opcode = CALL_PY_GENERAL; { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; st.opcode = opcode; st.oparg = oparg; st.thisInstr = thisInstr; return 1; } }
+        lp[sp - (2 + (oparg))] = new_frame;
+        sp += 1 - (2 + (oparg));
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
       }
       case 146: /* CALL_BUILTIN_CLASS */ {
         let res: PyObject;
@@ -1622,9 +1682,17 @@ function _PyEval_ColdCases(st: EvalState): number {
         throw _PyEval_NotImplemented("CALL_BUILTIN_O");
       }
       case 150: /* CALL_ISINSTANCE */ {
+        const callable = lp[sp - (4)] as PyObject;
+        const null_ = lp[sp - (4) + 1];
+        const instance = lp[sp - (4) + 2] as PyObject;
+        const cls = lp[sp - (4) + 3] as PyObject;
         let res: PyObject;
         nextInstr += 3;
-        throw _PyEval_NotImplemented("CALL_ISINSTANCE");
+        if (null_ !== null || callable !== _PyEval_Builtin("isinstance")) { nextInstr = thisInstr + 1; opcode = 52; { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; st.opcode = opcode; st.oparg = oparg; st.thisInstr = thisInstr; return 1; } }
+        res = PyObject_IsInstance(instance, cls);
+        lp[sp - (4)] = res;
+        sp += -3;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
       }
       case 151: /* CALL_KW_BOUND_METHOD */ {
         let new_frame: PyObject;
@@ -1640,11 +1708,6 @@ function _PyEval_ColdCases(st: EvalState): number {
         let new_frame: PyObject;
         nextInstr += 3;
         throw _PyEval_NotImplemented("CALL_KW_PY");
-      }
-      case 154: /* CALL_LEN */ {
-        let res: PyObject;
-        nextInstr += 3;
-        throw _PyEval_NotImplemented("CALL_LEN");
       }
       case 155: /* CALL_LIST_APPEND */ {
         nextInstr += 3;
@@ -1670,35 +1733,41 @@ function _PyEval_ColdCases(st: EvalState): number {
         nextInstr += 3;
         throw _PyEval_NotImplemented("CALL_METHOD_DESCRIPTOR_O");
       }
-      case 160: /* CALL_NON_PY_GENERAL */ {
-        let res: PyObject;
-        nextInstr += 3;
-        throw _PyEval_NotImplemented("CALL_NON_PY_GENERAL");
-      }
-      case 161: /* CALL_PY_EXACT_ARGS */ {
-        let new_frame: PyObject;
-        nextInstr += 3;
-        throw _PyEval_NotImplemented("CALL_PY_EXACT_ARGS");
-      }
-      case 162: /* CALL_PY_GENERAL */ {
-        let new_frame: PyObject;
-        nextInstr += 3;
-        throw _PyEval_NotImplemented("CALL_PY_GENERAL");
-      }
       case 163: /* CALL_STR_1 */ {
+        const callable = lp[sp - (3)] as PyObject;
+        const null_ = lp[sp - (3) + 1];
+        const arg = lp[sp - (3) + 2] as PyObject;
         let res: PyObject;
         nextInstr += 3;
-        throw _PyEval_NotImplemented("CALL_STR_1");
+        if (null_ !== null || callable !== PyUnicode_Type) { nextInstr = thisInstr + 1; opcode = 52; { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; st.opcode = opcode; st.oparg = oparg; st.thisInstr = thisInstr; return 1; } }
+        res = PyObject_Str(arg);
+        lp[sp - (3)] = res;
+        sp += -2;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
       }
       case 164: /* CALL_TUPLE_1 */ {
+        const callable = lp[sp - (3)] as PyObject;
+        const null_ = lp[sp - (3) + 1];
+        const arg = lp[sp - (3) + 2] as PyObject;
         let res: PyObject;
         nextInstr += 3;
-        throw _PyEval_NotImplemented("CALL_TUPLE_1");
+        if (null_ !== null || callable !== PyTuple_Type) { nextInstr = thisInstr + 1; opcode = 52; { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; st.opcode = opcode; st.oparg = oparg; st.thisInstr = thisInstr; return 1; } }
+        res = PySequence_Tuple(arg);
+        lp[sp - (3)] = res;
+        sp += -2;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
       }
       case 165: /* CALL_TYPE_1 */ {
+        const callable = lp[sp - (3)] as PyObject;
+        const null_ = lp[sp - (3) + 1];
+        const arg = lp[sp - (3) + 2] as PyObject;
         let res: PyObject;
         nextInstr += 3;
-        throw _PyEval_NotImplemented("CALL_TYPE_1");
+        if (null_ !== null || callable !== PyType_Type) { nextInstr = thisInstr + 1; opcode = 52; { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; st.opcode = opcode; st.oparg = oparg; st.thisInstr = thisInstr; return 1; } }
+        res = Py_TYPE(arg);
+        lp[sp - (3)] = res;
+        sp += -2;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
       }
       case 169: /* CONTAINS_OP_DICT */ {
         const left = lp[sp - (2)] as PyObject;

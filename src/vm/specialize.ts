@@ -4,7 +4,11 @@
 // when their counter runs out. A specializer rewrites the instruction's opcode in the code
 // object's adaptive copy (never co_code) and resets its counter: the cooldown value on success,
 // a longer backoff on failure.
-import { Py_None, type PyObject } from "../objects/object.js";
+import { Py_None, PyType_Type, PyUnicode_Type, type PyObject } from "../objects/object.js";
+import { PyFunctionObject } from "../objects/funcobject.js";
+import { PyMethod } from "../objects/classobject.js";
+import { builtinsDict } from "../python/bltinmodule.js";
+import { _PyFunction_TakesExactly } from "./ceval.js";
 import { PyFloat } from "../objects/floatobject.js";
 import { PyTuple, PyTuple_Type, PyTupleIter } from "../objects/tupleobject.js";
 import { PyList, PyList_Type, PyListIter } from "../objects/listobject.js";
@@ -165,6 +169,25 @@ export function _Py_Specialize_UnpackSequence(seq: PyObject, code: Uint16Array, 
 export function _Py_Specialize_ContainsOp(container: PyObject, code: Uint16Array, instr: number): void {
   if (isExactDict(container)) return succeed(code, instr, op.CONTAINS_OP_DICT);
   fail(code, instr, op.CONTAINS_OP);
+}
+
+/** CALL: Python functions and methods run inline; a few builtins get their own instruction. */
+export function _Py_Specialize_Call(callable: PyObject, selfOrNull: PyObject | null, code: Uint16Array, instr: number, oparg: number): void {
+  const total = oparg + (selfOrNull === null ? 0 : 1);
+  if (callable instanceof PyFunctionObject) {
+    return succeed(code, instr, _PyFunction_TakesExactly(callable, total) ? op.CALL_PY_EXACT_ARGS : op.CALL_PY_GENERAL);
+  }
+  if (callable instanceof PyMethod && callable.func instanceof PyFunctionObject && selfOrNull === null) {
+    return succeed(code, instr, _PyFunction_TakesExactly(callable.func, oparg + 1) ? op.CALL_BOUND_METHOD_EXACT_ARGS : op.CALL_BOUND_METHOD_GENERAL);
+  }
+  if (selfOrNull === null && oparg === 1) {
+    if (callable === PyType_Type) return succeed(code, instr, op.CALL_TYPE_1);
+    if (callable === PyUnicode_Type) return succeed(code, instr, op.CALL_STR_1);
+    if (callable === PyTuple_Type) return succeed(code, instr, op.CALL_TUPLE_1);
+    if (callable === builtinsDict.getStr("len")) return succeed(code, instr, op.CALL_LEN);
+  }
+  if (selfOrNull === null && oparg === 2 && callable === builtinsDict.getStr("isinstance")) return succeed(code, instr, op.CALL_ISINSTANCE);
+  succeed(code, instr, op.CALL_NON_PY_GENERAL);
 }
 
 export function _Py_Specialize_ForIter(iter: PyObject, code: Uint16Array, instr: number): void {

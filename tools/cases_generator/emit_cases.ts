@@ -50,6 +50,10 @@ function expandBody(body: string, inst: Instruction, a: Analysis, mode: Mode): s
     .replace(/\bDISPATCH_SAME_OPARG\(\);/g, `{ opcode = code[thisInstr]! & 255; nextInstr = thisInstr + 1; ${leave(mode, "reswitch")} }`)
     .replace(/\bDISPATCH_SAME_OPARG_AS\((.*)\);/g, (_m, op: string) => `{ opcode = ${op}; ${leave(mode, "reswitch")} }`)
     .replace(/\bDISPATCH\(\);/g, leave(mode, "dispatch"))
+    .replace(/\bENTER_FRAME\((\w+), (.*)\);/g, (_m, nf: string, n: string) =>
+      `{ sp -= ${n}; for (let i = sp; i < sp + ${n}; i++) lp[i] = null; frame.stackpointer = sp; frame.instr_ptr = thisInstr; ` +
+      `frame.return_offset = nextInstr - thisInstr; ${nf}.previous = frame; tstate.current_frame = ${nf}; frame = ${nf}; ` +
+      `co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; nextInstr = 0; ${leave(mode, "dispatch")} }`)
     .replace(/\bRETURN_FROM_EVAL\((.*)\);/g, (_m, v: string) => leave(mode, "return", v))
     .replace(/\bCHECK_EVAL_BREAKER\(\);/g, mode === "hot" ? `if (--budget <= 0) { ${SYNC} return null; }` : "")
     .replace(/\bSKIP_TRACEBACK\(\);/g, mode === "hot" ? "reraising = true;" : "st.reraising = true;")
