@@ -133,3 +133,19 @@ test("-O removes asserts and makes __debug__ false", (t) => {
   if (missing !== null) t.todo(missing);
   assert.deepEqual(r, { stdout: "ok False\n", stderr: "", status: 0 });
 });
+
+test("sys.argv and sys.path[0] are set as CPython sets them", (t) => {
+  const cwd = path.join(REPO_ROOT, "test", "corpus", "modules");
+  const code = "import sys; print(sys.argv, repr(sys.path[0]))";
+  const results = [
+    runTython(["-c", code, "a", "b"], { cwd }),
+    runTython(["-", "x"], { cwd, stdin: code + "\n" }),
+    runTython([], { cwd, stdin: code + "\n" }),
+  ];
+  const missing = results.map((r) => missingStage(r.stderr)).find((m) => m !== null);
+  if (missing) t.todo(missing);
+  assert.deepEqual(
+    results.map((r) => r.stdout),
+    ["['-c', 'a', 'b'] ''\n", "['-', 'x'] ''\n", "[''] ''\n"],
+  );
+});
