@@ -2,6 +2,8 @@
 import { registerBuiltinModule } from "../python/import.js";
 import { init_weakref } from "./_weakref.js";
 import { initMath } from "./mathmodule.js";
+import { initItertools } from "./itertoolsmodule.js";
 
 registerBuiltinModule("_weakref", init_weakref);
 registerBuiltinModule("math", initMath);
+registerBuiltinModule("itertools", initItertools);
