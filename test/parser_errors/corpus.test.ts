@@ -18,8 +18,6 @@ const goldenDir = join(repoRoot, "test/golden/invalid");
 /** Files that still differ, with the part of the project that has to change. */
 const KNOWN_FAILURES: Record<string, string> = {
   "652_line_continuation_after_multiline_string.py": "tokenizer: E_LINECONT column counts from tok->buf",
-  "657_fstring_invalid_conversion_then_junk.py": "action_helpers: the conversion character is checked in fstring_conversion's action (first pass)",
-  "658_fstring_invalid_conversion_then_more.py": "action_helpers: the conversion character is checked in fstring_conversion's action (first pass)",
 };
 
 /** What dump.py's `ast` mode prints for one file. */
