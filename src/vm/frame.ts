@@ -40,7 +40,10 @@ export class _PyInterpreterFrame {
     this.f_builtins = builtins;
     this.f_locals = locals;
     const n = code.co_nlocalsplus;
-    this.localsplus = new Array<PyObject | null>(n + code.co_stacksize).fill(null);
+    // filled by push: a packed array (V8 checks holes on every read of a holey one)
+    const lp: (PyObject | null)[] = [];
+    for (let i = n + code.co_stacksize; i > 0; i--) lp.push(null);
+    this.localsplus = lp;
     this.stackpointer = n;
   }
 }
