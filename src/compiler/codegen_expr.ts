@@ -64,12 +64,9 @@ import {
   USE_LABEL,
   VISIT_SEQ_EXPR,
   codegenAddYieldFrom,
-  codegenDefaultArguments,
-  codegenEnterScope,
-  codegenMakeClosure,
   codegenNameop,
-  codegenWrapInStopiterationHandler,
 } from "./codegen.js";
+import { codegenDefaultArguments, codegenEnterScope, codegenMakeClosure, codegenWrapInStopiterationHandler } from "./codegen_scope.js";
 import { BlockType, CELL, DEF_IMPORT, DEF_LOCAL, DEF_NONLOCAL, FREE, GLOBAL_IMPLICIT, SCOPE_MASK, SCOPE_OFFSET, getScope, getSymbol, isFunctionLike } from "./symtable.js";
 import { PySlice } from "./const_objects.js";
 

@@ -59,7 +59,8 @@ import {
 import { futureFromAst } from "./symtable_future.js";
 import { mangle } from "./symtable_util.js";
 import { astPreprocess } from "./ast_preprocess.js";
-import { codegenAddReturnAtEnd, codegenEnterAnonymousScope, codegenExpression, codegenModule } from "./codegen.js";
+import { codegenAddReturnAtEnd } from "./codegen.js";
+import { codegenEnterAnonymousScope, codegenExpression, codegenModule } from "./codegen_scope.js";
 
 export const enum ScopeType {
   MODULE,
