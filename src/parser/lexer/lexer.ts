@@ -86,7 +86,7 @@ export class Lexer {
   contLine = false;
   firstLineno = 0;
   multiLineStart = 0;
-  /** Line start of the token that began on an earlier line (string literals). */
+  /** The mode stack: regular mode at the bottom, one entry per open f/t-string (CPython: tok_mode_stack). */
   private readonly modes: TokenizerMode[] = [new TokenizerMode()];
   modeIndex = 0;
 

@@ -3,7 +3,6 @@
 /** Error/state codes of the tokenizer (CPython: Include/errcode.h, the subset the lexer uses). */
 export const E_OK = 10;
 export const E_EOF = 11;
-export const E_TOKEN = 13;
 export const E_EOFS = 23;
 export const E_EOLS = 24;
 export const E_LINECONT = 25;
@@ -11,7 +10,6 @@ export const E_TOODEEP = 20;
 export const E_DEDENT = 21;
 export const E_TABSPACE = 18;
 export const E_ERROR = 17;
-export const E_DECODE = 22;
 
 export const MAXINDENT = 100; // max indentation level
 export const MAXLEVEL = 200; // max parentheses level
