@@ -151,8 +151,16 @@ export class PyCodeObject extends PyObjectBase {
     return this.co_nlocalsplus - this.co_nfreevars;
   }
 
+  /** Decoded co_linetable, computed on first use. */
+  private positions: CodePosition[] | null = null;
+
   /** The position of every code unit, decoded from co_linetable (CPython: code.co_positions()). */
   co_positions(): CodePosition[] {
+    if (this.positions === null) this.positions = this.decodePositions();
+    return this.positions;
+  }
+
+  private decodePositions(): CodePosition[] {
     const out: CodePosition[] = [];
     const table = this.co_linetable;
     let line = this.co_firstlineno;
