@@ -8,6 +8,8 @@ import { CO_HAS_DOCSTRING, PyCodeObject } from "./codeobject.js";
 import { PyTuple } from "./tupleobject.js";
 import { _PyFunction_Vectorcall, _PyEval_GetBuiltinsFromGlobals } from "../vm/ceval.js";
 import { PyDict_GetItem } from "../vm/ceval_ops.js";
+import { PyMethod_New } from "./classobject.js";
+import { Py_TPFLAGS_METHOD_DESCRIPTOR } from "./descrobject.js";
 
 export const PyFunction_Type = newStaticType("function", PyBaseObject_Type, 0);
 
@@ -50,6 +52,9 @@ export class PyFunctionObject extends PyObjectBase {
 }
 PyFunctionObject.prototype.ob_type = PyFunction_Type;
 PyFunction_Type.tp_call = _PyFunction_Vectorcall;
+// a function in a class body becomes a method of the instances (CPython: func_descr_get)
+PyFunction_Type.tp_descr_get = (f, obj) => (obj === null || obj === Py_None ? f : PyMethod_New(f, obj));
+PyFunction_Type.tp_flags |= Py_TPFLAGS_METHOD_DESCRIPTOR;
 
 /** CPython: PyFunction_New. */
 export function PyFunction_New(code: PyCodeObject, globals: PyObject): PyFunctionObject {

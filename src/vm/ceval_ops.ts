@@ -23,6 +23,8 @@ import {
 } from "../objects/exceptions.js";
 import { PyErr_Format, PyErr_GivenExceptionMatches, PyErr_ExceptionMatches, keyError } from "../python/errors.js";
 import { PyFunctionObject } from "../objects/funcobject.js";
+import { PyObject_GenericGetAttr, _PyType_Lookup } from "../objects/typeobject.js";
+import { Py_TPFLAGS_METHOD_DESCRIPTOR } from "../objects/descrobject.js";
 import { builtinsDict } from "../python/bltinmodule.js";
 import { PyGenObject, _PyGen_SendEx, _PyGen_LastReturned } from "../objects/genobject.js";
 import { stopIterationValue } from "../objects/abstract.js";
@@ -387,10 +389,22 @@ export function _PyEval_CallFunctionEx(func: PyObject, callargs: PyObject, kwarg
 }
 
 /**
- * LOAD_ATTR with the method flag: CPython pushes [function, self] when the attribute is a plain
- * method so CALL needs no bound-method object; this version always pushes [bound attr, NULL].
+ * LOAD_ATTR with the method flag (CPython: _PyObject_GetMethod): when `name` is a plain method
+ * found on the type and not shadowed by the instance dict, leaves [function, owner] so CALL makes
+ * no bound method; otherwise [attribute, NULL].
  */
 export function _PyObject_GetMethod(owner: PyObject, name: string, lp: (PyObject | null)[], selfIndex: number): PyObject {
+  const t = Py_TYPE(owner);
+  if (t.tp_getattro === PyObject_GenericGetAttr) {
+    const descr = _PyType_Lookup(t, name);
+    if (descr !== null && Py_TYPE(descr).tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR) {
+      const d = typeof owner === "object" ? (owner as { dict?: PyObject | null }).dict : undefined;
+      if (!(d instanceof PyDict) || d.getStr(name) === undefined) {
+        lp[selfIndex] = owner;
+        return descr;
+      }
+    }
+  }
   lp[selfIndex] = null;
   return PyObject_GetAttr(owner, name);
 }
