@@ -13,17 +13,15 @@ import { loadSeeds } from "./seeds.js";
 /** What in a run's stderr shows that JavaScript, not Python, reported the error. */
 const JS_LEAK = /internal error|^\s+at .*(\.js|\.mjs|<anonymous>|node:)|node:internal|FATAL ERROR|JavaScript heap|Maximum call stack size exceeded|^(TypeError|RangeError|ReferenceError): .*\n\s+at /m;
 
-export interface CliProblem {
-  index: number;
-  name: string;
+export interface CliRun {
   status: number | null;
   signal: string | null;
   stderr: string;
-  file: string;
+  timedOut: boolean;
 }
 
-/** Runs `tython` on one source; returns a problem or null. */
-export function checkCli(source: Uint8Array, dir: string, name: string, timeoutMs: number): Omit<CliProblem, "index" | "name" | "file"> | null {
+/** Runs `tython FILE` on `source` (written to dir/name) with no stdin. */
+export function runCli(source: Uint8Array, dir: string, name: string, timeoutMs: number): CliRun {
   const file = path.join(dir, name);
   fs.writeFileSync(file, source);
   const r = spawnSync(process.execPath, [path.join(REPO_ROOT, "bin", "tython.js"), file], {
@@ -33,10 +31,14 @@ export function checkCli(source: Uint8Array, dir: string, name: string, timeoutM
     timeout: timeoutMs,
     maxBuffer: 64 << 20,
   });
-  const stderr = r.stderr ?? "";
-  if (r.signal === "SIGTERM" && r.error) return null; // ran past the timeout: a program may loop
-  if ((r.status === 0 || r.status === 1) && !JS_LEAK.test(stderr)) return null;
-  return { status: r.status, signal: r.signal, stderr: stderr.slice(-2000) };
+  return { status: r.status, signal: r.signal, stderr: r.stderr ?? "", timedOut: r.error !== undefined && r.signal === "SIGTERM" };
+}
+
+/** Whether a run failed at the JavaScript level: a JS stack or internal error on stderr, or an
+ *  exit status other than 0 and 1. A timeout is not one (a mutated program may loop). */
+export function cliProblem(r: CliRun): boolean {
+  if (r.timedOut) return false;
+  return !((r.status === 0 || r.status === 1) && !JS_LEAK.test(r.stderr));
 }
 
 function main(argv: string[]): number {
@@ -60,8 +62,8 @@ function main(argv: string[]): number {
   let problems = 0;
   for (let i = 0; i < cases; i++) {
     const c = list.caseAt(seed, i);
-    const p = checkCli(c.source, dir, "case.py", timeoutMs);
-    if (p === null) continue;
+    const p = runCli(c.source, dir, "case.py", timeoutMs);
+    if (!cliProblem(p)) continue;
     problems++;
     const file = path.join(keep, `seed${seed}-case${i}.py`);
     fs.writeFileSync(file, c.source);

@@ -106,15 +106,26 @@ export interface StructuralCase {
   source: () => string;
 }
 
-/** Every (shape, size) pair with at most `maxSize`, in a fixed order (sizes ascending). */
+/**
+ * Every (shape, size) pair with size at most `maxSize`, ordered so that any run of consecutive
+ * cases mixes shapes and sizes: round j gives each shape i its size number (i + j) mod (its size
+ * count), skipping pairs already given.
+ */
 export function structuralCases(maxSize: number): StructuralCase[] {
+  const perShape = SHAPES.map((s) => (LITERAL.has(s.name) ? LITERAL_SIZES : SIZES).filter((n) => n <= maxSize));
+  const rounds = Math.max(...perShape.map((l) => l.length));
   const out: StructuralCase[] = [];
-  const sizes = [...new Set([...SIZES, ...LITERAL_SIZES])].sort((a, b) => a - b);
-  for (const size of sizes) {
-    if (size > maxSize) break;
-    for (const s of SHAPES) {
-      const list = LITERAL.has(s.name) ? LITERAL_SIZES : SIZES;
-      if (list.includes(size)) out.push({ name: `${s.name} x${size}`, source: () => s.make(size) });
+  const seen = new Set<string>();
+  for (let j = 0; j < rounds; j++) {
+    for (let i = 0; i < SHAPES.length; i++) {
+      const sizes = perShape[i]!;
+      if (sizes.length === 0) continue;
+      const size = sizes[(i + j) % sizes.length]!;
+      const name = `${SHAPES[i]!.name} x${size}`;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const make = SHAPES[i]!.make;
+      out.push({ name, source: () => make(size) });
     }
   }
   return out;
