@@ -199,40 +199,73 @@ export function formatIntSpec(v: PyInt, spec: string): string {
   return pad(group(digits, s.grouping, gsize), sign + prefix, s);
 }
 
-function fixedDigits(x: number, prec: number): string {
-  if (prec <= 100) return x.toFixed(prec);
-  const t = x.toFixed(100);
-  return t + "0".repeat(prec - 100);
+/** x (finite, >= 0) as the exact fraction num / den of BigInts. */
+function exactFraction(x: number): [bigint, bigint] {
+  if (x === 0) return [0n, 1n];
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const biased = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let exp: number;
+  if (biased === 0) exp = -1074;
+  else {
+    mant |= 1n << 52n;
+    exp = biased - 1075;
+  }
+  return exp >= 0 ? [mant << BigInt(exp), 1n] : [mant, 1n << BigInt(-exp)];
 }
 
+/** num / den rounded to an integer, ties to even (as CPython's correctly rounded dtoa). */
+function roundHalfEven(num: bigint, den: bigint): bigint {
+  const q = num / den;
+  const r2 = (num % den) * 2n;
+  return r2 > den || (r2 === den && (q & 1n) === 1n) ? q + 1n : q;
+}
+
+/** Fixed-point digits of finite x >= 0 with prec decimals, correctly rounded (CPython: 'f'). */
+function fixedDigits(x: number, prec: number): string {
+  const [num, den] = exactFraction(x);
+  const digits = roundHalfEven(num * 10n ** BigInt(prec), den).toString();
+  if (prec === 0) return digits;
+  const padded = digits.padStart(prec + 1, "0");
+  return padded.slice(0, padded.length - prec) + "." + padded.slice(padded.length - prec);
+}
+
+/** Exponent digits of finite x >= 0 with prec decimals, correctly rounded (CPython: 'e'). */
 function expDigits(x: number, prec: number, upper: boolean): string {
-  let t: string;
-  if (prec <= 100) t = x.toExponential(prec);
+  let mantissa: string;
+  let exp = 0;
+  if (x === 0) mantissa = "0".repeat(prec + 1);
   else {
-    t = x.toExponential(100);
-    const e = t.indexOf("e");
-    t = t.slice(0, e) + "0".repeat(prec - 100) + t.slice(e);
+    const [num, den] = exactFraction(x);
+    exp = Math.floor(Math.log10(x));
+    for (;;) {
+      const shift = prec - exp;
+      const q = shift >= 0 ? roundHalfEven(num * 10n ** BigInt(shift), den) : roundHalfEven(num, den * 10n ** BigInt(-shift));
+      mantissa = q.toString();
+      if (mantissa.length > prec + 1) exp++;
+      else if (mantissa.length < prec + 1) exp--;
+      else break;
+    }
   }
-  const e = t.indexOf("e");
-  let exp = t.slice(e + 1);
-  const sign = exp[0] === "-" ? "-" : "+";
-  exp = exp.replace(/^[+-]/, "");
-  if (exp.length < 2) exp = "0" + exp;
-  const r = t.slice(0, e) + "e" + sign + exp;
-  return upper ? r.toUpperCase() : r;
+  const body = prec > 0 ? mantissa[0] + "." + mantissa.slice(1) : mantissa;
+  const e = Math.abs(exp).toString().padStart(2, "0");
+  return body + (upper ? "E" : "e") + (exp < 0 ? "-" : "+") + e;
 }
 
 /** %g formatting of a finite non-negative number (CPython: format_float_short with 'g'). */
-function generalDigits(x: number, prec: number, alt: boolean, upper: boolean): string {
+function generalDigits(x: number, prec: number, alt: boolean, upper: boolean, noType = false): string {
   if (prec === 0) prec = 1;
   if (x === 0) return alt ? "0." + "0".repeat(prec - 1) : "0";
-  const e = Math.floor(Math.log10(x));
   // rounding can bump the exponent; determine it from the formatted exponent
-  const et = x.toExponential(Math.min(prec - 1, 100));
+  const et = expDigits(x, prec - 1, false);
   const exp = parseInt(et.slice(et.indexOf("e") + 1), 10);
-  void e;
   let r: string;
-  if (exp < -4 || exp >= prec) {
+  // With no type code, fixed notation keeps a digit after the point, so it gives way one
+  // exponent earlier (CPython: format_float_internal, type '' with a precision).
+  if (exp < -4 || exp >= (noType ? prec - 1 : prec)) {
     r = expDigits(x, prec - 1, upper);
     if (!alt) r = r.replace(/\.?0+(?=[eE])/, "");
   } else {
@@ -254,27 +287,25 @@ export function formatFloatSpec(x: number, spec: string): string {
   if (type === "n") type = "g";
   const neg = x < 0 || Object.is(x, -0);
   let a = Math.abs(x);
-  let body: string;
+  let body = "";
   let negOut = neg;
+  if (type === "%") a *= 100;
   if (a !== a) {
     body = "nan";
     negOut = false;
     if (type === "E" || type === "F" || type === "G") body = "NAN";
   } else if (a === Infinity) {
     body = type === "E" || type === "F" || type === "G" ? "INF" : "inf";
+  }
+  if (a !== a || a === Infinity) {
+    if (type === "%") body += "%";
   } else {
-    if (type === "%") {
-      a *= 100;
-    }
     switch (type) {
       case "":
         if (prec < 0) body = formatFloatShortest(a, true);
         else {
-          body = generalDigits(a, prec, s.alt, false);
-          if (!/[.e]/.test(body)) {
-            const exp = a === 0 ? 0 : parseInt(a.toExponential(Math.max(prec - 1, 0)).split("e")[1], 10);
-            if (exp < prec) body += ".0";
-          }
+          body = generalDigits(a, prec, s.alt, false, true);
+          if (!/[.e]/.test(body)) body += ".0";
         }
         break;
       case "f":

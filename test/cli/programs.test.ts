@@ -13,10 +13,6 @@ const GOLDEN = path.join(REPO_ROOT, "test", "golden", "programs");
 /** Programs that need more than a stage's first version; each says what is missing. */
 const TODO: Record<string, string> = {
   compare: "compiler: SyntaxWarning for `is not` with a literal (and its display with the source line)",
-  lists: "slices: x[1:4] gives TypeError (slice object / BINARY_SLICE)",
-  recursion: "slices: x[:4] gives TypeError (slice object / BINARY_SLICE)",
-  strings: "slices: s[7:] gives TypeError (slice object / BINARY_SLICE)",
-  tuples_dicts: "slices: t[1:] gives TypeError (slice object / BINARY_SLICE)",
   syntax_keyword_typo:
     "parser: with PyPARSE_ALLOW_INCOMPLETE_INPUT a block header at the end of input must raise _IncompleteInputError (codeop), which the keyword-typo hint relies on",
 };

@@ -15,7 +15,7 @@ export interface TythonResult {
 }
 
 export function runTython(args: readonly string[], options: { cwd?: string; stdin?: string; timeoutMs?: number } = {}): TythonResult {
-  const r = spawnSync(process.execPath, [TYTHON_BIN, ...args], {
+  const r = spawnSync(process.execPath, ["--stack-size=3900", TYTHON_BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     input: options.stdin ?? "",
     encoding: "utf8",
