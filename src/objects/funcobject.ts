@@ -3,9 +3,11 @@
 // A Python function: a code object plus the globals, defaults and closure it was made with.
 // Calls go through tp_call (_PyFunction_Vectorcall in src/vm/ceval.ts); the eval loop runs
 // Python-to-Python calls inline without it.
-import { PyObjectBase, PyBaseObject_Type, Py_None, newStaticType, type PyObject, type PyGetSetDef } from "./object.js";
+import { PyObjectBase, PyBaseObject_Type, Py_None, Py_TYPE, newStaticType, type PyObject, type PyGetSetDef } from "./object.js";
 import { CO_HAS_DOCSTRING, PyCodeObject } from "./codeobject.js";
 import { PyTuple } from "./tupleobject.js";
+import { PyDict } from "./dictobject.js";
+import { typeError } from "../python/errors.js";
 import { _PyFunction_Vectorcall, _PyEval_GetBuiltinsFromGlobals } from "../vm/ceval.js";
 import { PyDict_GetItem } from "../vm/ceval_ops.js";
 import { PyMethod_New } from "./classobject.js";
@@ -33,7 +35,8 @@ export class PyFunctionObject extends PyObjectBase {
   /** Tuple of cells for the code's free variables, or null. */
   func_closure: PyTuple | null = null;
   func_doc: PyObject;
-  func_dict: PyObject | null = null;
+  /** The function's __dict__ (function attributes), made on first use; `dict` as every object with one. */
+  dict: PyDict | null = null;
   func_module: PyObject;
   func_annotations: PyObject | null = null;
   func_annotate: PyObject | null = null;
@@ -84,7 +87,18 @@ export function _PyFunction_SetAttribute(func: PyFunctionObject, flag: number, v
 
 const orNone = (v: PyObject | null): PyObject => v ?? Py_None;
 
+// Functions carry a __dict__ (CPython: func_dict at tp_dictoffset), so f.attr = v works.
+PyFunction_Type.tp_dictoffset = 1;
+
 PyFunction_Type.tp_getset = [
+  {
+    name: "__dict__",
+    get: (f) => ((f as PyFunctionObject).dict ??= new PyDict()),
+    set: (f, v) => {
+      if (!(v instanceof PyDict)) throw typeError("__dict__ must be set to a dictionary, not a '" + Py_TYPE(v ?? Py_None).tp_name + "'");
+      (f as PyFunctionObject).dict = v;
+    },
+  },
   { name: "__code__", get: (f) => (f as PyFunctionObject).func_code },
   { name: "__globals__", get: (f) => (f as PyFunctionObject).func_globals },
   { name: "__builtins__", get: (f) => (f as PyFunctionObject).func_builtins },
