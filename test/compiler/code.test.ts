@@ -15,7 +15,6 @@ const GOLDEN = path.join(ROOT, "test", "golden", "code");
 
 /** Files whose difference comes from another stage (reported to its owner). */
 const KNOWN_FAILURES: Record<string, string> = {
-  "strings.py": "parser: t-string Interpolation.str is empty; columns of f-string '{{' literals",
 };
 
 /** The line dump.py prints for a SyntaxError (the corpus raises no other error). */

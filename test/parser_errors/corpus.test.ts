@@ -17,7 +17,6 @@ const goldenDir = join(repoRoot, "test/golden/invalid");
 
 /** Files that still differ, with the part of the project that has to change. */
 const KNOWN_FAILURES: Record<string, string> = {
-  "652_line_continuation_after_multiline_string.py": "tokenizer: E_LINECONT column counts from tok->buf",
 };
 
 /** What dump.py's `ast` mode prints for one file. */

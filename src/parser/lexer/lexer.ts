@@ -140,7 +140,9 @@ export class Lexer {
   }
 
   private underflow(): boolean {
-    if (this.start === -1 && this.modeIndex === 0) this.bufStart = this.inp;
+    // tok->buf: the readline tokenizer (tokenize module) keeps it across f-string lines, the string
+    // tokenizer (parser) only across the lines of one token.
+    if (this.start === -1 && (this.modeIndex === 0 || !this.extraTokens)) this.bufStart = this.inp;
     if (this.inp >= this.n) {
       this.done = E_EOF;
       return false;
@@ -913,7 +915,8 @@ export class Lexer {
 
   /** Records the source of a replacement field's expression for `=` (CPython: set_fstring_expr). */
   private setFStringExpr(mode: TokenizerMode): void {
-    if (!mode.debug || this.metadata !== null || mode.lastExprStart < 0) return;
+    // t-strings keep every field's source (Interpolation.str); f-strings only for `=`.
+    if (!(mode.debug || mode.isTString) || this.metadata !== null || mode.lastExprStart < 0) return;
     let s = this.text.slice(mode.lastExprStart, mode.lastExprEnd);
     if (s.indexOf("#") >= 0) {
       // Comments inside the expression are dropped, keeping their newlines.

@@ -165,7 +165,10 @@ export class Tokenizer {
     let endLineno = lx.lineno;
     let string = pStart >= 0 ? lx.text.slice(pStart, pEnd) : "";
     let col = pStart >= 0 && pStart >= startLineStart ? this.col(startLineStart, pStart) : -1;
-    let endCol = pEnd >= 0 && pEnd >= lx.lineStart ? this.col(lx.lineStart, pEnd) : -1;
+    // Parser mode takes a token's end column from the lexer's position (CPython: tok->col_offset), which
+    // lies past the second brace of a FSTRING_MIDDLE ending at `{{` or `}}`; the tokenize module uses p_end.
+    const endPos = !this.extraTokens && (type === T.FSTRING_MIDDLE || type === T.TSTRING_MIDDLE) ? lx.cur : pEnd;
+    let endCol = pEnd >= 0 && endPos >= lx.lineStart ? this.col(lx.lineStart, endPos) : -1;
     if (this.extraTokens) {
       if (type === T.ENDMARKER || (type === T.DEDENT && lx.done === E_EOF)) {
         lineno = endLineno = lineno + 1;
@@ -259,7 +262,8 @@ export class Tokenizer {
         return new PySyntaxError("IndentationError", "too many levels of indentation", f, lx.lineno, 1, lx.lineno, 0,
           curLine);
       case E_LINECONT: {
-        const col = toChars(curLine, utf8Length(lx.text, lx.lineStart, lx.cur));
+        // Counted from tok->buf, which is still the first line of a multi-line string just closed.
+        const col = toChars(curLine, utf8Length(lx.text, lx.bufStart, lx.cur));
         return new PySyntaxError("SyntaxError", "unexpected character after line continuation character", f,
           lx.lineno, col, lx.lineno, 0, curLine);
       }
