@@ -14,10 +14,11 @@ import { mutate } from "../../tools/fuzz/mutate.js";
 import { Rng } from "../../tools/fuzz/rng.js";
 
 const dec = new TextDecoder("utf-8", { fatal: false });
+const text = (s: Uint8Array | string): string => (typeof s === "string" ? s : dec.decode(s));
 
 function describe(fs: Finding[]): string {
   return fs
-    .map((f) => `${f.kind} case ${f.index} (${f.name}): ${f.outcome ? `${f.outcome.stage}: ${f.outcome.message} ${f.outcome.where}` : "hang"}\n  ${JSON.stringify(dec.decode((f.minimized ?? f.source).subarray(0, 300)))}`)
+    .map((f) => `${f.kind} case ${f.index} (${f.name}): ${f.outcome ? `${f.outcome.stage}: ${f.outcome.message} ${f.outcome.where}` : "hang"}\n  ${JSON.stringify(text(f.minimized ?? f.source).slice(0, 300))}`)
     .join("\n");
 }
 

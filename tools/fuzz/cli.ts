@@ -62,7 +62,8 @@ function main(argv: string[]): number {
   let problems = 0;
   for (let i = 0; i < cases; i++) {
     const c = list.caseAt(seed, i);
-    const p = runCli(c.source, dir, "case.py", timeoutMs);
+    const source = typeof c.source === "string" ? new TextEncoder().encode(c.source) : c.source;
+    const p = runCli(source, dir, "case.py", timeoutMs);
     if (!cliProblem(p)) continue;
     problems++;
     const file = path.join(keep, `seed${seed}-case${i}.py`);

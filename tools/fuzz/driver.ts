@@ -16,8 +16,8 @@ export interface WorkerData {
 }
 
 export type WorkerMessage =
-  | { type: "start"; index: number; name: string; source: Uint8Array; mode: Mode }
-  | { type: "done"; index: number; outcome: Outcome; minimized: Uint8Array | null }
+  | { type: "start"; index: number; name: string; source: Uint8Array | string; mode: Mode }
+  | { type: "done"; index: number; outcome: Outcome; minimized: Uint8Array | string | null }
   | { type: "end" };
 
 export interface FuzzOptions {
@@ -47,8 +47,8 @@ export interface Finding {
   mode: Mode;
   kind: "crash" | "overflow" | "hang" | "slow";
   outcome: Outcome | null;
-  source: Uint8Array;
-  minimized: Uint8Array | null;
+  source: Uint8Array | string;
+  minimized: Uint8Array | string | null;
 }
 
 export interface FuzzReport {

@@ -15,7 +15,7 @@ for (let i = data.start; i < data.end; i++) {
   const c = cases.caseAt(data.seed, i);
   post({ type: "start", index: i, name: c.name, source: c.source, mode: c.mode });
   const o = runCase(c.source, c.mode);
-  let minimized: Uint8Array | null = null;
+  let minimized: Uint8Array | string | null = null;
   if ((o.kind === "crash" || o.kind === "overflow") && data.minimize) minimized = minimize(c.source, c.mode);
   post({ type: "done", index: i, outcome: o, minimized });
 }
