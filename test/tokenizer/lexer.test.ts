@@ -173,3 +173,39 @@ test("tokenize mode: each token's line attribute", () => {
     "if x:\n", "if x:\n", "if x:\n", "if x:\n", "  y", "  y", "  y", "", "",
   ]);
 });
+
+// CPython takes a parser token's end column from tok->col_offset, which is past the second brace.
+test("FSTRING_MIDDLE ending at a doubled brace ends after both braces in parser mode", () => {
+  const middles = (src: string): string[] => brief(tokens(src)).filter((s) => s.startsWith("FSTRING_MIDDLE"));
+  assert.deepEqual(middles('f"{f.name}={{"\n'), ['FSTRING_MIDDLE "={" 1,10-1,13']);
+  assert.deepEqual(middles('f"{{{uri}}}"\n'), ['FSTRING_MIDDLE "{" 1,2-1,4', 'FSTRING_MIDDLE "}" 1,9-1,11']);
+});
+
+test("every t-string replacement field carries its source; f-strings only with '='", () => {
+  const meta = (src: string): (string | null)[] =>
+    tokens(src).filter((t) => t.type === T.RBRACE || t.type === T.EXCLAMATION || t.type === T.COLON).map((t) => t.metadata);
+  // The token ending the expression is the one the parser reads Interpolation.str from.
+  assert.deepEqual(meta('t"{0}"\n'), ["0"]);
+  assert.equal(meta('t"{x!r}"\n')[0], "x");
+  assert.equal(meta('t"{y:>3}"\n')[0], "y");
+  assert.deepEqual(meta('f"{0} {x=}"\n'), [null, "x="]);
+});
+
+test("without execInput (eval mode) no final newline is implied", () => {
+  const run = (src: string): string[] | string => {
+    const tok = new Tokenizer(src, "<s>", false, false);
+    const out: string[] = [];
+    try {
+      for (;;) {
+        const t = tok.next();
+        out.push(T.tokName[t.type]!);
+        if (t.type === T.ENDMARKER) return out;
+      }
+    } catch (e) {
+      return `${(e as { msg: string }).msg} ${(e as { offset: number }).offset}`;
+    }
+  };
+  assert.deepEqual(run("1 +"), ["NUMBER", "PLUS", "ENDMARKER"]);
+  assert.deepEqual(run("1 +\n"), ["NUMBER", "PLUS", "NEWLINE", "ENDMARKER"]);
+  assert.equal(run("1 \\"), "unexpected character after line continuation character 3");
+});

@@ -103,8 +103,10 @@ export class Lexer {
   pEnd = -1;
   metadata: string | null = null;
 
-  constructor(text: string, filename: string, extraTokens: boolean) {
-    this.addedNewline = text.length === 0 || text.charCodeAt(text.length - 1) !== C_LF;
+  /** `execInput`: whole-file input, which gets an implied final newline; eval and single mode
+   *  sources are read as they are (CPython: translate_newlines' exec_input). */
+  constructor(text: string, filename: string, extraTokens: boolean, execInput = true) {
+    this.addedNewline = execInput && (text.length === 0 || text.charCodeAt(text.length - 1) !== C_LF);
     // An empty source has no line at all; CPython's readers give EOF at once.
     this.text = text.length === 0 ? "" : this.addedNewline ? text + "\n" : text;
     this.n = this.text.length;
@@ -148,7 +150,7 @@ export class Lexer {
       return false;
     }
     const nl = this.text.indexOf("\n", this.inp);
-    this.inp = nl + 1;
+    this.inp = nl < 0 ? this.n : nl + 1;
     this.implicitNewline = this.addedNewline && this.inp === this.n;
     this.lineno++;
     return true;

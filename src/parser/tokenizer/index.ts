@@ -61,7 +61,8 @@ export class Tokenizer {
   /** Errors found while the tokenize module read the file (SyntaxError that are not TokenError). */
   private tokenizeModuleErrors = new WeakSet<PySyntaxError>();
 
-  constructor(source: Uint8Array | string, filename: string, extraTokens = false) {
+  /** `execInput` false (eval, single and func_type modes): no newline is implied at the end. */
+  constructor(source: Uint8Array | string, filename: string, extraTokens = false, execInput = true) {
     this.filename = filename;
     this.extraTokens = extraTokens;
     let text: string;
@@ -85,7 +86,7 @@ export class Tokenizer {
     }
     this.encodingPending = this.encoding !== null;
     this.ascii = !/[^\x00-\x7f]/.test(text);
-    this.lexer = new Lexer(text, filename, extraTokens);
+    this.lexer = new Lexer(text, filename, extraTokens, execInput);
   }
 
   /** Receives SyntaxWarnings (invalid number endings such as `1if`, `\{` in f-strings); return true
