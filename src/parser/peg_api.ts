@@ -30,7 +30,7 @@ function computeParserFlags(cf: number): number {
  */
 export function newParser(source: Uint8Array | string, filename: string, mode: StartMode, cfFlags = 0,
   featureVersion = 14): GeneratedParser {
-  const tok = new Tokenizer(source, filename, false);
+  const tok = new Tokenizer(source, filename, false, mode === "exec" || mode === "single");
   const p = new GeneratedParser(tok, KEYWORDS, SOFT_KEYWORDS, filename, tok.lexer.text, mode);
   p.flags = computeParserFlags(cfFlags);
   // CPython: the feature version only applies when compiling to an AST (ast.parse).
@@ -56,7 +56,7 @@ export function runParser(p: GeneratedParser): ast.mod {
     // "too many nested parentheses") is what CPython meets first; else report its MAXSTACK error.
     if (e instanceof RangeError) {
       // The tokenizer may have been interrupted mid-token: scan again from the start.
-      const tok = new Tokenizer(p.source, p.filename, false);
+      const tok = new Tokenizer(p.source, p.filename, false, p.startMode === "exec" || p.startMode === "single");
       while (tok.next().type !== T.ENDMARKER);
       p.stackOverflow();
     }
