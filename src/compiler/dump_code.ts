@@ -1,5 +1,5 @@
 // The `code` mode of tython's stage dumps: every code object of a module, depth first, printed
-// exactly as /work/shared/oracle/dump.py's `code` mode prints CPython's.
+// exactly as tools/oracle/dump.py's `code` mode prints CPython's.
 import { type PyObject, Py_None, Py_Ellipsis } from "../objects/object.js";
 import { PyFloat, floatRepr } from "../objects/floatobject.js";
 import { PyComplex, complexRepr } from "../objects/complexobject.js";

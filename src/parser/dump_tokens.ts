@@ -1,4 +1,4 @@
-// `tython dump tokens`: the token stream as /work/shared/oracle/dump.py's `tokens` mode prints it,
+// `tython dump tokens`: the token stream as tools/oracle/dump.py's `tokens` mode prints it,
 // i.e. `python -m tokenize -e` lines built from tokenize.tokenize(BytesIO(source).readline).
 import { PySyntaxError } from "../objects/exceptions.js";
 import { unicodeRepr } from "../objects/unicodeobject.js";

@@ -1,6 +1,6 @@
 # Writes test/golden/parser/feature_version.txt: CPython 3.14's errors for constructs newer than
 # ast.parse(..., feature_version=(3, N)). Run from the repository root with CPython 3.14, e.g.
-#   node /work/shared/oracle/python.mjs test/parser/golden_feature_version.py
+#   npm run build && node dist/tools/oracle/python.js test/parser/golden_feature_version.py
 # Each case line of the output: N<TAB>source (repr)<TAB>msg (lineno, offset, end_lineno, end_offset)
 import ast
 

@@ -1,7 +1,7 @@
 # Writes test/golden/parser/type_comments.ast: CPython 3.14's
 # ast.dump(ast.parse(SOURCE, type_comments=True), include_attributes=True, indent=1) of
 # test/corpus/parser/type_comments.pyi. Run from the repository root with CPython 3.14, e.g.
-#   node /work/shared/oracle/python.mjs test/parser/golden_type_comments.py
+#   npm run build && node dist/tools/oracle/python.js test/parser/golden_type_comments.py
 import ast
 
 with open("test/corpus/parser/type_comments.pyi", "rb") as f:

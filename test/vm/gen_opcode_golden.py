@@ -1,5 +1,5 @@
 # Regenerates test/golden/vm/opcodes.json from CPython 3.14 (run from the repo root):
-#   node /work/shared/oracle/python.mjs test/vm/gen_opcode_golden.py > test/golden/vm/opcodes.json
+#   npm run build && node dist/tools/oracle/python.js test/vm/gen_opcode_golden.py > test/golden/vm/opcodes.json
 # Opcode numbers, inline cache sizes, flags and stack effects as CPython 3.14 reports them.
 import dis, json, opcode, _opcode
 

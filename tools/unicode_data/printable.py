@@ -1,6 +1,6 @@
 # Prints src/objects/unicode_printable.generated.ts: the code-point ranges that CPython 3.14
 # (Unicode 16.0) reports as not printable (str.isprintable() is False). Run under the reference:
-#   node /work/shared/oracle/python.mjs tools/unicode_data/printable.py > src/objects/unicode_printable.generated.ts
+#   npm run build && node dist/tools/oracle/python.js tools/unicode_data/printable.py > src/objects/unicode_printable.generated.ts
 # The table is data rather than JS \p{...} classes because the JS engine's Unicode version differs.
 import unicodedata
 
