@@ -95,6 +95,9 @@ export class PyCodeObject extends PyObjectBase {
   readonly co_nlocals: number;
   readonly co_ncellvars: number;
   readonly co_nfreevars: number;
+  /** co_code as code units, quickened: the only copy the specializing interpreter rewrites
+   * (made on first execution by src/vm/ceval.ts, _PyCode_GetAdaptive). */
+  _co_code_adaptive: Uint16Array | null = null;
 
   constructor(con: PyCodeConstructor) {
     super();

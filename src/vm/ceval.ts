@@ -22,17 +22,10 @@ import { _PyCode_Quicken } from "./specialize.js";
 
 // ---- code objects -------------------------------------------------------------------------------
 
-declare module "../objects/codeobject.js" {
-  interface PyCodeObject {
-    /** co_code as code units, quickened: the only copy the specializing interpreter rewrites. */
-    _co_code_adaptive?: Uint16Array;
-  }
-}
-
 /** The mutable code-unit copy of co_code the loop executes (made and quickened on first use). */
 export function _PyCode_GetAdaptive(co: PyCodeObject): Uint16Array {
   let code = co._co_code_adaptive;
-  if (code === undefined) {
+  if (code === null) {
     const bytes = co.co_code;
     code = new Uint16Array(bytes.length >> 1);
     for (let i = 0; i < code.length; i++) code[i] = bytes[2 * i]! | (bytes[2 * i + 1]! << 8);
