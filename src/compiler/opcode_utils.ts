@@ -8,17 +8,12 @@ import {
   _PyOpcode_num_pushed,
   OPCODE_HAS_ARG,
   OPCODE_HAS_CONST,
-  OPCODE_HAS_EVAL_BREAK as metadataHasEvalBreak,
+  OPCODE_HAS_EVAL_BREAK,
   OPCODE_HAS_JUMP,
 } from "../vm/opcode_metadata.generated.js";
 
 export { op, _PyOpcode_Caches, _PyOpcode_num_popped, _PyOpcode_num_pushed };
-export { OPCODE_HAS_ARG, OPCODE_HAS_CONST, OPCODE_HAS_JUMP };
-
-/** The pseudo JUMP may become JUMP_BACKWARD, so it has the eval breaker too (as in CPython's metadata). */
-export function OPCODE_HAS_EVAL_BREAK(opcode: number): boolean {
-  return opcode === op.JUMP || metadataHasEvalBreak(opcode);
-}
+export { OPCODE_HAS_ARG, OPCODE_HAS_CONST, OPCODE_HAS_EVAL_BREAK, OPCODE_HAS_JUMP };
 
 export function IS_BLOCK_PUSH_OPCODE(opcode: number): boolean {
   return opcode === op.SETUP_FINALLY || opcode === op.SETUP_WITH || opcode === op.SETUP_CLEANUP;
