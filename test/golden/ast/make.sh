@@ -1,9 +1,10 @@
 #!/bin/sh
+ROOT=$(pwd)
 # Regenerates test/golden/ast/dump_options.txt with CPython 3.14 (the oracle):
-#   cd /work/main && sh test/golden/ast/make.sh
+#   npm run build && sh test/golden/ast/make.sh    (from the repository root)
 # dump_options.txt: the source below dumped with several options; test/ast/dump.test.ts builds
 # its tree by hand, node by node.
-node /work/shared/oracle/python.mjs -c '
+node "$ROOT/dist/tools/oracle/python.js" -c '
 import ast
 t = ast.parse("def f(a, *, k=None, **kw):\n    return {**d, 1: 2.5e20}\nx = b\"\\x00\" + \"it'"'"'s\" - 3j\nf(**{})\n")
 print(ast.dump(t, include_attributes=True, indent=1))
@@ -16,7 +17,7 @@ print(ast.dump(t, annotate_fields=False, show_empty=True, indent="--"))
 ' > test/golden/ast/dump_options.txt
 # nodes.txt: every node class of the ast module with its _fields, _attributes and the fields whose
 # class default is None (optional), as Parser/Python.asdl must declare them.
-node /work/shared/oracle/python.mjs -c '
+node "$ROOT/dist/tools/oracle/python.js" -c '
 import ast
 def walk(cls):
     for sub in cls.__subclasses__():

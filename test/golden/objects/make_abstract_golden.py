@@ -1,6 +1,6 @@
 # Produces test/golden/objects/abstract.json for test/objects/abstract.test.ts: the repr of each
 # expression's value, or "ExceptionType: message". Regenerate:
-#   node /work/shared/oracle/python.mjs test/golden/objects/make_abstract_golden.py > test/golden/objects/abstract.json
+#   npm run build && node dist/tools/oracle/python.js test/golden/objects/make_abstract_golden.py > test/golden/objects/abstract.json
 # 64-bit results (hashes) that the 32-bit reference cannot give are fixed up below.
 import json
 CASES = [

@@ -1,5 +1,5 @@
 # Produces test/golden/objects/math.json for test/objects/math.test.ts. Regenerate:
-#   node /work/shared/oracle/python.mjs test/golden/objects/make_math_golden.py > test/golden/objects/math.json
+#   npm run build && node dist/tools/oracle/python.js test/golden/objects/make_math_golden.py > test/golden/objects/math.json
 import json, math
 CASES = [
  "math.sqrt(2)",

@@ -1,5 +1,5 @@
 # Produces test/golden/objects/repr.json (expected reprs for test/objects/repr.test.ts). Regenerate:
-#   node /work/shared/oracle/python.mjs test/golden/objects/make_repr_golden.py > test/golden/objects/repr.json
+#   npm run build && node dist/tools/oracle/python.js test/golden/objects/make_repr_golden.py > test/golden/objects/repr.json
 import json, math, random, struct
 
 rnd = random.Random(1234)

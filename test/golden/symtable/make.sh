@@ -1,15 +1,16 @@
 #!/bin/sh
 # Regenerates the symbol-table goldens from CPython 3.14 (the oracle), run from the repo root:
-#   sh test/golden/symtable/make.sh
+#   npm run build && sh test/golden/symtable/make.sh
 # For each cases/NAME.py: NAME.txt is dump.py's `symtable` output and NAME.ast.json CPython's
 # AST of the file when ast.parse accepts it (so test/symtable/ tests the symbol table on CPython's own trees),
 # and NAME.dump.txt its ast.dump() (test/ast/ checks our dump of that tree).
 # modes.txt: dump.py's format for sources compiled in "eval" and "single" mode (modes.json).
 set -e
+ROOT=$(pwd)
 cd test/golden/symtable/cases
-node /work/shared/oracle/python.mjs -c '
+node "$ROOT/dist/tools/oracle/python.js" -c '
 import ast, contextlib, glob, importlib.util, io, json
-spec = importlib.util.spec_from_file_location("dump", "/work/shared/oracle/dump.py")
+spec = importlib.util.spec_from_file_location("dump", "'"$ROOT"'/tools/oracle/dump.py")
 dump = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(dump)
 def conv(v):
