@@ -48,6 +48,8 @@ interface CmdLine {
   args: string[];
   skipFirstLine: boolean;
   optimize: number;
+  /** -u */
+  unbuffered: boolean;
   /** The arguments as given (for sys.orig_argv). */
   origArgv: readonly string[];
 }
@@ -60,7 +62,7 @@ function usageError(message: string): number {
 
 /** Parses options as _PyOS_GetOpt does; returns the command line, or an exit status. */
 function parseCmdLine(argv: readonly string[]): CmdLine | number {
-  const cl: CmdLine = { command: null, module: null, filename: null, args: [], skipFirstLine: false, optimize: 0, origArgv: argv };
+  const cl: CmdLine = { command: null, module: null, filename: null, args: [], skipFirstLine: false, optimize: 0, unbuffered: false, origArgv: argv };
   let versionCount = 0;
   let i = 0;
   options: while (i < argv.length) {
@@ -112,6 +114,9 @@ function parseCmdLine(argv: readonly string[]): CmdLine | number {
           break;
         case "O":
           cl.optimize++;
+          break;
+        case "u":
+          cl.unbuffered = true;
           break;
         default:
           // accepted for compatibility; no effect yet
@@ -209,6 +214,7 @@ async function loadRuntime(): Promise<Runtime> {
 async function runCmdLine(cl: CmdLine, rt: Runtime): Promise<number> {
   const { interpreterConfig, runSource } = rt;
   interpreterConfig.optimize = cl.optimize;
+  interpreterConfig.unbuffered = cl.unbuffered;
   interpreterConfig.origArgv = [PROGRAM, ...cl.origArgv];
   const cwd = process.cwd();
   if (cl.command !== null) {

@@ -347,8 +347,9 @@ export function PyObject_GetAttr(o: PyObject, name: string): PyObject {
 /** getattr(o, name, None)-like: null when the attribute is missing (CPython: PyObject_GetOptionalAttr). */
 export function PyObject_GetOptionalAttr(o: PyObject, name: string): PyObject | null {
   const f = Py_TYPE(o).tp_getattro;
-  if (f === PyObject_GenericGetAttr) return genericGetAttrOrNull(o, name);
   try {
+    // an AttributeError raised by a getter counts as missing too
+    if (f === PyObject_GenericGetAttr) return genericGetAttrOrNull(o, name);
     return PyObject_GetAttr(o, name);
   } catch (e) {
     if (PyErr_ExceptionMatches(e, PyExc_AttributeError)) return null;

@@ -33,7 +33,6 @@ import {
 import { type PyInt, long_add, long_sign } from "../objects/longobject.js";
 import { typeError, valueError, PyErr_ExceptionMatches, stopIteration } from "./errors.js";
 import { ArgParser, checkPositional, noKeywords } from "./getargs.js";
-import { writeSync } from "node:fs";
 import { overflowError } from "./errors.js";
 import { PyFunctionObject } from "../objects/funcobject.js";
 import { PyCellObject } from "../objects/cellobject.js";
@@ -45,51 +44,81 @@ import { compileStringObject } from "../compiler/compile.js";
 import { PyEval_EvalCode } from "../vm/ceval.js";
 import { PyCodeObject, CO_FAST_FREE, CO_FAST_CELL, CO_FAST_HIDDEN } from "../objects/codeobject.js";
 import type { _PyInterpreterFrame } from "../vm/frame.js";
-import { readSync } from "node:fs";
 import { newException, PyExc_EOFError } from "../objects/exceptions.js";
 import { PyImport_ImportModuleLevel } from "./import.js";
 import "../modules/index.js";
+import { getSysModule } from "./sysmodule.js";
+import { PyObject_CallMethod } from "../objects/abstract.js";
+import { PyBaseException } from "../objects/exceptions.js";
+import { runtimeError } from "./errors.js";
+import { ioOpenFunction, flushOpenFiles } from "../modules/_io/_iomodule.js";
+import { PyTextIO, PyTextIOWrapper_Type, textiowrapperWrite } from "../modules/_io/textio.js";
 
-// --- stdout -----------------------------------------------------------------------------------------
+// --- the standard streams --------------------------------------------------------------------------
 
-/** Buffered writer to a file descriptor; flushed when large and at exit. */
-export class FdWriter {
-  private buf: string[] = [];
-  private size = 0;
-  constructor(private readonly fd: number) {}
-  write(s: string): void {
-    this.buf.push(s);
-    this.size += s.length;
-    if (this.size > 1 << 16) this.flush();
-  }
-  flush(): void {
-    if (this.size === 0 && this.buf.length === 0) return;
-    const data = this.buf.join("");
-    this.buf = [];
-    this.size = 0;
-    const bytes = Buffer.from(data, "utf8");
-    let off = 0;
-    while (off < bytes.length) {
-      try {
-        off += writeSync(this.fd, bytes, off);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === "EAGAIN") continue;
-        throw e;
-      }
-    }
+/** The streams sys was created with, and how to read the current sys.stdin/stdout/stderr. */
+interface StdStreams {
+  stdout: PyObject;
+  getStdin: () => PyObject | null;
+  getStdout: () => PyObject | null;
+  getStderr: () => PyObject | null;
+}
+let std: StdStreams | null = null;
+
+/** Called by the sys module once it has created sys.stdin/stdout/stderr. */
+export function setStdStreams(
+  _stdin: PyObject, stdout: PyObject, _stderr: PyObject,
+  getStdout: () => PyObject | null, getStderr: () => PyObject | null, getStdin: () => PyObject | null,
+): void {
+  std = { stdout, getStdin, getStdout, getStderr };
+}
+function stdStreams(): StdStreams {
+  if (std === null) getSysModule();
+  return std as StdStreams;
+}
+
+function flushIgnoringErrors(f: PyObject | null): void {
+  if (f === null || f === Py_None) return;
+  try {
+    PyObject_CallMethod(f, "flush");
+  } catch (e) {
+    if (!(e instanceof PyBaseException)) throw e;
   }
 }
-export const stdoutWriter = new FdWriter(1);
-export const stderrWriter = new FdWriter(2);
-process.on("exit", () => {
-  stdoutWriter.flush();
-  stderrWriter.flush();
-});
 
-/** sys.stdout when it was replaced by Python code (set by the sys module); null means the fd writer. */
-let sysStdoutHook: () => PyObject | null = () => null;
-export function setSysStdoutHook(f: () => PyObject | null): void {
-  sysStdoutHook = f;
+/** sys.stdout / sys.stderr flushed, errors ignored (CPython: pythonrun.c flush_io). */
+export const stdoutWriter = { flush: (): void => (std !== null ? flushIgnoringErrors(std.getStdout()) : undefined) };
+export const stderrWriter = { flush: (): void => (std !== null ? flushIgnoringErrors(std.getStderr()) : undefined) };
+
+function fileIsClosed(f: PyObject): boolean {
+  try {
+    return PyObject_IsTrue(PyObject_GetAttr(f, "closed"));
+  } catch (e) {
+    if (!(e instanceof PyBaseException)) throw e;
+    return false;
+  }
+}
+
+/**
+ * CPython: pylifecycle.c flush_std_files, at exit. Returns the exception that flushing sys.stdout
+ * raised (reported as "Exception ignored while flushing sys.stdout", exit status 120), or null.
+ */
+export function flushStdFiles(): PyBaseException | null {
+  flushOpenFiles();
+  if (std === null) return null;
+  let failure: PyBaseException | null = null;
+  const out = std.getStdout();
+  if (out !== null && out !== Py_None && !fileIsClosed(out)) {
+    try {
+      PyObject_CallMethod(out, "flush");
+    } catch (e) {
+      if (!(e instanceof PyBaseException)) throw e;
+      failure = e;
+    }
+  }
+  const err = std.getStderr();
+  if (err !== null && err !== Py_None && !fileIsClosed(err)) flushIgnoringErrors(err);
+  return failure;
 }
 
 // --- the module -------------------------------------------------------------------------------------
@@ -147,16 +176,25 @@ def("print", (_self, args, start, nargs, kwnames) => {
   if (end !== Py_None && typeof end !== "string") throw typeError(`end must be None or a string, not ${Py_TYPE(end).tp_name}`);
   const sepS = typeof sep === "string" ? sep : " ";
   const endS = typeof end === "string" ? end : "\n";
-  if (file === Py_None) file = sysStdoutHook() ?? Py_None;
   if (file === Py_None) {
+    file = stdStreams().getStdout() ?? Py_None;
+    if (file === Py_None) return Py_None; // CPython: print() to a None sys.stdout does nothing
+  }
+  if (file instanceof PyTextIO && Py_TYPE(file) === PyTextIOWrapper_Type && file.ok > 0) {
+    // fast path: one write of the whole line; what was converted before an error still goes out
     let out = "";
-    for (let i = 0; i < nargs; i++) {
-      if (i) out += sepS;
-      const a = args[start + i];
-      out += typeof a === "string" ? a : PyObject_Str(a);
+    try {
+      for (let i = 0; i < nargs; i++) {
+        if (i) out += sepS;
+        const a = args[start + i];
+        out += typeof a === "string" ? a : PyObject_Str(a);
+      }
+    } catch (e) {
+      if (out.length) textiowrapperWrite(file, out);
+      throw e;
     }
-    stdoutWriter.write(out + endS);
-    if (PyObject_IsTrue(flush)) stdoutWriter.flush();
+    textiowrapperWrite(file, out + endS);
+    if (PyObject_IsTrue(flush)) PyObject_CallMethod(file, "flush");
     return Py_None;
   }
   const write = PyObject_GetAttr(file, "write");
@@ -640,32 +678,30 @@ def("compile", (_s, args, start, nargs, kw) => {
   return compileStringObject(sourceArg("compile", src as PyObject), fn, mode, fl, optimize === null ? -1 : Number(PyNumber_Index(optimize)));
 });
 
-// input([prompt]) reading a line from standard input (CPython: builtin_input without a tty)
+// input([prompt]) (CPython: builtin_input_impl without a terminal: prompt to sys.stdout, a line from sys.stdin)
 def("input", (_s, args, start, nargs, kw) => {
   noKeywords("input", kw);
   checkPositional("input", nargs, 0, 1);
-  if (nargs === 1) stdoutWriter.write(PyObject_Str(args[start]));
-  stdoutWriter.flush();
-  const bytes: number[] = [];
-  const buf = Buffer.alloc(1);
-  for (;;) {
-    let n = 0;
-    try {
-      n = readSync(0, buf, 0, 1, null);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "EAGAIN") continue;
-      if ((e as NodeJS.ErrnoException).code === "EOF") n = 0;
-      else throw e;
-    }
-    if (n === 0) {
-      if (bytes.length === 0) throw newException(PyExc_EOFError, ["EOF when reading a line"]);
-      break;
-    }
-    if (buf[0] === 10) break;
-    bytes.push(buf[0]);
-  }
-  return Buffer.from(bytes).toString("utf8");
+  const s = stdStreams();
+  const fin = s.getStdin();
+  const fout = s.getStdout();
+  const ferr = s.getStderr();
+  if (fin === null || fin === Py_None) throw runtimeError("input(): lost sys.stdin");
+  if (fout === null || fout === Py_None) throw runtimeError("input(): lost sys.stdout");
+  if (ferr === null || ferr === Py_None) throw runtimeError("input(): lost sys.stderr");
+  flushIgnoringErrors(ferr);
+  if (nargs === 1) PyObject_CallMethod(fout, "write", PyObject_Str(args[start]));
+  PyObject_CallMethod(fout, "flush");
+  const line = PyObject_CallMethod(fin, "readline");
+  if (typeof line !== "string" && !(line instanceof PyBytes)) throw typeError("object.readline() returned non-string");
+  const len = typeof line === "string" ? line.length : line.value.length;
+  if (len === 0) throw newException(PyExc_EOFError, ["EOF when reading a line"]);
+  if (typeof line === "string") return line.endsWith("\n") ? line.slice(0, -1) : line;
+  return line.value[len - 1] === 10 ? new PyBytes(line.value.slice(0, -1)) : line;
 });
+
+// open(file, mode='r', ...) is _io.open (CPython: the io module puts it in builtins at startup)
+builtinsDict.setStr("open", ioOpenFunction);
 
 // __import__(name, globals=None, locals=None, fromlist=(), level=0) (CPython: builtin___import__)
 const importArgs = new ArgParser("__import__", ["name", "globals", "locals", "fromlist", "level"], { required: 1 });

@@ -23,6 +23,8 @@ export interface PyConfig {
   optimize: number;
   /** sys.orig_argv: the command line as given, the program's name first. */
   origArgv: string[];
+  /** -u: stdout and stderr unbuffered (also PYTHONUNBUFFERED). */
+  unbuffered?: boolean;
 }
 
 export const interpreterConfig: PyConfig = { argv: [""], sysPath: [""], optimize: 0, origArgv: ["tython"] };
@@ -119,6 +121,7 @@ interface BuiltinsApi {
   builtinsModule: PyObject;
   stdoutWriter: Writer;
   stderrWriter: Writer;
+  flushStdFiles(): PyBaseException | null;
 }
 
 /** Imports a stage on first use; a stage that does not exist yet becomes TythonUnavailable. */
@@ -302,9 +305,32 @@ export async function runSource(source: Uint8Array, filename: string): Promise<n
     }
     ceval.PyEval_EvalCode(code, main.dict, main.dict);
     await flushStdio();
-    return 0;
+    return await finalizeStdio(0);
   } catch (e) {
     if (e instanceof PySyntaxError) syntaxErrorSources.set(e, Buffer.from(source).toString("utf8"));
-    return pyErrPrint(e);
+    return finalizeStdio(await pyErrPrint(e));
   }
+}
+
+/**
+ * CPython: Py_FinalizeEx's flush_std_files: an error flushing sys.stdout is reported as
+ * "Exception ignored while flushing sys.stdout" and the exit status becomes 120.
+ */
+async function finalizeStdio(status: number): Promise<number> {
+  let b: BuiltinsApi;
+  try {
+    b = (await import(BUILTINS)) as BuiltinsApi;
+  } catch {
+    return status;
+  }
+  const failure = b.flushStdFiles();
+  if (failure === null) return status;
+  let text: string;
+  try {
+    text = await formatUncaught(failure);
+  } catch (e) {
+    text = internalErrorReport(e);
+  }
+  writeStderr("Exception ignored while flushing sys.stdout:\n" + text);
+  return 120;
 }

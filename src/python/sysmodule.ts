@@ -1,6 +1,6 @@
 // CPython: Python/sysmodule.c — a first `sys` module: argv, path, modules, stdout/stderr, exit,
 // version data and a few functions. Built on first use from the interpreter configuration.
-import { type PyObject, Py_None, PyObjectBase, newStaticType, PyBaseObject_Type, Py_TYPE } from "../objects/object.js";
+import { type PyObject, Py_None, Py_TYPE } from "../objects/object.js";
 import { PyModule } from "../objects/moduleobject.js";
 import { PyList } from "../objects/listobject.js";
 import { PyTuple } from "../objects/tupleobject.js";
@@ -13,49 +13,12 @@ import { intMaxStrDigits, setIntMaxStrDigits } from "../objects/longobject.js";
 import { typeError, valueError } from "./errors.js";
 import { checkPositional } from "./getargs.js";
 import { interpreterConfig } from "./pythonrun.js";
-import { builtinsModule, stdoutWriter, stderrWriter, setSysStdoutHook, type FdWriter } from "./bltinmodule.js";
+import { builtinsModule, setStdStreams } from "./bltinmodule.js";
+import { createStdio } from "../modules/_io/_iomodule.js";
 import { PyInterpreterState_Get, Py_SetRecursionLimit, PyThreadState_Get } from "../vm/pystate.js";
 import { _PyFrame_GetFrameObject } from "../objects/frameobject.js";
 
-/** A text stream writing to a file descriptor (a stand-in for io.TextIOWrapper until _io exists). */
-export class PyStdStream extends PyObjectBase {
-  constructor(
-    readonly writer: FdWriter,
-    readonly fd: number,
-    readonly name: string,
-  ) {
-    super();
-  }
-}
-const PyStdStream_Type = newStaticType("_io.TextIOWrapper", PyBaseObject_Type, 0);
-PyStdStream.prototype.ob_type = PyStdStream_Type;
-PyStdStream_Type.tp_methods = [
-  {
-    name: "write",
-    kind: "o",
-    fn: ((self: PyObject, s: PyObject) => {
-      if (typeof s !== "string") throw typeError(`write() argument must be str, not ${Py_TYPE(s).tp_name}`);
-      const stream = self as PyStdStream;
-      stream.writer.write(s);
-      if (stream.fd === 2) stream.writer.flush(); // stderr is unbuffered
-      return [...s].length;
-    }) as never,
-  },
-  { name: "flush", kind: "noargs", fn: ((self: PyObject) => ((self as PyStdStream).writer.flush(), Py_None)) as never },
-  { name: "fileno", kind: "noargs", fn: ((self: PyObject) => (self as PyStdStream).fd) as never },
-  { name: "isatty", kind: "noargs", fn: (() => false) as never },
-  { name: "writable", kind: "noargs", fn: (() => true) as never },
-  { name: "readable", kind: "noargs", fn: (() => false) as never },
-];
-PyStdStream_Type.tp_getset = [
-  { name: "name", get: (v) => (v as PyStdStream).name },
-  { name: "encoding", get: () => "utf-8" },
-  { name: "errors", get: () => "strict" },
-];
-PyStdStream_Type.tp_repr = (v) => `<_io.TextIOWrapper name='${(v as PyStdStream).name}' mode='w' encoding='utf-8'>`;
-
 let sys: PyModule | null = null;
-let defaultStdout: PyStdStream | null = null;
 
 /** The sys module (created on first use). */
 export function getSysModule(): PyModule {
@@ -73,11 +36,7 @@ export function getSysModule(): PyModule {
   d.setStr("meta_path", new PyList([]));
   d.setStr("path_hooks", new PyList([]));
   d.setStr("path_importer_cache", new PyDict());
-  defaultStdout = new PyStdStream(stdoutWriter, 1, "<stdout>");
-  const stderr = new PyStdStream(stderrWriter, 2, "<stderr>");
-  for (const [n, v] of [["stdout", defaultStdout], ["__stdout__", defaultStdout], ["stderr", stderr], ["__stderr__", stderr]] as const) {
-    d.setStr(n, v);
-  }
+  initStdStreams(d);
   d.setStr("version", "3.14.2 (tython) [TypeScript]");
   d.setStr("version_info", new PyTuple([3, 14, 2, "final", 0]));
   d.setStr("hexversion", 0x030e02f0);
@@ -149,11 +108,37 @@ export function getSysModule(): PyModule {
   fn("getdefaultencoding", () => "utf-8");
   fn("getfilesystemencoding", () => "utf-8");
   fn("is_finalizing", () => false);
-  setSysStdoutHook(() => {
-    const out = d.getStr("stdout");
-    return out === undefined || out === defaultStdout ? null : out;
-  });
   return m;
+}
+
+/**
+ * sys.stdin, sys.stdout, sys.stderr and their __std*__ twins (CPython: pylifecycle.c
+ * init_sys_streams): utf-8 text over buffered file descriptors; the errors handler is
+ * surrogateescape under the C/POSIX/C.UTF-8 locales, stderr's always backslashreplace;
+ * PYTHONIOENCODING=encoding:errors overrides; -u / PYTHONUNBUFFERED makes stdout and stderr
+ * write through to the descriptor.
+ */
+function initStdStreams(d: PyDict): void {
+  const env = process.env;
+  const loc = env.LC_ALL || env.LC_CTYPE || env.LANG || "C";
+  const cLike = loc === "C" || loc === "POSIX" || /^C\.(UTF-8|utf8)$/i.test(loc) || /^UTF-8$/i.test(loc);
+  let encoding = "utf-8";
+  let errors = cLike ? "surrogateescape" : "strict";
+  const ioenc = env.PYTHONIOENCODING;
+  if (ioenc) {
+    const colon = ioenc.indexOf(":");
+    const e = colon < 0 ? ioenc : ioenc.slice(0, colon);
+    if (e) encoding = e;
+    if (colon >= 0 && ioenc.slice(colon + 1)) errors = ioenc.slice(colon + 1);
+  }
+  const cfg = { unbuffered: interpreterConfig.unbuffered || !!env.PYTHONUNBUFFERED, encoding: null, errors: null };
+  const stdin = createStdio(0, false, "<stdin>", encoding, errors, cfg);
+  const stdout = createStdio(1, true, "<stdout>", encoding, errors, cfg);
+  const stderr = createStdio(2, true, "<stderr>", encoding, "backslashreplace", cfg);
+  for (const [n, v] of [["stdin", stdin], ["__stdin__", stdin], ["stdout", stdout], ["__stdout__", stdout], ["stderr", stderr], ["__stderr__", stderr]] as const) {
+    d.setStr(n, v);
+  }
+  setStdStreams(stdin, stdout, stderr, () => d.getStr("stdout") ?? null, () => d.getStr("stderr") ?? null, () => d.getStr("stdin") ?? null);
 }
 
 function recursionLimit(): number {
