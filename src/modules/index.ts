@@ -4,8 +4,10 @@ import { init_weakref } from "./_weakref.js";
 import { initMath } from "./mathmodule.js";
 import { initItertools } from "./itertoolsmodule.js";
 import { init_opcode } from "./_opcode.js";
+import { init_ast } from "../ast/python_ast.js";
 
 registerBuiltinModule("_weakref", init_weakref);
 registerBuiltinModule("math", initMath);
 registerBuiltinModule("itertools", initItertools);
 registerBuiltinModule("_opcode", init_opcode);
+registerBuiltinModule("_ast", init_ast);
