@@ -78,8 +78,6 @@ cases = [
     A.Expression(body=name('x')),
     A.Interactive(body=[A.Expr(value=const(1), **L)]),
 ]
-import warnings
-warnings.simplefilter('ignore')
 for i, tree in enumerate(cases):
     mode = 'eval' if isinstance(tree, A.Expression) else 'single' if isinstance(tree, A.Interactive) else 'exec'
     try:
