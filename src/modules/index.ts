@@ -4,6 +4,8 @@ import { init_weakref } from "./_weakref.js";
 import { initMath } from "./mathmodule.js";
 import { initItertools } from "./itertoolsmodule.js";
 import { initPosix } from "./posixmodule.js";
+import { initErrno } from "./errnomodule.js";
+import { init_stat } from "./_stat.js";
 import { init_opcode } from "./_opcode.js";
 
 registerBuiltinModule("_weakref", init_weakref);
@@ -11,3 +13,5 @@ registerBuiltinModule("math", initMath);
 registerBuiltinModule("itertools", initItertools);
 registerBuiltinModule("posix", initPosix);
 registerBuiltinModule("_opcode", init_opcode);
+registerBuiltinModule("errno", initErrno);
+registerBuiltinModule("_stat", init_stat);

@@ -3,7 +3,8 @@
 import type { PyObject } from "../objects/object.js";
 import type { PyDict } from "../objects/dictobject.js";
 import { newBuiltinFunction, type PyCFunction } from "../objects/methodobject.js";
-import { ArgParser, type ArgSpecOptions, checkPositional, noKeywords } from "../python/getargs.js";
+import { typeError } from "../python/errors.js";
+import { ArgParser, type ArgSpecOptions, checkPositional } from "../python/getargs.js";
 
 export type Args = (PyObject | null)[];
 
@@ -17,6 +18,16 @@ export function defFunction(
   fn: (a: Args) => PyObject,
   doc?: string,
 ): PyCFunction {
+  if (names.length === 0) {
+    // METH_NOARGS: its messages name the function with its module
+    const f = newBuiltinFunction(name, (_s, _args, _start, nargs, kwnames) => {
+      if (kwnames !== null && kwnames.items.length) throw typeError(`${module}.${name}() takes no keyword arguments`);
+      if (nargs !== 0) throw typeError(`${module}.${name}() takes no arguments (${nargs} given)`);
+      return fn([]);
+    }, module, doc);
+    d.setStr(name, f);
+    return f;
+  }
   const parser = new ArgParser(name, names, opts);
   const f = newBuiltinFunction(name, (_s, args, start, nargs, kwnames) => fn(parser.parse(args, start, nargs, kwnames)), module, doc);
   d.setStr(name, f);
@@ -25,8 +36,18 @@ export function defFunction(
 
 /** A positional-only module function of exactly/at least `min` and at most `max` arguments. */
 export function defPositional(d: PyDict, module: string, name: string, names: readonly string[], required: number, fn: (a: Args) => PyObject): PyCFunction {
+  if (names.length === 1 && required === 1) {
+    // METH_O
+    const f = newBuiltinFunction(name, (_s, args, start, nargs, kwnames) => {
+      if (kwnames !== null && kwnames.items.length) throw typeError(`${module}.${name}() takes no keyword arguments`);
+      if (nargs !== 1) throw typeError(`${module}.${name}() takes exactly one argument (${nargs} given)`);
+      return fn([args[start]]);
+    }, module);
+    d.setStr(name, f);
+    return f;
+  }
   const f = newBuiltinFunction(name, (_s, args, start, nargs, kwnames) => {
-    noKeywords(name, kwnames);
+    if (kwnames !== null && kwnames.items.length) throw typeError(`${module}.${name}() takes no keyword arguments`);
     checkPositional(name, nargs, required, names.length);
     const a: Args = new Array(names.length).fill(null);
     for (let i = 0; i < nargs; i++) a[i] = args[start + i];

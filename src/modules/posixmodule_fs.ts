@@ -158,7 +158,6 @@ export function addFsFunctions(d: PyDict): void {
   const renameImpl = (fname: string) => (a: Args): PyObject => {
     const src = pathArg(fname, "src", a[0]);
     const dst = pathArg(fname, "dst", a[1]);
-    if (src.narrow !== dst.narrow) throw typeError(`${fname}: src and dst must be the same type`);
     io(() => fs.renameSync(nodePath(src, dirFdArg(a[2])), nodePath(dst, dirFdArg(a[3]))), src.object, dst.object);
     return Py_None;
   };
@@ -174,14 +173,12 @@ export function addFsFunctions(d: PyDict): void {
   const symlink = df("symlink", ["src", "dst", "target_is_directory", "dir_fd"], { required: 2, kwonlyStart: 3 }, (a) => {
     const src = pathArg("symlink", "src", a[0]);
     const dst = pathArg("symlink", "dst", a[1]);
-    if (src.narrow !== dst.narrow) throw typeError("symlink: src and dst must be the same type");
     io(() => fs.symlinkSync(src.native as string | Buffer, nodePath(dst, dirFdArg(a[3]))), src.object, dst.object);
     return Py_None;
   });
   const link = df("link", ["src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"], { required: 2, kwonlyStart: 2 }, (a) => {
     const src = pathArg("link", "src", a[0]);
     const dst = pathArg("link", "dst", a[1]);
-    if (src.narrow !== dst.narrow) throw typeError("link: src and dst must be the same type");
     let from = nodePath(src, dirFdArg(a[2]));
     // link(2) does not follow a symlink source; linkat(AT_SYMLINK_FOLLOW) (the default here) does
     if (truth(a[4], true)) {
@@ -316,7 +313,7 @@ export function addFsFunctions(d: PyDict): void {
     // O_CLOEXEC is the default of Python's fds (PEP 446); Node's children do not inherit them anyway
     return io(() => fdOpen(nodePath(p, dirFdArg(a[3])), flags | 0o2000000, mode), p.object);
   });
-  dp("close", ["fd"], 1, (a) => {
+  df("close", ["fd"], { required: 1 }, (a) => {
     const fd = cInt(a[0] as PyObject);
     io(() => fdClose(fd));
     return Py_None;
@@ -358,7 +355,7 @@ export function addFsFunctions(d: PyDict): void {
     if (n < 0) throw PyErr_SetFromErrno(EINVAL);
     return new PyBytes(io(() => fdPread(fd, n, off)));
   });
-  dp("pwrite", ["fd", "data", "offset"], 3, (a) => {
+  dp("pwrite", ["fd", "buffer", "offset"], 3, (a) => {
     const fd = cInt(a[0] as PyObject);
     const b = bufferArg(a[1] as PyObject);
     const off = offArg(a[2] as PyObject);
@@ -409,8 +406,13 @@ export function addFsFunctions(d: PyDict): void {
     if (PyObject_IsTrue(a[1] as PyObject) !== fd <= 2) throw notAvailable("set_inheritable");
     return Py_None;
   });
-  for (const name of ["dup", "dup2", "pipe", "pipe2", "mkfifo", "mknod", "chroot"]) {
-    df(name, [], {}, () => {
+  // what Node cannot do at all (docs/os-support.md)
+  const unavailable: [string, readonly string[], number, number][] = [
+    ["dup", ["fd"], 1, 1], ["dup2", ["fd", "fd2", "inheritable"], 2, 3], ["pipe", [], 0, 0], ["pipe2", ["flags"], 1, 1],
+    ["mkfifo", ["path", "mode", "dir_fd"], 1, 2], ["mknod", ["path", "mode", "device", "dir_fd"], 1, 3], ["chroot", ["path"], 1, 1],
+  ];
+  for (const [name, names, required, kwonly] of unavailable) {
+    df(name, names, { required, kwonlyStart: kwonly, posonly: name === "dup" || name === "pipe2" ? 1 : 0 }, () => {
       throw notAvailable(name);
     });
   }

@@ -161,7 +161,7 @@ export function addProcFunctions(d: PyDict): void {
     const f = fs.readFileSync("/proc/self/stat", "latin1");
     return Number(f.slice(f.lastIndexOf(")") + 2).split(" ")[2]);
   });
-  dp("getpgid", ["pid"], 1, (a) => {
+  df("getpgid", ["pid"], { required: 1 }, (a) => {
     const pid = cInt(a[0] as PyObject);
     try {
       const f = fs.readFileSync(`/proc/${pid === 0 ? "self" : pid}/stat`, "latin1");
@@ -187,8 +187,8 @@ export function addProcFunctions(d: PyDict): void {
     const m = /^Gid:\s+(\d+)\s+(\d+)\s+(\d+)/m.exec(fs.readFileSync("/proc/self/status", "latin1"));
     return new PyTuple(m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0]);
   });
-  for (const [name, setter] of [["setuid", "setuid"], ["setgid", "setgid"], ["seteuid", "seteuid"], ["setegid", "setegid"]] as const) {
-    dp(name, ["id"], 1, (a) => {
+  for (const [name, setter, arg] of [["setuid", "setuid", "uid"], ["setgid", "setgid", "gid"], ["seteuid", "seteuid", "euid"], ["setegid", "setegid", "egid"]] as const) {
+    dp(name, [arg], 1, (a) => {
       const id = PyNumber_Index(a[0] as PyObject);
       if (typeof id !== "number" || id < 0 || id > 0xffffffff) throw overflowError(`${name.includes("g") ? "gid" : "uid"} is greater than maximum`);
       const f = process[setter];
@@ -213,7 +213,7 @@ export function addProcFunctions(d: PyDict): void {
   d0("setpgrp", () => {
     throw notAvailable("setpgrp");
   });
-  dp("getpriority", ["which", "who"], 2, (a) => {
+  df("getpriority", ["which", "who"], { required: 2 }, (a) => {
     const which = cInt(a[0] as PyObject);
     const who = cInt(a[1] as PyObject);
     if (which !== 0) throw notAvailable("getpriority");
@@ -223,7 +223,7 @@ export function addProcFunctions(d: PyDict): void {
       throw oserrorFromNode(e);
     }
   });
-  dp("setpriority", ["which", "who", "priority"], 3, (a) => {
+  df("setpriority", ["which", "who", "priority"], { required: 3 }, (a) => {
     const which = cInt(a[0] as PyObject);
     const who = cInt(a[1] as PyObject);
     const prio = cInt(a[2] as PyObject);
@@ -383,7 +383,7 @@ export function addProcFunctions(d: PyDict): void {
     }
     return Py_None;
   });
-  dp("_exit", ["status"], 1, (a) => {
+  df("_exit", ["status"], { required: 1 }, (a) => {
     process.exit(cInt(a[0] as PyObject));
   });
   d0("abort", () => {
@@ -396,11 +396,19 @@ export function addProcFunctions(d: PyDict): void {
     if (r.signal !== null) return (os.constants.signals[r.signal] ?? 0) & 0x7f;
     return ((r.status ?? 0) & 0xff) << 8;
   });
-  for (const name of ["waitpid", "wait", "wait3", "wait4"]) {
-    df(name, [], {}, () => {
-      throw notAvailable(name);
-    });
-  }
+  // tython starts no child it could wait for (no fork): the wait family is unavailable
+  dp("waitpid", ["pid", "options"], 2, () => {
+    throw notAvailable("waitpid");
+  });
+  d0("wait", () => {
+    throw notAvailable("wait");
+  });
+  df("wait3", ["options"], { required: 1 }, () => {
+    throw notAvailable("wait3");
+  });
+  df("wait4", ["pid", "options"], { required: 2 }, () => {
+    throw notAvailable("wait4");
+  });
   d0("sched_yield", () => Py_None);
   df("register_at_fork", ["before", "after_in_child", "after_in_parent"], { kwonlyStart: 0 }, (a) => {
     if (a[0] === null && a[1] === null && a[2] === null) throw typeError("At least one argument is required.");
@@ -424,7 +432,7 @@ export function addProcFunctions(d: PyDict): void {
   df("WIFSTOPPED", ["status"], { required: 1 }, (a) => WIFSTOPPED(statusArg(a)));
   df("WSTOPSIG", ["status"], { required: 1 }, (a) => WEXITSTATUS(statusArg(a)));
   df("WIFCONTINUED", ["status"], { required: 1 }, (a) => statusArg(a) === 0xffff);
-  df("WCOREDUMP", ["status"], { required: 1 }, (a) => (statusArg(a) & 0x80) !== 0);
+  dp("WCOREDUMP", ["status"], 1, (a) => (statusArg(a) & 0x80) !== 0);
   df("waitstatus_to_exitcode", ["status"], { required: 1 }, (a) => {
     const s = statusArg(a);
     if (WIFEXITED(s)) return WEXITSTATUS(s);
@@ -432,15 +440,15 @@ export function addProcFunctions(d: PyDict): void {
     if (WIFSTOPPED(s)) throw valueError(`process stopped by delivery of signal ${WEXITSTATUS(s)}`);
     throw valueError(`invalid wait status: ${s}`);
   });
-  df("major", ["device"], { required: 1 }, (a) => {
+  dp("major", ["device"], 1, (a) => {
     const dev = BigInt(PyNumber_Index(a[0] as PyObject));
     return Number(((dev >> 8n) & 0xfffn) | ((dev >> 32n) & ~0xfffn));
   });
-  df("minor", ["device"], { required: 1 }, (a) => {
+  dp("minor", ["device"], 1, (a) => {
     const dev = BigInt(PyNumber_Index(a[0] as PyObject));
     return Number((dev & 0xffn) | ((dev >> 12n) & ~0xffn));
   });
-  df("makedev", ["major", "minor"], { required: 2 }, (a) => {
+  dp("makedev", ["major", "minor"], 2, (a) => {
     const ma = BigInt(PyNumber_Index(a[0] as PyObject));
     const mi = BigInt(PyNumber_Index(a[1] as PyObject));
     const dev = ((ma & 0xfffn) << 8n) | ((ma & ~0xfffn) << 32n) | (mi & 0xffn) | ((mi & ~0xffn) << 12n);
