@@ -1,5 +1,6 @@
 // CPython: Modules/_io/fileio.c — FileIO, raw I/O over an OS file descriptor.
 import fs from "node:fs";
+import tty from "node:tty";
 import { type PyObject, Py_None, Py_TYPE, newStaticType, Py_TPFLAGS_BASETYPE, PyType_IsSubtype } from "../../objects/object.js";
 import { PyBytes, PyByteArray } from "../../objects/bytesobject.js";
 import { PyFloat } from "../../objects/floatobject.js";
@@ -10,10 +11,9 @@ import {
 import { PyExc_AttributeError, PyBaseException } from "../../objects/exceptions.js";
 import { typeError, valueError, PyErr_ExceptionMatches } from "../../python/errors.js";
 import { ArgParser } from "../../python/getargs.js";
-import { oserrorFromNode, PyErr_SetFromErrno, EAGAIN } from "../../python/oserror.js";
-import {
-  _Py_read, _Py_write, _Py_lseek, _Py_close, _Py_fdOpened, _Py_ftruncate, statIsatty,
-} from "../../python/fileutils.js";
+import { oserrorFromNode, PyErr_SetFromErrno, EAGAIN, nodeErrno } from "../../python/oserror.js";
+import { fdOpen, fdReadInto, fdWrite, fdLseek, fdClose } from "../posixmodule_fd.js";
+import { fsEncode } from "../../python/fileutils.js";
 import { isWellFormed } from "./native_codecs.js";
 import {
   PyIOBaseObject, PyRawIOBase_Type, PyIOBase_Type, mNoArgs, mO, mArgs, sizeArg, writableBuffer, bytesArg, unsupported,
@@ -68,21 +68,10 @@ export function fsPath(v: PyObject): string | Buffer {
   }
   if (typeof p === "string") {
     if (p.includes("\0")) throw valueError("embedded null byte");
-    return isWellFormed(p) ? p : Buffer.from(surrogateescapeEncode(p));
+    return isWellFormed(p) ? p : Buffer.from(fsEncode(p));
   }
   if (p.value.includes(0)) throw valueError("embedded null byte");
   return Buffer.from(p.value);
-}
-
-/** UTF-8 with lone surrogates U+DC80..U+DCFF as the bytes they escape (the file system encoding). */
-function surrogateescapeEncode(s: string): Uint8Array {
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
-    if (c >= 0xdc80 && c <= 0xdcff) out.push(c - 0xdc00);
-    else out.push(...Buffer.from(ch, "utf8"));
-  }
-  return Uint8Array.from(out);
 }
 
 const initArgs = new ArgParser("FileIO", ["file", "mode", "closefd", "opener"], { required: 1 });
@@ -151,7 +140,7 @@ function fileioInit(self: PyFileIO, nameobj: PyObject, modeObj: PyObject, closef
     if (!closefdArg) throw valueError("Cannot use closefd=False with file name");
     if (opener === Py_None) {
       try {
-        fd = fs.openSync(path as string | Buffer, flags, 0o666);
+        fd = fdOpen(path as string | Buffer, flags, 0o666);
       } catch (e) {
         throw oserrorFromNode(e, nameobj);
       }
@@ -163,7 +152,6 @@ function fileioInit(self: PyFileIO, nameobj: PyObject, modeObj: PyObject, closef
     }
     ownFd = true;
     self.fd = fd;
-    _Py_fdOpened(fd, appending);
   }
   try {
     let st: fs.Stats;
@@ -179,7 +167,7 @@ function fileioInit(self: PyFileIO, nameobj: PyObject, modeObj: PyObject, closef
     if (appending) {
       // as CPython: seek to the end now, so tell() is right before the first write
       try {
-        _Py_lseek(self.fd, 0, 2);
+        fdLseek(self.fd, 0, 2);
       } catch (e) {
         if (!(e instanceof PyBaseException)) throw e;
       }
@@ -187,7 +175,7 @@ function fileioInit(self: PyFileIO, nameobj: PyObject, modeObj: PyObject, closef
   } catch (e) {
     if (ownFd) {
       try {
-        _Py_close(self.fd);
+        fdClose(self.fd);
       } catch {
         // the first error is the one to report
       }
@@ -200,25 +188,32 @@ function fileioInit(self: PyFileIO, nameobj: PyObject, modeObj: PyObject, closef
 function internalClose(self: PyFileIO): void {
   const fd = self.fd;
   self.fd = -1;
-  if (fd >= 0) _Py_close(fd);
+  if (fd >= 0) {
+    try {
+      fdClose(fd);
+    } catch (e) {
+      throw oserrorFromNode(e);
+    }
+  }
 }
 
 /** Reads up to n bytes; null when the descriptor would block (CPython returns None). */
 export function fileioReadRaw(self: PyFileIO, buf: Uint8Array, off: number, n: number): number | null {
   try {
-    return _Py_read(self.fd, buf, off, n);
+    return fdReadInto(self.fd, off === 0 && n === buf.length ? buf : buf.subarray(off, off + n));
   } catch (e) {
-    if (e instanceof PyBaseException && (e as { errno?: PyObject }).errno === EAGAIN) return null;
-    throw e;
+    if (nodeErrno(e) === EAGAIN) return null;
+    if ((e as NodeJS.ErrnoException).code === "EOF") return 0;
+    throw oserrorFromNode(e);
   }
 }
 
 export function fileioWriteRaw(self: PyFileIO, buf: Uint8Array, off: number, n: number): number | null {
   try {
-    return _Py_write(self.fd, buf, off, n);
+    return fdWrite(self.fd, off === 0 && n === buf.length ? buf : buf.subarray(off, off + n));
   } catch (e) {
-    if (e instanceof PyBaseException && (e as { errno?: PyObject }).errno === EAGAIN) return null;
-    throw e;
+    if (nodeErrno(e) === EAGAIN) return null;
+    throw oserrorFromNode(e);
   }
 }
 
@@ -228,7 +223,7 @@ export function fileioReadall(self: PyFileIO): PyObject {
   if (self.sizeAtOpen > 0) {
     let pos = -1;
     try {
-      pos = _Py_lseek(self.fd, 0, 1);
+      pos = fdLseek(self.fd, 0, 1);
     } catch (e) {
       if (!(e instanceof PyBaseException)) throw e;
     }
@@ -265,7 +260,7 @@ const truncateArgs = new ArgParser("truncate", ["size"], { posonly: 1 });
 export function fileioSeekable(f: PyFileIO): boolean {
   if (f.seekableCache < 0) {
     try {
-      _Py_lseek(f.fd, 0, 1);
+      fdLseek(f.fd, 0, 1);
       f.seekableCache = 1;
     } catch (e) {
       if (!(e instanceof PyBaseException)) throw e;
@@ -330,14 +325,18 @@ PyFileIO_Type.tp_methods = [
     const f = open_(v);
     const pos = PyNumber_AsSsize_t(PyNumber_Index(posObj as PyObject), "overflow");
     const whence = whenceObj === null ? 0 : PyNumber_AsSsize_t(whenceObj, "overflow");
-    return _Py_lseek(f.fd, pos, whence);
+    return fdLseek(f.fd, pos, whence);
   }),
-  mNoArgs("tell", (v) => _Py_lseek(open_(v).fd, 0, 1)),
+  mNoArgs("tell", (v) => fdLseek(open_(v).fd, 0, 1)),
   mArgs("truncate", truncateArgs, (v, [sizeObj]) => {
     const f = open_(v);
     if (!f.writable) throw modeError("writing");
-    const size = sizeObj === null || sizeObj === Py_None ? _Py_lseek(f.fd, 0, 1) : PyNumber_AsSsize_t(PyNumber_Index(sizeObj), "overflow");
-    _Py_ftruncate(f.fd, size);
+    const size = sizeObj === null || sizeObj === Py_None ? fdLseek(f.fd, 0, 1) : PyNumber_AsSsize_t(PyNumber_Index(sizeObj), "overflow");
+    try {
+      fs.ftruncateSync(f.fd, size);
+    } catch (e) {
+      throw oserrorFromNode(e);
+    }
     return size;
   }),
   mNoArgs("seekable", (v) => fileioSeekable(open_(v))),
@@ -382,11 +381,7 @@ PyFileIO_Type.tp_getset = [
 ];
 
 export function fileioIsatty(f: PyFileIO): boolean {
-  try {
-    return statIsatty(fs.fstatSync(f.fd));
-  } catch {
-    return false;
-  }
+  return tty.isatty(f.fd);
 }
 
 /** _IOBase.close(self): flush, then mark closed. */
