@@ -9,6 +9,7 @@ import { init_stat } from "./_stat.js";
 import { init_collections } from "./_collectionsmodule.js";
 import { init_opcode } from "./_opcode.js";
 import { init_ast } from "../ast/python_ast.js";
+import { init_tokenize } from "../python/python_tokenize.js";
 
 registerBuiltinModule("_weakref", init_weakref);
 registerBuiltinModule("math", initMath);
@@ -19,3 +20,4 @@ registerBuiltinModule("_opcode", init_opcode);
 registerBuiltinModule("_ast", init_ast);
 registerBuiltinModule("errno", initErrno);
 registerBuiltinModule("_stat", init_stat);
+registerBuiltinModule("_tokenize", init_tokenize);
