@@ -4,8 +4,18 @@ import { init_weakref } from "./_weakref.js";
 import { initMath } from "./mathmodule.js";
 import { initItertools } from "./itertoolsmodule.js";
 import { initStruct } from "./_struct.js";
+import { initPosix } from "./posixmodule.js";
+import { initErrno } from "./errnomodule.js";
+import { init_stat } from "./_stat.js";
+import { init_collections } from "./_collectionsmodule.js";
+import { init_opcode } from "./_opcode.js";
 
 registerBuiltinModule("_weakref", init_weakref);
 registerBuiltinModule("math", initMath);
 registerBuiltinModule("itertools", initItertools);
 registerBuiltinModule("_struct", initStruct);
+registerBuiltinModule("posix", initPosix);
+registerBuiltinModule("_collections", init_collections);
+registerBuiltinModule("_opcode", init_opcode);
+registerBuiltinModule("errno", initErrno);
+registerBuiltinModule("_stat", init_stat);
