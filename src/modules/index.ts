@@ -9,6 +9,7 @@ import { initErrno } from "./errnomodule.js";
 import { init_stat } from "./_stat.js";
 import { init_collections } from "./_collectionsmodule.js";
 import { init_opcode } from "./_opcode.js";
+import { init_ast } from "../ast/python_ast.js";
 
 registerBuiltinModule("_weakref", init_weakref);
 registerBuiltinModule("math", initMath);
@@ -17,5 +18,6 @@ registerBuiltinModule("_struct", initStruct);
 registerBuiltinModule("posix", initPosix);
 registerBuiltinModule("_collections", init_collections);
 registerBuiltinModule("_opcode", init_opcode);
+registerBuiltinModule("_ast", init_ast);
 registerBuiltinModule("errno", initErrno);
 registerBuiltinModule("_stat", init_stat);
