@@ -11,6 +11,7 @@ import { init_collections } from "./_collectionsmodule.js";
 import { init_opcode } from "./_opcode.js";
 import { init_ast } from "../ast/python_ast.js";
 import { init_tokenize } from "../python/python_tokenize.js";
+import { init_symtable } from "./symtablemodule.js";
 
 registerBuiltinModule("_weakref", init_weakref);
 registerBuiltinModule("math", initMath);
@@ -23,3 +24,4 @@ registerBuiltinModule("_ast", init_ast);
 registerBuiltinModule("errno", initErrno);
 registerBuiltinModule("_stat", init_stat);
 registerBuiltinModule("_tokenize", init_tokenize);
+registerBuiltinModule("_symtable", init_symtable);
