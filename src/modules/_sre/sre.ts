@@ -839,6 +839,7 @@ function sreCompile(_m: PyObject, args: readonly PyObject[], start: number, narg
     else if (o instanceof PyObjectBase && PyIndex_Check(o)) value = PyNumber_Index(o);
     else throw typeError(`'${Py_TYPE(o).tp_name}' object cannot be interpreted as an integer`);
     if (value < 0) throw overflowError("can't convert negative value to unsigned int");
+    if (value > 0xffffffffffffffffn) throw overflowError("Python int too large to convert to C unsigned long");
     if (value > 0xffffffff) throw overflowError("regular expression code size limit exceeded");
     code[i] = Number(value);
   }

@@ -639,6 +639,9 @@ export function sreMatch(st: SreState, code: Uint32Array, pc: number, toplevel: 
           case C.SRE_OP_POSSESSIVE_REPEAT:
             // <POSSESSIVE_REPEAT> <skip> <1=min> <2=max> pattern <SUCCESS> tail
             st.ptr = ptr;
+            // a repeat context, so that the body saves and restores marks as inside REPEAT (gh-101955)
+            ctx.rep = { count: -1, pc: -1, prev: st.repeat, lastPtr: -1 };
+            st.repeat = ctx.rep;
             ctx.count = 0;
             cont = LOOP_POSS_REPEAT_1;
             mode = MODE_CONTINUE;
@@ -922,6 +925,7 @@ export function sreMatch(st: SreState, code: Uint32Array, pc: number, toplevel: 
               continue;
             }
             st.ptr = ptr;
+            st.repeat = (ctx.rep as SreRepeat).prev;
             { ret = false; mode = MODE_EXIT; break resume; }
           case LOOP_POSS_REPEAT_2: {
             const max = code[pc + 2];
@@ -949,6 +953,7 @@ export function sreMatch(st: SreState, code: Uint32Array, pc: number, toplevel: 
             cont = POSS_REPEAT_TAIL;
             continue;
           case POSS_REPEAT_TAIL:
+            st.repeat = (ctx.rep as SreRepeat).prev;
             pc += code[pc] + 1;
             ptr = st.ptr;
             { mode = MODE_DISPATCH; break resume; }
