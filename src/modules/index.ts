@@ -6,6 +6,8 @@ import { initItertools } from "./itertoolsmodule.js";
 import { init_collections } from "./_collectionsmodule.js";
 import { init_opcode } from "./_opcode.js";
 import { init_codecs } from "./_codecsmodule.js";
+// str.encode/bytes.decode through the codec registry (here, not in objects/init.ts: it needs the import system)
+import "../objects/unicode_encoding.js";
 
 registerBuiltinModule("_weakref", init_weakref);
 registerBuiltinModule("math", initMath);
