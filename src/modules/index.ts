@@ -3,6 +3,7 @@ import { registerBuiltinModule } from "../python/import.js";
 import { init_weakref } from "./_weakref.js";
 import { initMath } from "./mathmodule.js";
 import { initItertools } from "./itertoolsmodule.js";
+import { initStruct } from "./_struct.js";
 import { initPosix } from "./posixmodule.js";
 import { initErrno } from "./errnomodule.js";
 import { init_stat } from "./_stat.js";
@@ -12,10 +13,12 @@ import { init_ast } from "../ast/python_ast.js";
 import { init_codecs } from "./_codecsmodule.js";
 // str.encode/bytes.decode through the codec registry (here, not in objects/init.ts: it needs the import system)
 import "../objects/unicode_encoding.js";
+import { init_tokenize } from "../python/python_tokenize.js";
 
 registerBuiltinModule("_weakref", init_weakref);
 registerBuiltinModule("math", initMath);
 registerBuiltinModule("itertools", initItertools);
+registerBuiltinModule("_struct", initStruct);
 registerBuiltinModule("posix", initPosix);
 registerBuiltinModule("_collections", init_collections);
 registerBuiltinModule("_opcode", init_opcode);
@@ -23,3 +26,4 @@ registerBuiltinModule("_ast", init_ast);
 registerBuiltinModule("errno", initErrno);
 registerBuiltinModule("_stat", init_stat);
 registerBuiltinModule("_codecs", init_codecs);
+registerBuiltinModule("_tokenize", init_tokenize);
