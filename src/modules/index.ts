@@ -11,6 +11,7 @@ import { init_collections } from "./_collectionsmodule.js";
 import { init_opcode } from "./_opcode.js";
 import { init_ast } from "../ast/python_ast.js";
 import { init_codecs } from "./_codecsmodule.js";
+import { initUnicodedata } from "./unicodedata.js";
 // str.encode/bytes.decode through the codec registry (here, not in objects/init.ts: it needs the import system)
 import "../objects/unicode_encoding.js";
 import { init_tokenize } from "../python/python_tokenize.js";
@@ -27,3 +28,4 @@ registerBuiltinModule("errno", initErrno);
 registerBuiltinModule("_stat", init_stat);
 registerBuiltinModule("_codecs", init_codecs);
 registerBuiltinModule("_tokenize", init_tokenize);
+registerBuiltinModule("unicodedata", initUnicodedata);
