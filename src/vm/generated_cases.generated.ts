@@ -50,6 +50,10 @@ import {
   PyObject_IsInstance,
 } from "./ceval_ops.js";
 import { _Py_MakeGenerator, _PyGen_Suspend } from "../objects/genobject.js";
+import {
+  _PyEval_SUSPENDED, _PyThread_SuspendSignal, _PyThread_SetResume, _PyThread_Multiple, _PyThread_SwitchDue,
+  _PyThread_YieldNested,
+} from "../python/ceval_gil.js";
 import { _PyEval_MatchClass, _PyEval_MatchKeys, _PyEval_MatchMapping, _PyEval_MatchSequence } from "./ceval_match.js";
 
 /** The loop's state while a cold instruction runs (CPython keeps these in C locals). */
@@ -92,9 +96,41 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
   st.throwflag = throwflag;
   entry.previous = tstate.current_frame;
   tstate.current_frame = entry;
-  for (;;) {
-    const result = _PyEval_Loop(st);
-    if (result !== null) return result;
+  return _PyEval_Run(st);
+}
+
+/**
+ * Runs the loop of `st` to its end. Between two entries of the loop (the eval breaker) other
+ * threads may run: the thread's outermost loop, when it may, suspends (returns _PyEval_SUSPENDED
+ * to the scheduler, which resumes it later); other loops run the other threads nested
+ * (src/python/ceval_gil.ts, docs/threads.md).
+ */
+function _PyEval_Run(st: EvalState): PyObject {
+  const tstate = st.tstate;
+  tstate.eval_depth++;
+  try {
+    for (;;) {
+      const result = _PyEval_Loop(st);
+      if (result !== null) {
+        if (result === _PyEval_SUSPENDED) _PyThread_SetResume(tstate, () => _PyEval_Run(st));
+        return result;
+      }
+      if (_PyThread_Multiple() && _PyThread_SwitchDue()) {
+        if (tstate.suspendable && tstate.eval_depth === 1) {
+          _PyThread_SetResume(tstate, () => _PyEval_Run(st));
+          return _PyEval_SUSPENDED;
+        }
+        _PyThread_YieldNested();
+      }
+      if (tstate.pending_async_exc !== null) {
+        // an exception sent to this thread (_thread.interrupt_main): raised where the loop stands
+        tstate.pending_throw = tstate.pending_async_exc;
+        tstate.pending_async_exc = null;
+        st.throwflag = true;
+      }
+    }
+  } finally {
+    tstate.eval_depth--;
   }
 }
 
@@ -940,6 +976,11 @@ function _PyEval_Loop(st: EvalState): PyObject | null {
         }
       }
     } catch (e) {
+      if (e === _PyThread_SuspendSignal) {
+        // a blocking call suspends the thread: it is executed again when the thread resumes
+        st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = thisInstr;
+        return _PyEval_SUSPENDED;
+      }
       // CPython: ceval.c, the error and exception_unwind labels
       const exc = PyErr_FromJS(e);
       if (st.reraising) {
