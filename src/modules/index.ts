@@ -3,11 +3,13 @@ import { registerBuiltinModule } from "../python/import.js";
 import { init_weakref } from "./_weakref.js";
 import { initMath } from "./mathmodule.js";
 import { initItertools } from "./itertoolsmodule.js";
+import { init_collections } from "./_collectionsmodule.js";
 import { init_opcode } from "./_opcode.js";
 import { init_thread } from "./_threadmodule.js";
 
 registerBuiltinModule("_weakref", init_weakref);
 registerBuiltinModule("math", initMath);
 registerBuiltinModule("itertools", initItertools);
+registerBuiltinModule("_collections", init_collections);
 registerBuiltinModule("_opcode", init_opcode);
 registerBuiltinModule("_thread", init_thread);

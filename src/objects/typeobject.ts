@@ -21,7 +21,7 @@ import { PyCFunction, addressOf, idOf } from "./methodobject.js";
 import {
   PyObject_Vectorcall, PyObject_Repr, PyObject_Str, PyObject_IsTrue, PyObject_RichCompare, PyObject_GetAttr,
   PyObject_Hash, PyNumber_Index, PyObject_CallOneArg, PyObject_GetIter, PyIter_Next, iterableToArray,
-  PyObject_CallNoArgs, PyObject_GetOptionalAttr, PyObject_RichCompareBool,
+  PyObject_CallNoArgs, PyObject_GetOptionalAttr, PyObject_RichCompareBool, PyNumber_AsSsize_t,
 } from "./abstract.js";
 import { typeError, attributeError, runtimeError, PyErr_ExceptionMatches, valueError } from "../python/errors.js";
 import { PyExc_AttributeError, PyExc_StopIteration, PyBaseException, newException } from "./exceptions.js";
@@ -872,7 +872,7 @@ function callSpecialOrRaise(self: PyObject, name: string, args: readonly PyObjec
 type SlotKind =
   | "repr" | "hash" | "call" | "iter" | "next" | "getattr" | "setattr" | "delattr" | "get" | "set" | "delete"
   | "init" | "richcmp" | "binary" | "rbinary" | "ternary" | "rternary" | "inplace" | "unary" | "bool" | "len"
-  | "getitem" | "sqitem" | "setitem" | "delitem" | "contains" | "new" | "ipow";
+  | "getitem" | "sqitem" | "setitem" | "delitem" | "contains" | "new" | "ipow" | "sqrepeat" | "sqsetitem" | "sqdelitem";
 
 interface SlotDef {
   name: string;
@@ -932,6 +932,19 @@ for (const [n, slot] of binarySlots) {
   slotdefs.push({ name: `__${n}__`, slot, kind: "binary" }, { name: `__r${n}__`, slot, kind: "rbinary" });
   if (n !== "divmod") slotdefs.push({ name: `__i${n}__`, slot: ("nb_inplace_" + slot.slice(3)) as SlotName, kind: "inplace" });
 }
+
+// sequence slots come after the number slots: a type with both exposes the number one (CPython: slotdefs)
+slotdefs.push(
+  { name: "__add__", slot: "sq_concat", kind: "binary" },
+  { name: "__mul__", slot: "sq_repeat", kind: "sqrepeat" },
+  { name: "__rmul__", slot: "sq_repeat", kind: "sqrepeat" },
+  { name: "__iadd__", slot: "sq_inplace_concat", kind: "inplace" },
+  { name: "__imul__", slot: "sq_inplace_repeat", kind: "sqrepeat" },
+  { name: "__setitem__", slot: "sq_ass_item", kind: "sqsetitem" },
+  { name: "__delitem__", slot: "sq_ass_item", kind: "sqdelitem" },
+);
+
+const SQ_ONLY_NATIVE = new Set<SlotName>(["sq_concat", "sq_repeat", "sq_inplace_concat", "sq_inplace_repeat", "sq_ass_item"]);
 
 const RICH_NAMES = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
 
@@ -1057,6 +1070,15 @@ function makeWrapper(t: PyTypeObject, def: SlotDef): PyWrapperDescr {
     case "sqitem":
       w = (self, args) => (checkArgs(def.name, args, 1), fn(self, Number(PyNumber_Index(args[0]))) as PyObject);
       break;
+    case "sqrepeat":
+      w = (self, args) => (checkArgs(def.name, args, 1), fn(self, PyNumber_AsSsize_t(args[0])) as PyObject);
+      break;
+    case "sqsetitem":
+      w = (self, args) => (checkArgs(def.name, args, 2), fn(self, sqIndex(self, args[0]), args[1]), Py_None);
+      break;
+    case "sqdelitem":
+      w = (self, args) => (checkArgs(def.name, args, 1), fn(self, sqIndex(self, args[0]), null), Py_None);
+      break;
     case "setitem":
       w = (self, args) => (checkArgs(def.name, args, 2), fn(self, args[0], args[1]), Py_None);
       break;
@@ -1070,6 +1092,14 @@ function makeWrapper(t: PyTypeObject, def: SlotDef): PyWrapperDescr {
       throw new Error("unreachable");
   }
   return new PyWrapperDescr(t, def.name, w);
+}
+
+/** An index for a sequence slot, negative ones counted from the end (CPython: getindex). */
+function sqIndex(self: PyObject, key: PyObject): number {
+  let i = PyNumber_AsSsize_t(key, "index");
+  const len = Py_TYPE(self).sq_length;
+  if (i < 0 && len !== null) i += len(self);
+  return i;
 }
 
 /** Whether `t` itself (not a base) defines slot `s`. */
@@ -1366,6 +1396,9 @@ const inplaceSlotFns = new Map<string, (v: PyObject, w: PyObject) => PyObject>()
 const unarySlotFns = new Map<string, (v: PyObject) => PyObject>();
 
 function genericSlotFor(def: SlotDef): unknown {
+  // a class's Python __add__/__mul__/__setitem__ fill the number and mapping slots, not these
+  // (CPython: their slotdefs have no generic function)
+  if (SQ_ONLY_NATIVE.has(def.slot)) return null;
   switch (def.kind) {
     case "repr":
       return def.slot === "tp_repr" ? slot_tp_repr : slot_tp_str;
