@@ -274,6 +274,12 @@ PyThreadHandle_Type.tp_methods = [
   },
 ];
 PyThreadHandle_Type.tp_getset = [{ name: "ident", get: (v) => (v as PyThreadHandle).ident }];
+PyThreadHandle_Type.tp_new = (type, _args, _start, nargs, kwnames) => {
+  if (nargs !== 0 || (kwnames !== null && kwnames.items.length)) throw typeError("_ThreadHandle() takes no arguments");
+  const h = new PyThreadHandle();
+  if (type !== PyThreadHandle_Type) h.ob_type = type;
+  return h;
+};
 PyThreadHandle_Type.tp_repr = (v) => `<_thread._ThreadHandle object: ident=${(v as PyThreadHandle).ident}>`;
 
 // ---- starting threads ---------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ export function PyErr_FormatUnraisable(what: string, e: unknown): void {
   const exc = e instanceof PyBaseException ? e : PyErr_FromJS(e);
   let text = `${what}:\n`;
   try {
-    text += formatException(exc);
+    text += formatException(exc, false); // as PyTraceBack_Print writes it: no carets
   } catch {
     text += `${exc.ob_type.tp_name}\n`;
   }

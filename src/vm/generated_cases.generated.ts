@@ -28,7 +28,7 @@ import {
 } from "./specialize.js";
 import {
   _PyCode_GetAdaptive, _PyEval_CopyFreeVars, _PyEval_FrameClearAndPop, _PyEval_FreeVarError,
-  _PyEval_EnterFrame, _PyEval_FrameSuspend, _PyEvalFramePushExact, _PyFunction_TakesExactly, _PyEval_LoadGlobal, _PyEval_MakeCell, _PyEval_UnboundLocalError, _PyEvalFramePushAndInit, exceptionHandler,
+  _PyEval_EnterFrame, _PyEval_FrameSuspend, _PyEvalFramePushExact, _PyFunction_TakesExactly, _PyEval_LoadGlobal, _PyEval_MakeCell, _PyEval_UnboundLocalError, _PyEvalFramePushAndInit, exceptionHandler, _PyEval_TryInlineCall, _PyEval_FramePushEx,
   get_exception_handler,
 } from "./ceval.js";
 import {
@@ -50,6 +50,7 @@ import {
   PyObject_IsInstance,
 } from "./ceval_ops.js";
 import { _Py_MakeGenerator, _PyGen_Suspend } from "../objects/genobject.js";
+import { PyMethodDescr } from "../objects/descrobject.js";
 import {
   _PyEval_SUSPENDED, _PyThread_SuspendSignal, _PyThread_SetResume, _PyThread_Multiple, _PyThread_SwitchDue,
   _PyThread_YieldNested,
@@ -304,6 +305,10 @@ function _PyEval_Loop(st: EvalState): PyObject | null {
                 { sp -= 2 + oparg; for (let i = sp; i < sp + 2 + oparg; i++) lp[i] = null; frame.stackpointer = sp; frame.instr_ptr = thisInstr; frame.return_offset = nextInstr - thisInstr; nf.previous = frame; tstate.current_frame = nf; frame = nf; co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; nextInstr = 0; continue dispatch; }
               }
               frame.instr_ptr = thisInstr;
+              if (func instanceof PyMethodDescr && func.def.inline !== undefined) {
+                const nf = _PyEval_TryInlineCall(tstate, func, lp, start, total, null);
+                if (nf !== null) { sp -= 2 + oparg; for (let i = sp; i < sp + 2 + oparg; i++) lp[i] = null; frame.stackpointer = sp; frame.instr_ptr = thisInstr; frame.return_offset = nextInstr - thisInstr; nf.previous = frame; tstate.current_frame = nf; frame = nf; co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; nextInstr = 0; continue dispatch; }
+              }
               res = PyObject_Vectorcall(func, lp as PyObject[], start, total, null);
               lp[sp - (2 + (oparg))] = res;
               sp += 1 - (2 + (oparg));
@@ -1060,6 +1065,8 @@ function _PyEval_ColdCases(st: EvalState): number {
         const kwargs = lp[sp - (4) + 3] as PyObject;
         let result: PyObject;
         frame.instr_ptr = thisInstr;
+        const nf = _PyEval_FramePushEx(tstate, func, callargs, kwargs);
+        if (nf !== null) { sp -= 4; for (let i = sp; i < sp + 4; i++) lp[i] = null; frame.stackpointer = sp; frame.instr_ptr = thisInstr; frame.return_offset = nextInstr - thisInstr; nf.previous = frame; tstate.current_frame = nf; frame = nf; co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; nextInstr = 0; { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; } }
         result = _PyEval_CallFunctionEx(func, callargs, kwargs);
         lp[sp - (4)] = result;
         sp += -3;
@@ -1380,6 +1387,10 @@ function _PyEval_ColdCases(st: EvalState): number {
           { sp -= 3 + oparg; for (let i = sp; i < sp + 3 + oparg; i++) lp[i] = null; frame.stackpointer = sp; frame.instr_ptr = thisInstr; frame.return_offset = nextInstr - thisInstr; nf.previous = frame; tstate.current_frame = nf; frame = nf; co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; nextInstr = 0; { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; } }
         }
         frame.instr_ptr = thisInstr;
+        if (func instanceof PyMethodDescr && func.def.inline !== undefined) {
+          const nf = _PyEval_TryInlineCall(tstate, func, lp, start, total, names);
+          if (nf !== null) { sp -= 3 + oparg; for (let i = sp; i < sp + 3 + oparg; i++) lp[i] = null; frame.stackpointer = sp; frame.instr_ptr = thisInstr; frame.return_offset = nextInstr - thisInstr; nf.previous = frame; tstate.current_frame = nf; frame = nf; co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; nextInstr = 0; { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; } }
+        }
         res = PyObject_Vectorcall(func, lp as PyObject[], start, total - names.items.length, names);
         lp[sp - (3 + (oparg))] = res;
         sp += 1 - (3 + (oparg));
