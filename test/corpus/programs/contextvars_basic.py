@@ -2,7 +2,7 @@ import _contextvars as cv
 v = cv.ContextVar('v'); w = cv.ContextVar('w', default=5)
 print(repr(v)[:24], repr(w)[:34])
 try: v.get()
-except LookupError as e: print(type(e).__name__, repr(e)[:40])
+except LookupError as e: print(type(e).__name__, repr(e)[:36])
 print(v.get(1), w.get(), w.get(7))
 t = v.set(3); print(repr(t)[:12], t.var is v, t.old_value, repr(t.old_value), cv.Token.MISSING)
 try: w.reset(t)
