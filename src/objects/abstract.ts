@@ -479,6 +479,14 @@ export function PyNumber_AsSsize_t(o: PyObject, overflow: "index" | "overflow" |
   throw overflow === "index" ? indexError(msg) : overflowError(msg);
 }
 
+/** A C long (64-bit) argument, as a JS number (CPython: PyLong_AsLong after __index__). */
+export function PyLong_AsLong(o: PyObject): number {
+  const v = PyNumber_Index(o);
+  if (typeof v === "number") return v;
+  if (v >= -(2n ** 63n) && v < 2n ** 63n) return Number(v);
+  throw overflowError("Python int too large to convert to C long");
+}
+
 const NB_NAMES: Record<string, string> = {
   nb_add: "+", nb_subtract: "-", nb_multiply: "*", nb_remainder: "%", nb_divmod: "divmod()", nb_power: "** or pow()",
   nb_lshift: "<<", nb_rshift: ">>", nb_and: "&", nb_xor: "^", nb_or: "|", nb_floor_divide: "//",

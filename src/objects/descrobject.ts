@@ -5,7 +5,7 @@ import {
   PyBaseObject_Type, Py_None, Py_TYPE, PyType_IsSubtype, Py_TPFLAGS_BASETYPE,
 } from "./object.js";
 import type { PyTuple } from "./tupleobject.js";
-import { PyCFunction, callMethodDef, addressOf } from "./methodobject.js";
+import { PyCFunction, callMethodDef, addressOf, shortTypeName } from "./methodobject.js";
 import { PyMethod } from "./classobject.js";
 import { typeError, attributeError } from "../python/errors.js";
 import { PyObject_Vectorcall, PyObject_Repr, PyObject_CallOneArg, PyObject_IsTrue } from "./abstract.js";
@@ -45,10 +45,10 @@ PyMethodDescr_Type.tp_descr_get = (descr, obj) => {
 };
 PyMethodDescr_Type.tp_call = (callable, args, start, nargs, kwnames) => {
   const d = callable as PyMethodDescr;
-  if (nargs < 1) throw typeError(`unbound method ${d.owner.tp_name}.${d.def.name}() needs an argument`);
+  if (nargs < 1) throw typeError(`unbound method ${shortTypeName(d.owner)}.${d.def.name}() needs an argument`);
   const self = args[start];
   descrCheck(d, self, "method");
-  return callMethodDef(d.def, d.owner.tp_name + "." + d.def.name, self, args, start + 1, nargs - 1, kwnames);
+  return callMethodDef(d.def, shortTypeName(d.owner) + "." + d.def.name, self, args, start + 1, nargs - 1, kwnames);
 };
 PyMethodDescr_Type.tp_repr = (v) => `<method '${(v as PyMethodDescr).def.name}' of '${(v as PyMethodDescr).owner.tp_name}' objects>`;
 

@@ -353,8 +353,11 @@ T.tp_init = (self, args, start, nargs, kwnames) => {
 };
 T.tp_repr = (v) => {
   const d = v as PyDict;
-  if (d.size === 0) return "{}";
   if (!reprEnter(d)) return "{...}";
+  if (d.size === 0) {
+    reprLeave(d);
+    return "{}";
+  }
   try {
     const parts: string[] = [];
     for (const [k, x] of d.entries()) parts.push(PyObject_Repr(k) + ": " + PyObject_Repr(x));

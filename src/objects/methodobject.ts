@@ -56,8 +56,13 @@ export function callMethodDef(
   }
 }
 
+/** A type's name without its module (CPython: _PyType_Name). */
+export function shortTypeName(t: PyTypeObject): string {
+  return t.tp_name.slice(t.tp_name.lastIndexOf(".") + 1);
+}
+
 function cfunctionQualname(f: PyCFunction): string {
-  if (f.owner !== null) return f.owner.tp_name + "." + f.def.name;
+  if (f.owner !== null) return shortTypeName(f.owner) + "." + f.def.name;
   return f.def.name;
 }
 

@@ -7,7 +7,7 @@ import {
   PyObjectBase, type PyObject, PyTypeObject, type SlotName, Py_TYPE, PyType_IsSubtype, PyBaseObject_Type,
   PyType_Type, Py_None, Py_NotImplemented, Py_TPFLAGS_HEAPTYPE, Py_TPFLAGS_BASETYPE, Py_TPFLAGS_TYPE_SUBCLASS,
   Py_TPFLAGS_IMMUTABLETYPE, Py_TPFLAGS_IS_ABSTRACT, SLOT_NAMES, newStaticType, Py_EQ, Py_NE,
-  type PyGetSetDef, type PyMethodDef,
+  type PyGetSetDef, type PyMethodDef, type DescrGetFunc,
 } from "./object.js";
 import { PyTuple } from "./tupleobject.js";
 import { PyDict } from "./dictobject.js";
@@ -21,12 +21,14 @@ import { PyCFunction, addressOf, idOf } from "./methodobject.js";
 import {
   PyObject_Vectorcall, PyObject_Repr, PyObject_Str, PyObject_IsTrue, PyObject_RichCompare, PyObject_GetAttr,
   PyObject_Hash, PyNumber_Index, PyObject_CallOneArg, PyObject_GetIter, PyIter_Next, iterableToArray,
-  PyObject_CallNoArgs, PyObject_GetOptionalAttr, PyObject_RichCompareBool,
+  PyObject_CallNoArgs, PyObject_GetOptionalAttr, PyObject_RichCompareBool, PyNumber_AsSsize_t,
 } from "./abstract.js";
 import { typeError, attributeError, runtimeError, PyErr_ExceptionMatches, valueError } from "../python/errors.js";
 import { PyExc_AttributeError, PyExc_StopIteration, PyBaseException, newException } from "./exceptions.js";
 import { ArgParser } from "../python/getargs.js";
 import { PyCellObject } from "./cellobject.js";
+import { CO_FAST_CELL, CO_FAST_FREE } from "./codeobject.js";
+import { PyThreadState_Get } from "../vm/pystate.js";
 import { PyExc_OverflowError } from "./exceptions.js";
 
 // --- instances of classes ----------------------------------------------------------------------------
@@ -126,14 +128,18 @@ function noAttribute(o: PyObject, name: string): PyBaseException {
 }
 
 /** Generic getattr; null when missing (CPython: _PyObject_GenericGetAttrWithDict with suppress). */
-export function genericGetAttrOrNull(o: PyObject, name: string): PyObject | null {
+/**
+ * Generic attribute lookup; null when absent. `suppress`: a descriptor's AttributeError also means
+ * absent (CPython: PyObject_GetOptionalAttr), else it propagates with its own message.
+ */
+function genericGetAttrImpl(o: PyObject, name: string, suppress: boolean): PyObject | null {
   const t = Py_TYPE(o);
   const descr = _PyType_Lookup(t, name);
   let get = null;
   if (descr !== null) {
     const dt = Py_TYPE(descr);
     get = dt.tp_descr_get;
-    if (get !== null && dt.tp_descr_set !== null) return get(descr, o, t);
+    if (get !== null && dt.tp_descr_set !== null) return suppress ? optionalGet(get, descr, o, t) : get(descr, o, t);
   }
   if (typeof o === "object") {
     const d = (o as { dict?: PyObject | null }).dict;
@@ -142,12 +148,26 @@ export function genericGetAttrOrNull(o: PyObject, name: string): PyObject | null
       if (v !== undefined) return v;
     }
   }
-  if (get !== null) return get(descr as PyObject, o, t);
+  if (get !== null) return suppress ? optionalGet(get, descr as PyObject, o, t) : get(descr as PyObject, o, t);
   return descr;
 }
 
+export function genericGetAttrOrNull(o: PyObject, name: string): PyObject | null {
+  return genericGetAttrImpl(o, name, true);
+}
+
+/** A descriptor's __get__ whose AttributeError means "absent". */
+function optionalGet(get: DescrGetFunc, descr: PyObject, o: PyObject, t: PyTypeObject): PyObject | null {
+  try {
+    return get(descr, o, t);
+  } catch (e) {
+    if (PyErr_ExceptionMatches(e, PyExc_AttributeError)) return null;
+    throw e;
+  }
+}
+
 export function PyObject_GenericGetAttr(o: PyObject, name: string): PyObject {
-  const r = genericGetAttrOrNull(o, name);
+  const r = genericGetAttrImpl(o, name, false);
   if (r === null) throw noAttribute(o, name);
   return r;
 }
@@ -283,9 +303,14 @@ O.tp_methods = [
   },
   {
     name: "__init_subclass__",
-    kind: "noargs",
+    kind: "fast",
     binding: "class",
-    fn: (() => Py_None) as PyMethodDef["fn"],
+    fn: ((cls: PyObject, _a: readonly PyObject[], _s: number, nargs: number, kw: PyTuple | null) => {
+      const who = cls instanceof PyTypeObject ? cls.tp_name : "object";
+      if (kw !== null && kw.items.length) throw typeError(`${who}.__init_subclass__() takes no keyword arguments`);
+      if (nargs !== 0) throw typeError(`${who}.__init_subclass__() takes no arguments (${nargs} given)`);
+      return Py_None;
+    }) as PyMethodDef["fn"],
   },
   {
     name: "__subclasshook__",
@@ -847,7 +872,7 @@ function callSpecialOrRaise(self: PyObject, name: string, args: readonly PyObjec
 type SlotKind =
   | "repr" | "hash" | "call" | "iter" | "next" | "getattr" | "setattr" | "delattr" | "get" | "set" | "delete"
   | "init" | "richcmp" | "binary" | "rbinary" | "ternary" | "rternary" | "inplace" | "unary" | "bool" | "len"
-  | "getitem" | "sqitem" | "setitem" | "delitem" | "contains" | "new" | "ipow";
+  | "getitem" | "sqitem" | "setitem" | "delitem" | "contains" | "new" | "ipow" | "sqrepeat" | "sqsetitem" | "sqdelitem";
 
 interface SlotDef {
   name: string;
@@ -907,6 +932,19 @@ for (const [n, slot] of binarySlots) {
   slotdefs.push({ name: `__${n}__`, slot, kind: "binary" }, { name: `__r${n}__`, slot, kind: "rbinary" });
   if (n !== "divmod") slotdefs.push({ name: `__i${n}__`, slot: ("nb_inplace_" + slot.slice(3)) as SlotName, kind: "inplace" });
 }
+
+// sequence slots come after the number slots: a type with both exposes the number one (CPython: slotdefs)
+slotdefs.push(
+  { name: "__add__", slot: "sq_concat", kind: "binary" },
+  { name: "__mul__", slot: "sq_repeat", kind: "sqrepeat" },
+  { name: "__rmul__", slot: "sq_repeat", kind: "sqrepeat" },
+  { name: "__iadd__", slot: "sq_inplace_concat", kind: "inplace" },
+  { name: "__imul__", slot: "sq_inplace_repeat", kind: "sqrepeat" },
+  { name: "__setitem__", slot: "sq_ass_item", kind: "sqsetitem" },
+  { name: "__delitem__", slot: "sq_ass_item", kind: "sqdelitem" },
+);
+
+const SQ_ONLY_NATIVE = new Set<SlotName>(["sq_concat", "sq_repeat", "sq_inplace_concat", "sq_inplace_repeat", "sq_ass_item"]);
 
 const RICH_NAMES = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
 
@@ -1032,6 +1070,15 @@ function makeWrapper(t: PyTypeObject, def: SlotDef): PyWrapperDescr {
     case "sqitem":
       w = (self, args) => (checkArgs(def.name, args, 1), fn(self, Number(PyNumber_Index(args[0]))) as PyObject);
       break;
+    case "sqrepeat":
+      w = (self, args) => (checkArgs(def.name, args, 1), fn(self, PyNumber_AsSsize_t(args[0])) as PyObject);
+      break;
+    case "sqsetitem":
+      w = (self, args) => (checkArgs(def.name, args, 2), fn(self, sqIndex(self, args[0]), args[1]), Py_None);
+      break;
+    case "sqdelitem":
+      w = (self, args) => (checkArgs(def.name, args, 1), fn(self, sqIndex(self, args[0]), null), Py_None);
+      break;
     case "setitem":
       w = (self, args) => (checkArgs(def.name, args, 2), fn(self, args[0], args[1]), Py_None);
       break;
@@ -1045,6 +1092,14 @@ function makeWrapper(t: PyTypeObject, def: SlotDef): PyWrapperDescr {
       throw new Error("unreachable");
   }
   return new PyWrapperDescr(t, def.name, w);
+}
+
+/** An index for a sequence slot, negative ones counted from the end (CPython: getindex). */
+function sqIndex(self: PyObject, key: PyObject): number {
+  let i = PyNumber_AsSsize_t(key, "index");
+  const len = Py_TYPE(self).sq_length;
+  if (i < 0 && len !== null) i += len(self);
+  return i;
 }
 
 /** Whether `t` itself (not a base) defines slot `s`. */
@@ -1341,6 +1396,9 @@ const inplaceSlotFns = new Map<string, (v: PyObject, w: PyObject) => PyObject>()
 const unarySlotFns = new Map<string, (v: PyObject) => PyObject>();
 
 function genericSlotFor(def: SlotDef): unknown {
+  // a class's Python __add__/__mul__/__setitem__ fill the number and mapping slots, not these
+  // (CPython: their slotdefs have no generic function)
+  if (SQ_ONLY_NATIVE.has(def.slot)) return null;
   switch (def.kind) {
     case "repr":
       return def.slot === "tp_repr" ? slot_tp_repr : slot_tp_str;
@@ -1476,12 +1534,32 @@ export class PySuper extends PyObjectBase {
 export const PySuper_Type = newStaticType("super", PyBaseObject_Type, Py_TPFLAGS_BASETYPE);
 PySuper.prototype.ob_type = PySuper_Type;
 
-/** Returns [__class__, first argument] of the running function for zero-argument super() (set by the eval loop). */
-let superZeroArgHook: () => [PyObject, PyObject] = () => {
-  throw runtimeError("super(): no arguments");
-};
-export function setSuperZeroArgHook(f: () => [PyObject, PyObject]): void {
-  superZeroArgHook = f;
+/**
+ * [__class__, first argument] of the running Python function, for a zero-argument super() that
+ * is called rather than compiled to LOAD_SUPER_ATTR (CPython: super_init_without_args).
+ */
+function superZeroArgHook(): [PyObject, PyObject] {
+  const frame = PyThreadState_Get().current_frame;
+  if (frame === null) throw runtimeError("super(): no current frame");
+  const co = frame.f_executable;
+  if (co.co_argcount === 0) throw runtimeError("super(): no arguments");
+  let first = frame.localsplus[0];
+  if (first === null) throw runtimeError("super(): arg[0] deleted");
+  if (co.co_localspluskinds[0]! & CO_FAST_CELL && first instanceof PyCellObject) {
+    first = first.ob_ref;
+    if (first === null) throw runtimeError("super(): arg[0] deleted");
+  }
+  const names = co.co_localsplusnames;
+  for (let i = 0; i < names.length; i++) {
+    if (names[i] !== "__class__" || !(co.co_localspluskinds[i]! & CO_FAST_FREE)) continue;
+    const cell = frame.localsplus[i];
+    if (!(cell instanceof PyCellObject)) throw runtimeError("super(): bad __class__ cell");
+    const type = cell.ob_ref;
+    if (type === null) throw runtimeError("super(): empty __class__ cell");
+    if (!(type instanceof PyTypeObject)) throw runtimeError(`super(): __class__ is not a type (${Py_TYPE(type).tp_name})`);
+    return [type, first];
+  }
+  throw runtimeError("super(): __class__ cell not found");
 }
 
 function superCheck(type: PyTypeObject, obj: PyObject): PyTypeObject {
@@ -1489,7 +1567,8 @@ function superCheck(type: PyTypeObject, obj: PyObject): PyTypeObject {
   if (PyType_IsSubtype(Py_TYPE(obj), type)) return Py_TYPE(obj);
   const cls = PyObject_GetOptionalAttr(obj, "__class__");
   if (cls instanceof PyTypeObject && cls !== Py_TYPE(obj) && PyType_IsSubtype(cls, type)) return cls;
-  throw typeError("super(type, obj): obj must be an instance or subtype of type");
+  const what = obj instanceof PyTypeObject ? `type ${obj.tp_name}` : `instance of ${Py_TYPE(obj).tp_name}`;
+  throw typeError(`super(type, obj): obj (${what}) is not an instance or subtype of type (${type.tp_name}).`);
 }
 
 PySuper_Type.tp_new = (type) => {

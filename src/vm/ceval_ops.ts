@@ -5,7 +5,7 @@ import { Py_None, Py_TYPE, PyType_IsSubtype, PyTypeObject, type PyObject } from 
 import { PyTuple } from "../objects/tupleobject.js";
 import { PyFloat } from "../objects/floatobject.js";
 import { PyList, PyListIter } from "../objects/listobject.js";
-import { PyDict, PyDict_New, dict_update_arg } from "../objects/dictobject.js";
+import { PyDict, PyDict_New, PyDict_Type, dict_update_arg } from "../objects/dictobject.js";
 import { PySlice } from "../objects/sliceobject.js";
 import { PySet, PySet_Type, makeSet, PySet_Add as setAdd, _PySet_Update as setUpdate } from "../objects/setobject.js";
 import { PyRangeIter } from "../objects/rangeobject.js";
@@ -217,8 +217,13 @@ export function _PyEval_MappingGet(mapping: PyObject, name: string): PyObject | 
   return mappingGet(mapping, name);
 }
 
+/** A dict subclass goes through its __getitem__/__setitem__ (CPython: PyDict_CheckExact). */
+function isExactDict(v: PyObject): v is PyDict {
+  return v instanceof PyDict && v.ob_type === PyDict_Type;
+}
+
 function mappingGet(mapping: PyObject, name: string): PyObject | null {
-  if (mapping instanceof PyDict) return PyDict_GetItem(mapping, name);
+  if (isExactDict(mapping)) return PyDict_GetItem(mapping, name);
   try {
     return PyObject_GetItem(mapping, name);
   } catch (e) {
@@ -239,7 +244,7 @@ export function _PyEval_LoadName(frame: _PyInterpreterFrame, name: string): PyOb
 export function _PyEval_StoreName(frame: _PyInterpreterFrame, name: string, v: PyObject): void {
   const locals = frame.f_locals;
   if (locals === null) throw PyErr_Format(PyExc_SystemError, `no locals found when storing '${name}'`);
-  if (locals instanceof PyDict) PyDict_SetItem(locals, name, v);
+  if (isExactDict(locals)) PyDict_SetItem(locals, name, v);
   else PyObject_SetItem(locals, name, v);
 }
 
@@ -594,7 +599,7 @@ function importAllFrom(frame: _PyInterpreterFrame, module: PyObject): void {
     }
     if (skipPrivate && name.startsWith("_")) continue;
     const v = PyObject_GetAttr(module, name);
-    if (locals instanceof PyDict) PyDict_SetItem(locals, name, v);
+    if (isExactDict(locals)) PyDict_SetItem(locals, name, v);
     else PyObject_SetItem(locals, name, v);
   }
 }

@@ -1,0 +1,156 @@
+# deque from _collections (collections.deque is the same type): methods, maxlen, errors, iterators
+from _collections import deque, _deque_iterator, _deque_reverse_iterator
+
+def t(label, f):
+    try:
+        print(label, repr(f()))
+    except Exception as e:
+        print(label, type(e).__name__, e)
+
+d = deque(range(5))
+t("repr", lambda: d)
+t("len", lambda: len(d))
+d.append(5); d.appendleft(-1)
+t("appends", lambda: d)
+t("pop", lambda: (d.pop(), d.popleft(), d))
+d.extend("ab"); d.extendleft("cd")
+t("extends", lambda: d)
+d.rotate(2); t("rotate2", lambda: d)
+d.rotate(-3); t("rotate-3", lambda: d)
+d.rotate(); t("rotate()", lambda: d)
+d.rotate(100); t("rotate100", lambda: d)
+t("rotate bad", lambda: d.rotate('a'))
+t("rotate 2 args", lambda: d.rotate(1, 2))
+t("rotate kw", lambda: d.rotate(n=1))
+d.reverse(); t("reverse", lambda: d)
+t("count", lambda: deque([1, 2, 1, 1]).count(1))
+t("count none", lambda: deque([1, 2]).count())
+t("index", lambda: deque("abcabc").index("c"))
+t("index start", lambda: deque("abcabc").index("c", 3))
+t("index start stop", lambda: deque("abcabc").index("c", 3, 5))
+t("index neg", lambda: deque("abcabc").index("a", -3))
+t("index miss", lambda: deque("abc").index("z"))
+t("index bad", lambda: deque("abc").index("a", "x"))
+t("index big", lambda: deque("abc").index("a", 0, 10**30))
+for i in (-10, -3, -1, 0, 1, 2, 3, 10):
+    x = deque("abc"); x.insert(i, "Z"); t(f"insert {i}", lambda: x)
+t("insert full", lambda: deque([1], 1).insert(0, 2))
+x = deque([1, 2, 3, 2]); x.remove(2); t("remove", lambda: x)
+t("remove miss", lambda: deque([1]).remove(5))
+t("pop empty", lambda: deque().pop())
+t("popleft empty", lambda: deque().popleft())
+x = deque(range(10)); x.clear(); t("clear", lambda: x)
+t("getitem", lambda: (deque("abc")[0], deque("abc")[-1], deque("abc")[1]))
+t("getitem out", lambda: deque("abc")[3])
+t("getitem out neg", lambda: deque("abc")[-4])
+t("getitem slice", lambda: deque("abc")[0:1])
+t("getitem str", lambda: deque("abc")["a"])
+x = deque("abc"); x[1] = "Q"; x[-1] = "R"; t("setitem", lambda: x)
+x = deque("abcd"); del x[1]; del x[-1]; t("delitem", lambda: x)
+t("setitem out", lambda: deque().__setitem__(0, 1))
+t("delitem out", lambda: deque().__delitem__(0))
+t("contains", lambda: (2 in deque([1, 2]), 5 in deque([1, 2])))
+
+# maxlen
+m = deque(range(10), maxlen=3)
+t("maxlen", lambda: (m, m.maxlen))
+m.append(10); t("maxlen append", lambda: m)
+m.appendleft(0); t("maxlen appendleft", lambda: m)
+m.extend(range(20, 25)); t("maxlen extend", lambda: m)
+m.extendleft("xy"); t("maxlen extendleft", lambda: m)
+z = deque(maxlen=0); z.append(1); z.extend(range(3)); t("maxlen0", lambda: z)
+t("maxlen neg", lambda: deque([], -1))
+t("maxlen str", lambda: deque([], "a"))
+t("maxlen float", lambda: deque([], 1.5))
+t("maxlen None", lambda: deque([1], None))
+t("maxlen kw", lambda: deque(maxlen=2, iterable=[1, 2, 3]))
+t("too many", lambda: deque([], 1, 2))
+t("bad kw", lambda: deque(maxlen=2, x=1))
+t("not iterable", lambda: deque(1))
+t("maxlen readonly", lambda: setattr(deque(), "maxlen", 3))
+x = deque([1, 2, 3]); x.__init__([7]); t("reinit", lambda: x)
+
+# operators
+t("add", lambda: deque([1]) + deque([2, 3]))
+t("add maxlen", lambda: deque([1, 2], 2) + deque([3]))
+t("add list", lambda: deque([1]) + [1])
+t("mul", lambda: (deque([1, 2]) * 3, 2 * deque("ab"), deque([1]) * 0, deque([1]) * -1))
+t("mul maxlen", lambda: deque([1, 2, 3], 5) * 3)
+t("mul bad", lambda: deque([1]) * "a")
+x = deque([1]); x += [2, 3]; t("iadd", lambda: x)
+x = deque([1, 2]); x *= 2; t("imul", lambda: x)
+x = deque([1, 2], 3); x *= 5; t("imul maxlen", lambda: x)
+x = deque([1, 2]); x += x; t("iadd self", lambda: x)
+x = deque([1, 2]); x.extend(x); t("extend self", lambda: x)
+x = deque([1, 2]); x.extendleft(x); t("extendleft self", lambda: x)
+t("eq", lambda: (deque([1]) == deque([1]), deque([1]) == [1], deque([1]) != deque([2])))
+t("lt", lambda: (deque([1, 2]) < deque([1, 3]), deque([1]) < deque([1, 0]), deque([2]) >= deque([1, 5])))
+t("lt list", lambda: deque([1]) < [1])
+t("hash", lambda: hash(deque()))
+t("bool", lambda: (bool(deque()), bool(deque([0]))))
+
+# copies, pickling support
+t("copy", lambda: deque([1, 2], 2).copy())
+t("__copy__", lambda: deque([1, 2]).__copy__())
+r = deque([1, 2, 3], 5).__reduce__()
+t("reduce", lambda: (r[0], r[1], r[2], list(r[3])))
+class D(deque):
+    pass
+sub = D([1, 2])
+t("sub repr", lambda: sub)
+t("sub copy", lambda: (type(sub.copy()).__name__, sub.copy()))
+t("sub add", lambda: type(sub + deque([3])).__name__)
+sub.attr = 5
+r = sub.__reduce__()
+t("sub reduce", lambda: (r[0].__name__, r[1], r[2], list(r[3])))
+class D2(deque):
+    def __init__(self, it=(), maxlen=None, extra=0):
+        super().__init__(it, maxlen)
+t("sub2 copy", lambda: D2([1], 3).copy())
+t("generic", lambda: deque[int])
+t("doc", lambda: deque.__doc__)
+
+# iterators
+it = iter(deque([1, 2, 3]))
+t("iter type", lambda: type(it).__name__)
+t("iter next", lambda: next(it))
+t("length hint", lambda: it.__length_hint__())
+t("iter reduce", lambda: it.__reduce__()[1][1])
+t("reversed", lambda: list(reversed(deque([1, 2, 3]))))
+t("rev type", lambda: type(reversed(deque())).__name__)
+t("iter new", lambda: list(_deque_iterator(deque("abcd"), 2)))
+t("rev new", lambda: list(_deque_reverse_iterator(deque("abcd"), 1)))
+t("iter new bad", lambda: _deque_iterator([1]))
+def mutate():
+    x = deque([1, 2])
+    for y in x:
+        x.append(3)
+t("mutated", mutate)
+def mutate_rev():
+    x = deque([1, 2])
+    for y in reversed(x):
+        x.pop()
+t("mutated rev", mutate_rev)
+class Evil:
+    def __eq__(self, other):
+        dd.append(1)
+        return False
+dd = deque([Evil(), Evil()])
+t("count mutated", lambda: dd.count(0))
+dd = deque([Evil(), Evil()])
+t("index mutated", lambda: dd.index(0))
+dd = deque([Evil(), Evil()])
+t("remove mutated", lambda: dd.remove(0))
+x = deque(); x.append(x)
+t("recursive repr", lambda: x)
+big = deque()
+for i in range(1000):
+    big.append(i)
+    big.appendleft(-i)
+for i in range(500):
+    big.pop()
+    big.popleft()
+t("big", lambda: (len(big), big[0], big[-1], sum(big)))
+big.rotate(333)
+t("big rotate", lambda: (big[0], big[-1], list(big)[:3]))
+t("methods", lambda: sorted(n for n in dir(deque) if not n.startswith("__")))
