@@ -6,6 +6,7 @@ import { initItertools } from "./itertoolsmodule.js";
 import { initPosix } from "./posixmodule.js";
 import { initErrno } from "./errnomodule.js";
 import { init_stat } from "./_stat.js";
+import { initTime } from "./timemodule.js";
 import { init_collections } from "./_collectionsmodule.js";
 import { init_opcode } from "./_opcode.js";
 
@@ -17,3 +18,4 @@ registerBuiltinModule("_collections", init_collections);
 registerBuiltinModule("_opcode", init_opcode);
 registerBuiltinModule("errno", initErrno);
 registerBuiltinModule("_stat", init_stat);
+registerBuiltinModule("time", initTime);
