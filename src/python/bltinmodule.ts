@@ -13,6 +13,7 @@ import { PyDict, PyDict_Type } from "../objects/dictobject.js";
 import { PyFloat, PyFloat_Type } from "../objects/floatobject.js";
 import { PyComplex_Type } from "../objects/complexobject.js";
 import { PyBytes, PyBytes_Type, PyByteArray_Type } from "../objects/bytesobject.js";
+import { PyMemoryView_Type } from "../objects/memoryobject.js";
 import { PyRange_Type } from "../objects/rangeobject.js";
 import { PySlice_Type } from "../objects/sliceobject.js";
 import { PyEnum_Type, PyReversed_Type, PyZip_Type, PyMap_Type, PyFilter_Type } from "../objects/enumobject.js";
@@ -42,6 +43,7 @@ import { PyThreadState_Get } from "../vm/pystate.js";
 import { calculateMetaclass } from "../objects/typeobject.js";
 import { PyObject_SetItem } from "../objects/abstract.js";
 import { compileStringObject } from "../compiler/compile.js";
+import { builtinCompile } from "./bltin_compile.js";
 import { PyEval_EvalCode } from "../vm/ceval.js";
 import { PyCodeObject, CO_FAST_FREE, CO_FAST_CELL, CO_FAST_HIDDEN } from "../objects/codeobject.js";
 import type { _PyInterpreterFrame } from "../vm/frame.js";
@@ -476,7 +478,7 @@ const types: [string, PyTypeObject][] = [
   ["enumerate", PyEnum_Type], ["reversed", PyReversed_Type], ["zip", PyZip_Type], ["map", PyMap_Type],
   ["filter", PyFilter_Type], ["property", PyProperty_Type], ["classmethod", PyClassMethod_Type],
   ["staticmethod", PyStaticMethod_Type], ["super", PySuper_Type], ["set", PySet_Type], ["frozenset", PyFrozenSet_Type],
-  ["bytes", PyBytes_Type], ["bytearray", PyByteArray_Type],
+  ["bytes", PyBytes_Type], ["bytearray", PyByteArray_Type], ["memoryview", PyMemoryView_Type],
 ];
 for (const [n, t] of types) builtinsDict.setStr(n, t);
 for (const [n, t] of builtinExceptionTypes()) builtinsDict.setStr(n, t);
@@ -628,17 +630,7 @@ const execArgs = new ArgParser("exec", ["source", "globals", "locals"], { posonl
 def("eval", (_s, args, start, nargs, kw) => evalOrExec("eval", args, start, nargs, kw));
 def("exec", (_s, args, start, nargs, kw) => evalOrExec("exec", args, start, nargs, kw));
 
-const compileArgs = new ArgParser("compile", ["source", "filename", "mode", "flags", "dont_inherit", "optimize"], { required: 3, kwonlyStart: 6 });
-def("compile", (_s, args, start, nargs, kw) => {
-  const [src, filename, mode, flags, , optimize] = compileArgs.parse(args, start, nargs, kw);
-  if (mode !== "exec" && mode !== "eval" && mode !== "single") {
-    throw valueError("compile() mode must be 'exec', 'eval' or 'single'");
-  }
-  const fl = flags === null ? 0 : Number(PyNumber_Index(flags));
-  if (fl & 0x0400) throw typeError("compile() with PyCF_ONLY_AST is not supported yet");
-  const fn = typeof filename === "string" ? filename : filename instanceof PyBytes ? new TextDecoder().decode(filename.value) : PyObject_Str(filename as PyObject);
-  return compileStringObject(sourceArg("compile", src as PyObject), fn, mode, fl, optimize === null ? -1 : Number(PyNumber_Index(optimize)));
-});
+def("compile", (_s, args, start, nargs, kw) => builtinCompile(args, start, nargs, kw));
 
 // input([prompt]) reading a line from standard input (CPython: builtin_input without a tty)
 def("input", (_s, args, start, nargs, kw) => {
