@@ -91,3 +91,52 @@ export function toFoldedFull(cp: number): number[] | number {
   if (cp < 128) return ASCII[cp] & A_UPPER ? cp + 32 : cp;
   return caseMapping(cp)?.fold ?? cp;
 }
+
+/** Py_UNICODE_ISLINEBREAK. */
+export function _PyUnicode_IsLinebreak(cp: number): boolean {
+  return (cp >= 0x0a && cp <= 0x0d) || (cp >= 0x1c && cp <= 0x1e) || cp === 0x85 || cp === 0x2028 || cp === 0x2029;
+}
+
+const lowerCache = new Int32Array(0x10000).fill(-1);
+const upperCache = new Int32Array(0x10000).fill(-1);
+const astralLower = new Map<number, number>();
+const astralUpper = new Map<number, number>();
+
+// The simple mapping is the first code point of the full mapping (as CPython's extended-case records).
+function firstCodePoint(s: string, cp: number): number {
+  return s.length === 0 ? cp : (s.codePointAt(0) as number);
+}
+
+/** _PyUnicode_ToLowercase (Py_UNICODE_TOLOWER). */
+export function _PyUnicode_ToLowercase(cp: number): number {
+  if (cp < 128) return cp >= 0x41 && cp <= 0x5a ? cp + 32 : cp;
+  if (cp < 0x10000) {
+    let r = lowerCache[cp];
+    if (r < 0) {
+      r = cp >= 0xd800 && cp <= 0xdfff ? cp : firstCodePoint(String.fromCharCode(cp).toLowerCase(), cp);
+      lowerCache[cp] = r;
+    }
+    return r;
+  }
+  if (cp > 0x10ffff) return cp;
+  let r = astralLower.get(cp);
+  if (r === undefined) astralLower.set(cp, (r = firstCodePoint(String.fromCodePoint(cp).toLowerCase(), cp)));
+  return r;
+}
+
+/** _PyUnicode_ToUppercase (Py_UNICODE_TOUPPER). */
+export function _PyUnicode_ToUppercase(cp: number): number {
+  if (cp < 128) return cp >= 0x61 && cp <= 0x7a ? cp - 32 : cp;
+  if (cp < 0x10000) {
+    let r = upperCache[cp];
+    if (r < 0) {
+      r = cp >= 0xd800 && cp <= 0xdfff ? cp : firstCodePoint(String.fromCharCode(cp).toUpperCase(), cp);
+      upperCache[cp] = r;
+    }
+    return r;
+  }
+  if (cp > 0x10ffff) return cp;
+  let r = astralUpper.get(cp);
+  if (r === undefined) astralUpper.set(cp, (r = firstCodePoint(String.fromCodePoint(cp).toUpperCase(), cp)));
+  return r;
+}
