@@ -160,7 +160,7 @@ const FUNCTIONS: [string, number, number, Impl][] = [
     }
     if (name.length > 256) throw newException(PyExc_KeyError, ["name too long"]);
     const r = lookupName(name, !db.old);
-    if (r !== null && "code" in r && !(db.old && OLD_DB.record(r.code)?.category === "Cn")) return codePointsToStr([r.code]);
+    if (r !== null && "code" in r) return codePointsToStr([r.code]);
     if (r !== null && "sequence" in r) return codePointsToStr(r.sequence);
     throw newException(PyExc_KeyError, [`undefined character name '${name}'`]);
   }],
@@ -171,9 +171,9 @@ const FUNCTIONS: [string, number, number, Impl][] = [
   }],
 ];
 
-function makeFast(name: string, min: number, max: number, impl: Impl, view: (self: PyObject) => UcdView): FastFunc {
+function makeFast(name: string, min: number, max: number, impl: Impl, view: (self: PyObject) => UcdView, qualname: string): FastFunc {
   return (self, args, start, nargs, kw) => {
-    if (kw !== null && kw.items.length) throw typeError(`${name}() takes no keyword arguments`);
+    if (kw !== null && kw.items.length) throw typeError(`${qualname}() takes no keyword arguments`);
     checkPositional(name, nargs, min, max);
     const a: (PyObject | null)[] = [];
     for (let i = 0; i < max; i++) a.push(i < nargs ? args[start + i] : null);
@@ -184,7 +184,7 @@ function makeFast(name: string, min: number, max: number, impl: Impl, view: (sel
 PyUCD_Type.tp_methods = FUNCTIONS.map(([name, min, max, impl]): PyMethodDef => ({
   name,
   kind: "fast",
-  fn: makeFast(name, min, max, impl, (self) => VIEWS[(self as PyUCD).old ? 1 : 0]) as PyMethodDef["fn"],
+  fn: makeFast(name, min, max, impl, (self) => VIEWS[(self as PyUCD).old ? 1 : 0], `UCD.${name}`) as PyMethodDef["fn"],
 }));
 PyUCD_Type.tp_getset = [
   { name: "unidata_version", get: (self: PyObject) => ((self as PyUCD).old ? "3.2.0" : UNIDATA_VERSION) },
@@ -201,7 +201,7 @@ export function initUnicodedata(): PyModule {
   const m = new PyModule("unicodedata");
   const d = m.dict;
   for (const [name, min, max, impl] of FUNCTIONS) {
-    d.setStr(name, newBuiltinFunction(name, makeFast(name, min, max, impl, () => VIEWS[0]), "unicodedata"));
+    d.setStr(name, newBuiltinFunction(name, makeFast(name, min, max, impl, () => VIEWS[0], `unicodedata.${name}`), "unicodedata"));
   }
   d.setStr("unidata_version", UNIDATA_VERSION);
   d.setStr("UCD", PyUCD_Type);
