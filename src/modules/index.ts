@@ -4,10 +4,12 @@ import { init_weakref } from "./_weakref.js";
 import { initMath } from "./mathmodule.js";
 import { initItertools } from "./itertoolsmodule.js";
 import { init_collections } from "./_collectionsmodule.js";
+import { init_random } from "./_randommodule.js";
 import { init_opcode } from "./_opcode.js";
 
 registerBuiltinModule("_weakref", init_weakref);
 registerBuiltinModule("math", initMath);
 registerBuiltinModule("itertools", initItertools);
 registerBuiltinModule("_collections", init_collections);
+registerBuiltinModule("_random", init_random);
 registerBuiltinModule("_opcode", init_opcode);
