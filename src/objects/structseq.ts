@@ -124,7 +124,10 @@ function structseqRepr(v: PyObject): string {
   const s = v as PyStructSequence;
   const { fields } = infoOf(Py_TYPE(v));
   const parts: string[] = [];
-  for (let i = 0; i < s.items.length; i++) parts.push(`${fields[i] ?? "unnamed"}=${PyObject_Repr(s.items[i])}`);
+  // CPython labels the visible values with the named fields in order, unnamed ones skipped (so
+  // os.stat_result shows its integer times as st_atime=...)
+  const named = fields.filter((f) => f !== null);
+  for (let i = 0; i < s.items.length; i++) parts.push(`${named[i] ?? "unnamed"}=${PyObject_Repr(s.items[i])}`);
   return `${Py_TYPE(v).tp_name}(${parts.join(", ")})`;
 }
 

@@ -42,6 +42,7 @@ import { PyThreadState_Get } from "../vm/pystate.js";
 import { calculateMetaclass } from "../objects/typeobject.js";
 import { PyObject_SetItem } from "../objects/abstract.js";
 import { compileStringObject } from "../compiler/compile.js";
+import { builtinCompile } from "./bltin_compile.js";
 import { PyEval_EvalCode } from "../vm/ceval.js";
 import { PyCodeObject, CO_FAST_FREE, CO_FAST_CELL, CO_FAST_HIDDEN } from "../objects/codeobject.js";
 import type { _PyInterpreterFrame } from "../vm/frame.js";
@@ -628,17 +629,7 @@ const execArgs = new ArgParser("exec", ["source", "globals", "locals"], { posonl
 def("eval", (_s, args, start, nargs, kw) => evalOrExec("eval", args, start, nargs, kw));
 def("exec", (_s, args, start, nargs, kw) => evalOrExec("exec", args, start, nargs, kw));
 
-const compileArgs = new ArgParser("compile", ["source", "filename", "mode", "flags", "dont_inherit", "optimize"], { required: 3, kwonlyStart: 6 });
-def("compile", (_s, args, start, nargs, kw) => {
-  const [src, filename, mode, flags, , optimize] = compileArgs.parse(args, start, nargs, kw);
-  if (mode !== "exec" && mode !== "eval" && mode !== "single") {
-    throw valueError("compile() mode must be 'exec', 'eval' or 'single'");
-  }
-  const fl = flags === null ? 0 : Number(PyNumber_Index(flags));
-  if (fl & 0x0400) throw typeError("compile() with PyCF_ONLY_AST is not supported yet");
-  const fn = typeof filename === "string" ? filename : filename instanceof PyBytes ? new TextDecoder().decode(filename.value) : PyObject_Str(filename as PyObject);
-  return compileStringObject(sourceArg("compile", src as PyObject), fn, mode, fl, optimize === null ? -1 : Number(PyNumber_Index(optimize)));
-});
+def("compile", (_s, args, start, nargs, kw) => builtinCompile(args, start, nargs, kw));
 
 // input([prompt]) reading a line from standard input (CPython: builtin_input without a tty)
 def("input", (_s, args, start, nargs, kw) => {

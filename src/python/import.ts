@@ -25,6 +25,11 @@ function builtinModuleInits(): Map<string, () => PyModule> {
   return (inittab ??= new Map<string, () => PyModule>([["sys", getSysModule]]));
 }
 
+/** The names of the modules written in TypeScript, sorted (sys.builtin_module_names). */
+export function builtinModuleNames(): string[] {
+  return ["builtins", ...builtinModuleInits().keys()].sort();
+}
+
 /** Registers a module written in TypeScript (src/modules/*.ts call this). */
 export function registerBuiltinModule(name: string, init: () => PyModule): void {
   builtinModuleInits().set(name, init);

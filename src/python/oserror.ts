@@ -22,6 +22,7 @@ export const ENOTSUP = 95;
 
 /** os.strerror(code) as glibc words it. */
 export function strerror(code: number): string {
+  if (code === 0) return "Success";
   return MESSAGES.get(code) ?? `Unknown error ${code}`;
 }
 

@@ -13,6 +13,7 @@ import { intMaxStrDigits, setIntMaxStrDigits } from "../objects/longobject.js";
 import { typeError, valueError } from "./errors.js";
 import { checkPositional } from "./getargs.js";
 import { interpreterConfig } from "./pythonrun.js";
+import { builtinModuleNames } from "./import.js";
 import { builtinsModule, stdoutWriter, stderrWriter, setSysStdoutHook, type FdWriter } from "./bltinmodule.js";
 import { PyInterpreterState_Get, Py_SetRecursionLimit, PyThreadState_Get } from "../vm/pystate.js";
 import { _PyFrame_GetFrameObject } from "../objects/frameobject.js";
@@ -101,7 +102,7 @@ export function getSysModule(): PyModule {
       _multiarch: "x86_64-linux-gnu",
     }),
   );
-  d.setStr("builtin_module_names", new PyTuple(["builtins", "sys"]));
+  d.setStr("builtin_module_names", new PyTuple(builtinModuleNames()));
   d.setStr("stdlib_module_names", new PyTuple([]));
   const fn = (name: string, f: (args: readonly PyObject[], start: number, nargs: number) => PyObject): void => {
     d.setStr(name, newBuiltinFunction(name, (_s, args, start, nargs) => f(args, start, nargs), "sys"));
@@ -148,6 +149,7 @@ export function getSysModule(): PyModule {
   });
   fn("getdefaultencoding", () => "utf-8");
   fn("getfilesystemencoding", () => "utf-8");
+  fn("getfilesystemencodeerrors", () => "surrogateescape");
   fn("is_finalizing", () => false);
   setSysStdoutHook(() => {
     const out = d.getStr("stdout");
