@@ -127,19 +127,21 @@ function randomSeed(r: PyRandom, arg: PyObject | null): void {
   r.initByArray(wordsOf(n));
 }
 
-PyRandom_Type.tp_new = (type, args, start, nargs, kw) => {
-  if (type === PyRandom_Type && kw !== null && kw.items.length) throw typeError("Random() takes no keyword arguments");
-  if (nargs > 1) throw typeError("Random() requires 0 or 1 argument");
+// CPython: tp_new is PyType_GenericNew; random_init seeds (so subclasses may take other arguments)
+PyRandom_Type.tp_new = (type) => {
   const r = new PyRandom();
   if (type !== PyRandom_Type) r.ob_type = type;
-  randomSeed(r, nargs ? args[start] : null);
   return r;
 };
-PyRandom_Type.tp_init = (self, args, start, nargs, kw) => {
-  if (Py_TYPE(self) === PyRandom_Type && kw !== null && kw.items.length) throw typeError("Random() takes no keyword arguments");
+const randomInit: NonNullable<typeof PyRandom_Type.tp_init> = (self, args, start, nargs, kw) => {
+  const t = Py_TYPE(self);
+  if ((t === PyRandom_Type || t.tp_init === randomInit) && kw !== null && kw.items.length) {
+    throw typeError("Random() takes no keyword arguments");
+  }
   if (nargs > 1) throw typeError("Random() requires 0 or 1 argument");
   randomSeed(asR(self), nargs ? args[start] : null);
 };
+PyRandom_Type.tp_init = randomInit;
 
 PyRandom_Type.tp_methods = [
   {
