@@ -54,11 +54,24 @@ function isWhitespaceRaw(cp: number): boolean {
   );
 }
 
+// Letters, digits and cased letters that the JS engine knows (Unicode 17) but CPython 3.14's database
+// (Unicode 16.0) does not: there they are unassigned.
+const NEWER_THAN_16 = new Uint32Array([0x88f, 0x88f, 0xc5c, 0xc5c, 0xcdc, 0xcdc, 0xa7ce, 0xa7cf, 0xa7d2, 0xa7d2, 0xa7d4, 0xa7d4, 0xa7f1, 0xa7f1, 0x10940, 0x10959, 0x10ec5, 0x10ec7, 0x11db0, 0x11ddb, 0x11de0, 0x11de9, 0x16ea0, 0x16eb8, 0x16ebb, 0x16ed3, 0x16ff2, 0x16ff6, 0x187f8, 0x187ff, 0x18d09, 0x18d1e, 0x18d80, 0x18df2, 0x1e6c0, 0x1e6de, 0x1e6e0, 0x1e6e2, 0x1e6e4, 0x1e6e5, 0x1e6e7, 0x1e6ed, 0x1e6f0, 0x1e6f4, 0x1e6fe, 0x1e6ff, 0x2b73a, 0x2b73f, 0x2cea2, 0x2cead, 0x323b0, 0x33479]);
+
+function newerThan16(cp: number): boolean {
+  if (cp < 0x88f) return false;
+  for (let i = 0; i < NEWER_THAN_16.length; i += 2) {
+    if (cp < NEWER_THAN_16[i]) return false;
+    if (cp <= NEWER_THAN_16[i + 1]) return true;
+  }
+  return false;
+}
+
 function ctypeFlags(cp: number): number {
   let f = ctypeCache[cp];
   if (f === 0) {
     f = CT_KNOWN;
-    if (cp < 0xd800 || cp > 0xdfff) {
+    if ((cp < 0xd800 || cp > 0xdfff) && !newerThan16(cp)) {
       const c = String.fromCodePoint(cp);
       if (RE_DECIMAL.test(c)) f |= CT_DECIMAL;
       if (RE_ALNUM.test(c)) f |= CT_ALNUM;
@@ -95,7 +108,9 @@ const astralUpper = new Map<number, number>();
 
 // The simple mapping is the first code point of the full mapping (as CPython's extended-case records).
 function firstCodePoint(s: string, cp: number): number {
-  return s.length === 0 ? cp : (s.codePointAt(0) as number);
+  if (s.length === 0 || newerThan16(cp)) return cp;
+  const r = s.codePointAt(0) as number;
+  return newerThan16(r) ? cp : r;
 }
 
 /** _PyUnicode_ToLowercase (Py_UNICODE_TOLOWER). */
