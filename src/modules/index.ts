@@ -17,6 +17,7 @@ import { init_contextvars } from "./_contextvarsmodule.js";
 import { init_ast } from "../ast/python_ast.js";
 import { init_sre } from "./_sre/sre.js";
 import { init_codecs } from "./_codecsmodule.js";
+import { initUnicodedata } from "./unicodedata.js";
 // str.encode/bytes.decode through the codec registry (here, not in objects/init.ts: it needs the import system)
 import "../objects/unicode_encoding.js";
 import { init_tokenize } from "../python/python_tokenize.js";
@@ -40,4 +41,5 @@ registerBuiltinModule("time", initTime);
 registerBuiltinModule("_sre", init_sre);
 registerBuiltinModule("_codecs", init_codecs);
 registerBuiltinModule("_tokenize", init_tokenize);
+registerBuiltinModule("unicodedata", initUnicodedata);
 registerBuiltinModule("_symtable", init_symtable);
