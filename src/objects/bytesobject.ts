@@ -10,11 +10,13 @@ import {
   PyObject_CallMethod, PyObject_CallNoArgs, _PyObject_LookupSpecial, PyNumber_Index, PyNumber_AsSsize_t,
   PyIndex_Check, iterableToArray, PyObject_GetIter, PyObject_Str, PyObject_Hash,
 } from "./abstract.js";
-import { typeError, valueError, indexError, PyErr_ExceptionMatches } from "../python/errors.js";
+import { typeError, valueError, indexError, PyErr_ExceptionMatches, PyErr_Format } from "../python/errors.js";
 import { ArgParser } from "../python/getargs.js";
+import { asStr } from "./unicodeobject.js";
 import { cmpResult } from "./longobject.js";
 import { percentFormat } from "./unicode_format.js";
-import { newException, PyExc_TypeError, PyExc_UnicodeDecodeError, PyExc_LookupError } from "./exceptions.js";
+import { PyObject_CheckBuffer, getContiguousBytes, PyBuffer_FillInfo } from "./buffer.js";
+import { newException, PyExc_BufferError, PyExc_TypeError, PyExc_UnicodeDecodeError, PyExc_LookupError } from "./exceptions.js";
 
 export class PyBytes extends PyObjectBase {
   constructor(public readonly value: Uint8Array) {
@@ -26,6 +28,8 @@ PyBytes.prototype.ob_type = PyBytes_Type;
 
 /** bytearray: a mutable byte buffer (`value` is replaced when it grows). */
 export class PyByteArray extends PyObjectBase {
+  /** Buffers exported (memoryviews etc.): while > 0 the bytearray cannot be resized. */
+  exports = 0;
   constructor(public value: Uint8Array) {
     super();
   }
@@ -57,10 +61,34 @@ export function bytesRepr(b: Uint8Array, prefix = "b"): string {
   return out + String.fromCharCode(quote);
 }
 
-/** The bytes of a bytes-like object, or null (CPython: the buffer protocol). */
+/**
+ * The bytes of a bytes-like object (any C-contiguous buffer exporter), or null when `v` exports no
+ * buffer (CPython: PyObject_GetBuffer(PyBUF_SIMPLE)). The result shares the exporter's memory: read
+ * it at once, do not keep it across Python code.
+ */
 export function bytesLike(v: PyObject): Uint8Array | null {
   if (v instanceof PyBytes || v instanceof PyByteArray) return v.value;
-  return null;
+  if (typeof v !== "object" || !PyObject_CheckBuffer(v)) return null;
+  return getContiguousBytes(v);
+}
+
+PyBytes_Type.bf_getbuffer = (v, flags) => PyBuffer_FillInfo(v, (v as PyBytes).value, true, flags);
+PyByteArray_Type.bf_getbuffer = (v, flags) => {
+  const view = PyBuffer_FillInfo(v, (v as PyByteArray).value, false, flags);
+  (v as PyByteArray).exports++;
+  return view;
+};
+PyByteArray_Type.bf_releasebuffer = (v) => {
+  (v as PyByteArray).exports--;
+};
+
+/** Replaces a bytearray's contents, refusing a size change while buffers are exported (CPython: PyByteArray_Resize). */
+export function setByteArray(ba: PyByteArray, v: Uint8Array): void {
+  if (v.length !== ba.value.length && ba.exports > 0) {
+    throw PyErr_Format(PyExc_BufferError, "Existing exports of data: object cannot be re-sized");
+  }
+  if (v.length === ba.value.length && ba.exports > 0) ba.value.set(v);
+  else ba.value = v;
 }
 
 function needBytes(v: PyObject, what = "a bytes-like object is required"): Uint8Array {
@@ -213,7 +241,7 @@ for (const T of [PyBytes_Type, PyByteArray_Type]) {
       kind: "fast",
       fn: ((self: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null) => {
         const [enc, errs] = decodeArgs.parse(args, start, nargs, kw);
-        return decodeBytes(val(self), enc === null ? "utf-8" : PyObject_Str(enc), errs === null ? "strict" : PyObject_Str(errs));
+        return decodeBytes(val(self), codecNameArg("decode", "encoding", enc, "utf-8"), codecNameArg("decode", "errors", errs, "strict"));
       }) as PyMethodDef["fn"],
     },
     {
@@ -401,35 +429,21 @@ function startsEnds(name: string, ends: boolean): PyMethodDef {
   };
 }
 
-/** bytes.decode (utf-8, ascii, latin-1 built in; others through the codecs support later). */
+/** bytes.decode (CPython: PyUnicode_Decode, installed by unicode_encoding.ts; UTF-8 until then). */
+let decodeHook: (b: Uint8Array, encoding: string, errors: string) => string = (b) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(b);
+export function setBytesDecodeHook(f: (b: Uint8Array, encoding: string, errors: string) => string): void {
+  decodeHook = f;
+}
 export function decodeBytes(b: Uint8Array, encoding: string, errors: string): string {
-  const enc = encoding.toLowerCase().replace(/_/g, "-");
-  if (enc === "latin-1" || enc === "latin1" || enc === "iso-8859-1") return latin1(b);
-  if (enc === "ascii") {
-    for (let i = 0; i < b.length; i++) {
-      if (b[i] >= 0x80 && errors === "strict") {
-        throw newException(PyExc_UnicodeDecodeError, ["ascii", new PyBytes(b), i, i + 1, "ordinal not in range(128)"]);
-      }
-    }
-    return latin1(b.map((c) => (c >= 0x80 ? 0xfffd : c)));
-  }
-  if (enc === "utf-8" || enc === "utf8") {
-    try {
-      return new TextDecoder("utf-8", { fatal: errors === "strict" }).decode(b);
-    } catch {
-      // find the first bad position for the message
-      let pos = 0;
-      for (; pos < b.length; pos++) {
-        try {
-          new TextDecoder("utf-8", { fatal: true }).decode(b.subarray(0, pos + 1));
-        } catch {
-          break;
-        }
-      }
-      throw newException(PyExc_UnicodeDecodeError, ["utf-8", new PyBytes(b), pos, pos + 1, "invalid start byte"]);
-    }
-  }
-  throw newException(PyExc_LookupError, [`unknown encoding: ${encoding}`]);
+  return decodeHook(b, encoding, errors);
+}
+
+/** A str argument of a codec-taking method: "decode() argument 'encoding' must be str, not int". */
+export function codecNameArg(fname: string, what: string, v: PyObject | null, dflt: string): string {
+  if (v === null) return dflt;
+  const s = asStr(v);
+  if (s !== null) return s;
+  throw typeError(`${fname}() argument '${what}' must be str, not ${Py_TYPE(v).tp_name}`);
 }
 
 PyBytes_Type.tp_new = (type, args, start, nargs, kwnames) => makeBytes(type, bytesFromArgs("bytes", args, start, nargs, kwnames));
@@ -441,7 +455,7 @@ PyByteArray_Type.tp_new = (type) => {
   return b;
 };
 PyByteArray_Type.tp_init = (self, args, start, nargs, kwnames) => {
-  (self as PyByteArray).value = bytesFromArgs("bytearray", args, start, nargs, kwnames);
+  setByteArray(self as PyByteArray, bytesFromArgs("bytearray", args, start, nargs, kwnames));
 };
 PyByteArray_Type.tp_repr = (v) => `${Py_TYPE(v).tp_name}(${bytesRepr(val(v))})`;
 PyByteArray_Type.tp_hash = null;
@@ -451,14 +465,14 @@ PyByteArray_Type.mp_ass_subscript = (v, key, value) => {
     const items = Array.from(ba.value);
     const l = new PyList(items);
     (PyList_Type.mp_ass_subscript as NonNullable<typeof PyList_Type.mp_ass_subscript>)(l, key, value === null ? null : new PyList(Array.from(value === null ? [] : needBytes(value))));
-    ba.value = Uint8Array.from(l.items as number[]);
+    setByteArray(ba, Uint8Array.from(l.items as number[]));
     return;
   }
   let i = PyNumber_AsSsize_t(key, "index");
   if (i < 0) i += ba.value.length;
   if (i < 0 || i >= ba.value.length) throw indexError("bytearray index out of range");
   if (value === null) {
-    ba.value = concat(ba.value.subarray(0, i), ba.value.subarray(i + 1));
+    setByteArray(ba, concat(ba.value.subarray(0, i), ba.value.subarray(i + 1)));
     return;
   }
   const n = PyNumber_Index(value);
@@ -466,7 +480,7 @@ PyByteArray_Type.mp_ass_subscript = (v, key, value) => {
   ba.value[i] = n;
 };
 PyByteArray_Type.sq_inplace_concat = (v, w) => {
-  (v as PyByteArray).value = concat(val(v), needBytes(w, `can't concat ${Py_TYPE(w).tp_name} to bytearray`));
+  setByteArray(v as PyByteArray, concat(val(v), needBytes(w, `can't concat ${Py_TYPE(w).tp_name} to bytearray`)));
   return v;
 };
 PyByteArray_Type.tp_methods = [
@@ -477,7 +491,7 @@ PyByteArray_Type.tp_methods = [
     fn: ((self: PyObject, x: PyObject) => {
       const n = PyNumber_Index(x);
       if (typeof n !== "number" || n < 0 || n > 255) throw valueError("byte must be in range(0, 256)");
-      (self as PyByteArray).value = concat(val(self), Uint8Array.of(n));
+      setByteArray(self as PyByteArray, concat(val(self), Uint8Array.of(n)));
       return Py_None;
     }) as PyMethodDef["fn"],
   },
@@ -486,7 +500,7 @@ PyByteArray_Type.tp_methods = [
     kind: "o",
     fn: ((self: PyObject, x: PyObject) => {
       const b = bytesLike(x) ?? Uint8Array.from(iterableToArray(x).map((y) => Number(PyNumber_Index(y))));
-      (self as PyByteArray).value = concat(val(self), b);
+      setByteArray(self as PyByteArray, concat(val(self), b));
       return Py_None;
     }) as PyMethodDef["fn"],
   },
@@ -495,7 +509,7 @@ PyByteArray_Type.tp_methods = [
     name: "clear",
     kind: "noargs",
     fn: ((self: PyObject) => {
-      (self as PyByteArray).value = new Uint8Array(0);
+      setByteArray(self as PyByteArray, new Uint8Array(0));
       return Py_None;
     }) as PyMethodDef["fn"],
   },

@@ -13,6 +13,7 @@ import { PyDict, PyDict_Type } from "../objects/dictobject.js";
 import { PyFloat, PyFloat_Type } from "../objects/floatobject.js";
 import { PyComplex_Type } from "../objects/complexobject.js";
 import { PyBytes, PyBytes_Type, PyByteArray_Type } from "../objects/bytesobject.js";
+import { PyMemoryView_Type } from "../objects/memoryobject.js";
 import { PyRange_Type } from "../objects/rangeobject.js";
 import { PySlice_Type } from "../objects/sliceobject.js";
 import { PyEnum_Type, PyReversed_Type, PyZip_Type, PyMap_Type, PyFilter_Type } from "../objects/enumobject.js";
@@ -477,7 +478,7 @@ const types: [string, PyTypeObject][] = [
   ["enumerate", PyEnum_Type], ["reversed", PyReversed_Type], ["zip", PyZip_Type], ["map", PyMap_Type],
   ["filter", PyFilter_Type], ["property", PyProperty_Type], ["classmethod", PyClassMethod_Type],
   ["staticmethod", PyStaticMethod_Type], ["super", PySuper_Type], ["set", PySet_Type], ["frozenset", PyFrozenSet_Type],
-  ["bytes", PyBytes_Type], ["bytearray", PyByteArray_Type],
+  ["bytes", PyBytes_Type], ["bytearray", PyByteArray_Type], ["memoryview", PyMemoryView_Type],
 ];
 for (const [n, t] of types) builtinsDict.setStr(n, t);
 for (const [n, t] of builtinExceptionTypes()) builtinsDict.setStr(n, t);
