@@ -102,9 +102,10 @@ const upperCache = new Int32Array(0x10000).fill(-1);
 const astralLower = new Map<number, number>();
 const astralUpper = new Map<number, number>();
 
-// The simple mapping is the first code point of the full mapping (as CPython's extended-case records).
-function firstCodePoint(s: string, cp: number): number {
-  return s.length === 0 ? cp : (s.codePointAt(0) as number);
+// The simple mapping is the first code point of the full mapping (as CPython's extended-case records),
+// from the Unicode 16.0 tables.
+function firstOf(m: number[] | number): number {
+  return typeof m === "number" ? m : m[0];
 }
 
 /** _PyUnicode_ToLowercase (Py_UNICODE_TOLOWER). */
@@ -113,14 +114,14 @@ export function _PyUnicode_ToLowercase(cp: number): number {
   if (cp < 0x10000) {
     let r = lowerCache[cp];
     if (r < 0) {
-      r = cp >= 0xd800 && cp <= 0xdfff ? cp : firstCodePoint(String.fromCharCode(cp).toLowerCase(), cp);
+      r = firstOf(toLowerFull(cp));
       lowerCache[cp] = r;
     }
     return r;
   }
   if (cp > 0x10ffff) return cp;
   let r = astralLower.get(cp);
-  if (r === undefined) astralLower.set(cp, (r = firstCodePoint(String.fromCodePoint(cp).toLowerCase(), cp)));
+  if (r === undefined) astralLower.set(cp, (r = firstOf(toLowerFull(cp))));
   return r;
 }
 
@@ -130,13 +131,13 @@ export function _PyUnicode_ToUppercase(cp: number): number {
   if (cp < 0x10000) {
     let r = upperCache[cp];
     if (r < 0) {
-      r = cp >= 0xd800 && cp <= 0xdfff ? cp : firstCodePoint(String.fromCharCode(cp).toUpperCase(), cp);
+      r = firstOf(toUpperFull(cp));
       upperCache[cp] = r;
     }
     return r;
   }
   if (cp > 0x10ffff) return cp;
   let r = astralUpper.get(cp);
-  if (r === undefined) astralUpper.set(cp, (r = firstCodePoint(String.fromCodePoint(cp).toUpperCase(), cp)));
+  if (r === undefined) astralUpper.set(cp, (r = firstOf(toUpperFull(cp))));
   return r;
 }
