@@ -45,3 +45,5 @@ registerBuiltinModule("_codecs", init_codecs);
 registerBuiltinModule("_tokenize", init_tokenize);
 registerBuiltinModule("unicodedata", initUnicodedata);
 registerBuiltinModule("_symtable", init_symtable);
+import { init_string } from "./_stringmodule.js";
+registerBuiltinModule("_string", init_string);
