@@ -11,6 +11,12 @@ import { init_stat } from "./_stat.js";
 import { init_collections } from "./_collectionsmodule.js";
 import { init_opcode } from "./_opcode.js";
 import { init_ast } from "../ast/python_ast.js";
+import { init_sre } from "./_sre/sre.js";
+import { init_codecs } from "./_codecsmodule.js";
+// str.encode/bytes.decode through the codec registry (here, not in objects/init.ts: it needs the import system)
+import "../objects/unicode_encoding.js";
+import { init_tokenize } from "../python/python_tokenize.js";
+import { init_symtable } from "./symtablemodule.js";
 
 registerBuiltinModule("_weakref", init_weakref);
 registerBuiltinModule("math", initMath);
@@ -23,3 +29,7 @@ registerBuiltinModule("_opcode", init_opcode);
 registerBuiltinModule("_ast", init_ast);
 registerBuiltinModule("errno", initErrno);
 registerBuiltinModule("_stat", init_stat);
+registerBuiltinModule("_sre", init_sre);
+registerBuiltinModule("_codecs", init_codecs);
+registerBuiltinModule("_tokenize", init_tokenize);
+registerBuiltinModule("_symtable", init_symtable);

@@ -12,6 +12,7 @@ import {
 } from "./abstract.js";
 import { typeError, valueError, indexError, PyErr_ExceptionMatches, PyErr_Format } from "../python/errors.js";
 import { ArgParser } from "../python/getargs.js";
+import { asStr } from "./unicodeobject.js";
 import { cmpResult } from "./longobject.js";
 import { percentFormat } from "./unicode_format.js";
 import { PyObject_CheckBuffer, getContiguousBytes, PyBuffer_FillInfo } from "./buffer.js";
@@ -240,7 +241,7 @@ for (const T of [PyBytes_Type, PyByteArray_Type]) {
       kind: "fast",
       fn: ((self: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null) => {
         const [enc, errs] = decodeArgs.parse(args, start, nargs, kw);
-        return decodeBytes(val(self), enc === null ? "utf-8" : PyObject_Str(enc), errs === null ? "strict" : PyObject_Str(errs));
+        return decodeBytes(val(self), codecNameArg("decode", "encoding", enc, "utf-8"), codecNameArg("decode", "errors", errs, "strict"));
       }) as PyMethodDef["fn"],
     },
     {
@@ -428,35 +429,21 @@ function startsEnds(name: string, ends: boolean): PyMethodDef {
   };
 }
 
-/** bytes.decode (utf-8, ascii, latin-1 built in; others through the codecs support later). */
+/** bytes.decode (CPython: PyUnicode_Decode, installed by unicode_encoding.ts; UTF-8 until then). */
+let decodeHook: (b: Uint8Array, encoding: string, errors: string) => string = (b) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(b);
+export function setBytesDecodeHook(f: (b: Uint8Array, encoding: string, errors: string) => string): void {
+  decodeHook = f;
+}
 export function decodeBytes(b: Uint8Array, encoding: string, errors: string): string {
-  const enc = encoding.toLowerCase().replace(/_/g, "-");
-  if (enc === "latin-1" || enc === "latin1" || enc === "iso-8859-1") return latin1(b);
-  if (enc === "ascii") {
-    for (let i = 0; i < b.length; i++) {
-      if (b[i] >= 0x80 && errors === "strict") {
-        throw newException(PyExc_UnicodeDecodeError, ["ascii", new PyBytes(b), i, i + 1, "ordinal not in range(128)"]);
-      }
-    }
-    return latin1(b.map((c) => (c >= 0x80 ? 0xfffd : c)));
-  }
-  if (enc === "utf-8" || enc === "utf8") {
-    try {
-      return new TextDecoder("utf-8", { fatal: errors === "strict" }).decode(b);
-    } catch {
-      // find the first bad position for the message
-      let pos = 0;
-      for (; pos < b.length; pos++) {
-        try {
-          new TextDecoder("utf-8", { fatal: true }).decode(b.subarray(0, pos + 1));
-        } catch {
-          break;
-        }
-      }
-      throw newException(PyExc_UnicodeDecodeError, ["utf-8", new PyBytes(b), pos, pos + 1, "invalid start byte"]);
-    }
-  }
-  throw newException(PyExc_LookupError, [`unknown encoding: ${encoding}`]);
+  return decodeHook(b, encoding, errors);
+}
+
+/** A str argument of a codec-taking method: "decode() argument 'encoding' must be str, not int". */
+export function codecNameArg(fname: string, what: string, v: PyObject | null, dflt: string): string {
+  if (v === null) return dflt;
+  const s = asStr(v);
+  if (s !== null) return s;
+  throw typeError(`${fname}() argument '${what}' must be str, not ${Py_TYPE(v).tp_name}`);
 }
 
 PyBytes_Type.tp_new = (type, args, start, nargs, kwnames) => makeBytes(type, bytesFromArgs("bytes", args, start, nargs, kwnames));

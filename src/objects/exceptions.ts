@@ -12,18 +12,23 @@ import {
 } from "./object.js";
 import { PyTuple } from "./tupleobject.js";
 import type { PyDict } from "./dictobject.js";
-import { PyObject_Repr, PyObject_Str, PyObject_IsTrue } from "./abstract.js";
+import { PyObject_Repr, PyObject_Str, PyObject_IsTrue, PyNumber_AsSsize_t } from "./abstract.js";
+import { PyBytes, bytesLike } from "./bytesobject.js";
+import { asStr } from "./unicodeobject.js";
 import { PyDict_New } from "./dictobject.js";
 import { PyList } from "./listobject.js";
-import { PyObject_GenericGetAttr, PyObject_GenericSetAttr } from "./typeobject.js";
+import { PyObject_GenericGetAttr, PyObject_GenericSetAttr, markSharesBaseLayout } from "./typeobject.js";
 import { PyObject_CallMethod, PyObject_CallOneArg } from "./abstract.js";
 import { _genericAlias } from "./dictobject.js";
 
 // --- types --------------------------------------------------------------------------------------
 
 const EXC_FLAGS = Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BASE_EXC_SUBCLASS;
+const allExceptionTypes: PyTypeObject[] = [];
 function excType(name: string, base: PyTypeObject): PyTypeObject {
-  return newStaticType(name, base, EXC_FLAGS);
+  const t = newStaticType(name, base, EXC_FLAGS);
+  allExceptionTypes.push(t);
+  return t;
 }
 
 export const PyExc_BaseException = excType("BaseException", PyBaseObject_Type);
@@ -224,14 +229,43 @@ export class PyUnicodeError extends PyBaseException {
   start: PyObject = 0;
   end: PyObject = 0;
   reason: PyObject = Py_None;
+  // CPython: Unicode{Encode,Decode,Translate}Error_init (PyArg_ParseTuple "UUnnU", "UOnnU", "UnnU")
   override init(): void {
     const a = this.args.items;
     const t = this.ob_type;
-    if (isSubtype(t, PyExc_UnicodeTranslateError) && a.length === 4) {
-      [this.object, this.start, this.end, this.reason] = a;
-    } else if ((isSubtype(t, PyExc_UnicodeDecodeError) || isSubtype(t, PyExc_UnicodeEncodeError)) && a.length === 5) {
-      [this.encoding, this.object, this.start, this.end, this.reason] = a;
+    const translate = isSubtype(t, PyExc_UnicodeTranslateError);
+    const decode = isSubtype(t, PyExc_UnicodeDecodeError);
+    if (!translate && !decode && !isSubtype(t, PyExc_UnicodeEncodeError)) return;
+    const n = translate ? 4 : 5;
+    if (a.length !== n) throw typeErrorLazy(`function takes exactly ${n} arguments (${a.length} given)`);
+    const str = (i: number): void => {
+      if (asStr(a[i]) === null) throw typeErrorLazy(`argument ${i + 1} must be str, not ${Py_TYPE(a[i]).tp_name}`);
+    };
+    const idx = (i: number): PyObject => PyNumber_AsSsize_t(a[i]);
+    if (translate) {
+      str(0);
+      this.object = a[0];
+      this.start = idx(1);
+      this.end = idx(2);
+      str(3);
+      this.reason = a[3];
+      return;
     }
+    str(0);
+    this.encoding = a[0];
+    if (decode) {
+      const v = a[1];
+      const b = bytesLike(v);
+      if (b === null) throw typeErrorLazy(`a bytes-like object is required, not '${Py_TYPE(v).tp_name}'`);
+      this.object = v instanceof PyBytes ? v : new PyBytes(b.slice());
+    } else {
+      str(1);
+      this.object = a[1];
+    }
+    this.start = idx(2);
+    this.end = idx(3);
+    str(4);
+    this.reason = a[4];
   }
 }
 
@@ -340,6 +374,9 @@ const layouts = new Map<PyTypeObject, Layout>([
     },
   ],
 ]);
+
+// Exception types without a layout of their own can be combined as bases (class E(LookupError, SystemError)).
+for (const t of allExceptionTypes) if (!layouts.has(t)) markSharesBaseLayout(t);
 
 function layoutOf(type: PyTypeObject): Layout {
   for (const t of type.tp_mro) {
@@ -452,7 +489,7 @@ function UnicodeError_str(self: PyUnicodeError): string {
   const enc = PyObject_Str(self.encoding);
   if (isSubtype(t, PyExc_UnicodeDecodeError)) {
     const obj = self.object as PyObjectBase & { value?: Uint8Array };
-    if (end === start + 1 && obj.value) return `'${enc}' codec can't decode byte 0x${hex2(obj.value[start])} in position ${start}: ${reason}`;
+    if (end === start + 1 && obj.value && start >= 0 && start < obj.value.length) return `'${enc}' codec can't decode byte 0x${hex2(obj.value[start])} in position ${start}: ${reason}`;
     return `'${enc}' codec can't decode bytes in position ${start}-${end - 1}: ${reason}`;
   }
   const s = typeof self.object === "string" ? [...self.object] : [];

@@ -639,8 +639,17 @@ export function mro_internal(type: PyTypeObject): PyTypeObject[] {
 /** The base whose instance layout the new class extends (CPython: best_base / solid_base). */
 function solidBase(t: PyTypeObject): PyTypeObject {
   let b: PyTypeObject = t;
-  while (b.tp_flags & Py_TPFLAGS_HEAPTYPE && b.tp_base !== null) b = b.tp_base;
+  while (b.tp_base !== null && (b.tp_flags & Py_TPFLAGS_HEAPTYPE || staticSharesBaseLayout.has(b))) b = b.tp_base;
   return b;
+}
+
+/**
+ * Static types whose instances have their base's layout (CPython: shape_differs is false, e.g.
+ * LookupError and SystemError are both plain BaseException objects, so a class may derive from both).
+ */
+const staticSharesBaseLayout = new WeakSet<PyTypeObject>();
+export function markSharesBaseLayout(t: PyTypeObject): void {
+  staticSharesBaseLayout.add(t);
 }
 
 function bestBase(bases: PyTypeObject[]): PyTypeObject {

@@ -3,7 +3,7 @@ import { type PyObject, type PyMethodDef, PyUnicode_Type, Py_None, Py_NotImpleme
 import { PyTuple } from "./tupleobject.js";
 import { PyList } from "./listobject.js";
 import { PyDict } from "./dictobject.js";
-import { PyBytes, decodeBytes } from "./bytesobject.js";
+import { PyBytes, decodeBytes, bytesLike, codecNameArg } from "./bytesobject.js";
 import { PySlice, sliceIndices } from "./sliceobject.js";
 import { PyObject_Str, PyObject_Repr, PyIndex_Check, PyNumber_AsSsize_t, iterableToArray, PyObject_ASCII, PyObject_GetItem, PyObject_Format } from "./abstract.js";
 import { unicodeRepr, hasSurrogates, codePoints, unicodeLength, unicodeCompare, PyStrBox, asStr } from "./unicodeobject.js";
@@ -114,11 +114,14 @@ T.tp_new = (type, args, start, nargs, kwnames) => {
   if (obj === null) s = "";
   else if (encoding === null && errors === null) s = PyObject_Str(obj);
   else {
-    if (!(obj instanceof PyBytes)) {
-      if (typeof obj === "string") throw typeError("decoding str is not supported");
+    const enc = codecNameArg("str", "encoding", encoding, "utf-8");
+    const errs = codecNameArg("str", "errors", errors, "strict");
+    const b = bytesLike(obj);
+    if (b === null) {
+      if (asStr(obj) !== null) throw typeError("decoding str is not supported");
       throw typeError(`decoding to str: need a bytes-like object, ${Py_TYPE(obj).tp_name} found`);
     }
-    s = decodeHook(obj.value, encoding === null ? "utf-8" : PyObject_Str(encoding), errors === null ? "strict" : PyObject_Str(errors));
+    s = decodeHook(b, enc, errs);
   }
   if (type === PyUnicode_Type) return s;
   return strSubclassHook(type, s);
@@ -525,31 +528,9 @@ const encodeArgs = new ArgParser("encode", ["encoding", "errors"]);
 /** str.encode implementation (set by the codecs support; utf-8 built in). */
 let encodeHook: (s: string, encoding: string, errors: string) => Uint8Array = encodeBuiltin;
 
-/** str.encode for utf-8, ascii and latin-1 (other codecs come with the codecs module). */
-function encodeBuiltin(s: string, encoding: string, errors: string): Uint8Array {
-  const enc = encoding.toLowerCase().replace(/_/g, "-");
-  if (enc === "utf-8" || enc === "utf8") {
-    if (errors === "strict" && /[\ud800-\udfff]/.test(s)) {
-      const cps = codePoints(s);
-      const i = cps.findIndex((c) => c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff);
-      if (i >= 0) throw newException(PyExc_UnicodeEncodeError, ["utf-8", s, i, i + 1, "surrogates not allowed"]);
-    }
-    return new TextEncoder().encode(s);
-  }
-  const limit = enc === "ascii" || enc === "us-ascii" ? 0x80 : enc === "latin-1" || enc === "latin1" || enc === "iso-8859-1" ? 0x100 : -1;
-  if (limit < 0) throw newException(PyExc_LookupError, [`unknown encoding: ${encoding}`]);
-  const cps = codePoints(s);
-  const out: number[] = [];
-  cps.forEach((c, i) => {
-    const cp = c.codePointAt(0) as number;
-    if (cp < limit) out.push(cp);
-    else if (errors === "ignore") return;
-    else if (errors === "replace") out.push(0x3f);
-    else {
-      throw newException(PyExc_UnicodeEncodeError, [limit === 0x80 ? "ascii" : "latin-1", s, i, i + 1, `ordinal not in range(${limit})`]);
-    }
-  });
-  return Uint8Array.from(out);
+/** str.encode before unicode_encoding.ts installs PyUnicode_AsEncodedString. */
+function encodeBuiltin(s: string): Uint8Array {
+  return new TextEncoder().encode(s);
 }
 export function setEncodeHook(f: (s: string, encoding: string, errors: string) => Uint8Array): void {
   encodeHook = f;
@@ -759,7 +740,7 @@ T.tp_methods = [
     kind: "fast",
     fn: ((self: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null) => {
       const [e, errs] = encodeArgs.parse(args, start, nargs, kw);
-      return new PyBytes(encodeHook(str(self), e === null ? "utf-8" : PyObject_Str(e), errs === null ? "strict" : PyObject_Str(errs)));
+      return new PyBytes(encodeHook(str(self), codecNameArg("encode", "encoding", e, "utf-8"), codecNameArg("encode", "errors", errs, "strict")));
     }) as PyMethodDef["fn"],
   },
   {
