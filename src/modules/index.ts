@@ -22,6 +22,7 @@ import { initUnicodedata } from "./unicodedata.js";
 import "../objects/unicode_encoding.js";
 import { init_tokenize } from "../python/python_tokenize.js";
 import { init_symtable } from "./symtablemodule.js";
+import { init_typing } from "../objects/typevarobject.js";
 
 registerBuiltinModule("_weakref", init_weakref);
 registerBuiltinModule("math", initMath);
@@ -43,3 +44,4 @@ registerBuiltinModule("_codecs", init_codecs);
 registerBuiltinModule("_tokenize", init_tokenize);
 registerBuiltinModule("unicodedata", initUnicodedata);
 registerBuiltinModule("_symtable", init_symtable);
+registerBuiltinModule("_typing", init_typing);

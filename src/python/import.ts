@@ -19,7 +19,9 @@ import { compileStringObject } from "../compiler/compile.js";
 import { PyEval_EvalCode } from "../vm/ceval.js";
 
 /** Modules implemented in TypeScript, created on first import (CPython: the inittab). */
-let inittab: Map<string, () => PyModule> | null = null;
+// `var` without an initializer: modules may register while this module is still being evaluated (import cycles)
+// eslint-disable-next-line no-var
+var inittab: Map<string, () => PyModule> | undefined;
 function builtinModuleInits(): Map<string, () => PyModule> {
   // created on first use: modules register themselves while this module may still be loading
   return (inittab ??= new Map<string, () => PyModule>([["sys", getSysModule]]));
