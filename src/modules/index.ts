@@ -4,6 +4,7 @@ import { init_weakref } from "./_weakref.js";
 import { initMath } from "./mathmodule.js";
 import { initItertools } from "./itertoolsmodule.js";
 import { initMarshal } from "../python/marshalmodule.js";
+import { init_imp } from "../python/import_imp.js";
 import { initStruct } from "./_struct.js";
 import { initPosix } from "./posixmodule.js";
 import { initErrno } from "./errnomodule.js";
@@ -33,3 +34,6 @@ registerBuiltinModule("_sre", init_sre);
 registerBuiltinModule("_codecs", init_codecs);
 registerBuiltinModule("_tokenize", init_tokenize);
 registerBuiltinModule("_symtable", init_symtable);
+registerBuiltinModule("_imp", init_imp);
+// stand-ins for _thread and _warnings until their modules are registered (they give way)
+import "../python/import_shims.js";
