@@ -80,6 +80,13 @@ export interface PyMethodDef {
   /** "class": a classmethod (self is the type); "static": a staticmethod. */
   binding?: "class" | "static";
   doc?: string;
+  /**
+   * For a method whose job is to call its first argument (Context.run): lets the eval loop run
+   * that call inline, as a Python-to-Python call (so a thread can be suspended inside it). Called
+   * with self before the call; does the method's "before" part and returns its "after" part, run
+   * when the called frame is popped.
+   */
+  inline?: (self: PyObject) => () => void;
 }
 /** A computed attribute of a built-in type (CPython: PyGetSetDef). */
 export interface PyGetSetDef {

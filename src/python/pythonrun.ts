@@ -300,11 +300,32 @@ export async function runSource(source: Uint8Array, filename: string): Promise<n
       main.dict.setStr("__file__", filename);
       main.dict.setStr("__cached__", Py_None);
     }
-    ceval.PyEval_EvalCode(code, main.dict, main.dict);
-    await flushStdio();
-    return 0;
+    let status: number;
+    try {
+      ceval.PyEval_EvalCode(code, main.dict, main.dict);
+      status = 0;
+    } catch (e) {
+      status = await pyErrPrint(e);
+    }
+    return await finalize(status);
   } catch (e) {
     if (e instanceof PySyntaxError) syntaxErrorSources.set(e, Buffer.from(source).toString("utf8"));
     return pyErrPrint(e);
   }
+}
+
+/**
+ * After the program: Py_FinalizeEx (threads joined, atexit callbacks); a SystemExit or error
+ * they raise is reported (as unraisable), and the exit status stays the program's.
+ */
+async function finalize(status: number): Promise<number> {
+  try {
+    const lifecycle = await import("./pylifecycle.js");
+    lifecycle.Py_FinalizeEx();
+  } catch (e) {
+    if (!(e instanceof PyBaseException)) throw e;
+    await pyErrPrint(e);
+  }
+  await flushStdio();
+  return status;
 }

@@ -148,10 +148,15 @@ function displayWidth(line: string, offset?: number): number {
 const cpLen = (s: string): number => Array.from(s).length;
 const cpSlice = (s: string, a: number, b?: number): string => Array.from(s).slice(a, b).join("");
 
-function formatFrameSummary(fs: FrameSummary): string {
+function formatFrameSummary(fs: FrameSummary, carets: boolean): string {
   const filename = fs.filename.startsWith("<stdin-") && fs.filename.endsWith(">") ? "<stdin>" : fs.filename;
   let row = `  File "${filename}", line ${fs.lineno ?? "None"}, in ${fs.name}\n`;
   if (fs.lineno === null || fs.endLineno === null) return row;
+  if (!carets) {
+    // the C traceback printer (PyTraceBack_Print): the first line, stripped, no carets
+    const line = getline(fs.filename, fs.lineno).trim();
+    return line === "" ? row : row + "    " + line + "\n";
+  }
   const original: string[] = [];
   for (let l = fs.lineno; l <= fs.endLineno; l++) original.push(rstrip(getline(fs.filename, l)));
   const originalText = original.join("\n") + "\n";
@@ -238,7 +243,7 @@ function formatFrameSummary(fs: FrameSummary): string {
 const RECURSIVE_CUTOFF = 3;
 
 /** StackSummary.format: frames, collapsing runs of the same line after three repetitions. */
-function formatStack(frames: FrameSummary[]): string {
+function formatStack(frames: FrameSummary[], carets = true): string {
   let out = "";
   let lastFile: string | null = null;
   let lastLine: number | null = null;
@@ -255,7 +260,7 @@ function formatStack(frames: FrameSummary[]): string {
     }
     count++;
     if (count > RECURSIVE_CUTOFF) continue;
-    out += formatFrameSummary(fs);
+    out += formatFrameSummary(fs, carets);
   }
   if (count > RECURSIVE_CUTOFF) out += repeated(count - RECURSIVE_CUTOFF);
   return out;
@@ -289,7 +294,7 @@ const CAUSE_MESSAGE = "\nThe above exception was the direct cause of the followi
 const CONTEXT_MESSAGE = "\nDuring handling of the above exception, another exception occurred:\n\n";
 
 /** What the default sys.excepthook prints for `exc` (CPython 3.14: traceback.TracebackException.format). */
-export function formatException(exc: PyBaseException): string {
+export function formatException(exc: PyBaseException, carets = true): string {
   const chain: [string | null, PyBaseException][] = [];
   const seen = new Set<PyBaseException>();
   let e: PyBaseException | null = exc;
@@ -312,7 +317,7 @@ export function formatException(exc: PyBaseException): string {
     const [msg, x] = chain[i]!;
     if (msg !== null) out += msg;
     const frames = summarize(x.traceback instanceof PyTraceBackObject ? x.traceback : null);
-    if (frames.length > 0) out += "Traceback (most recent call last):\n" + formatStack(frames);
+    if (frames.length > 0) out += "Traceback (most recent call last):\n" + formatStack(frames, carets);
     out += formatExceptionOnly(x);
   }
   return out;

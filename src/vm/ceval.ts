@@ -2,15 +2,19 @@
 //
 // Entry points into the eval loop and the helpers its instructions call. The loop itself,
 // _PyEval_EvalFrameDefault, is generated from bytecodes.def into generated_cases.generated.ts.
-import { PyCodeObject, CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS } from "../objects/codeobject.js";
-import { Py_None, type PyObject, type BinaryFunc } from "../objects/object.js";
+import {
+  PyCodeObject, CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS, CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR, CO_ITERABLE_COROUTINE,
+} from "../objects/codeobject.js";
+import { PyMethodDescr } from "../objects/descrobject.js";
+import { PyMethod } from "../objects/classobject.js";
+import { Py_None, type PyObject, type BinaryFunc, Py_TYPE, PyType_IsSubtype } from "../objects/object.js";
 import { PyTuple } from "../objects/tupleobject.js";
 import {
   PyBaseException, PyExc_NameError, PyExc_UnboundLocalError, PyExc_TypeError, PyExc_RecursionError,
   newException,
 } from "../objects/exceptions.js";
 import { PyErr_Format } from "../python/errors.js";
-import { PyDict, PyDict_New } from "../objects/dictobject.js";
+import { PyDict, PyDict_New, PyDict_Type } from "../objects/dictobject.js";
 import { PyModule } from "../objects/moduleobject.js";
 import { PyDict_GetItem, PyDict_SetItem } from "./ceval_ops.js";
 import { PyCell_New } from "../objects/cellobject.js";
@@ -178,6 +182,82 @@ export function _PyEval_EnterFrame(tstate: PyThreadState): void {
 export function _PyEval_FrameClearAndPop(tstate: PyThreadState, frame: _PyInterpreterFrame): void {
   tstate.py_recursion_remaining++;
   if (frame.frame_obj !== null) frame.frame_obj._takeOwnership(frame);
+  const hook = frame.exit_hook;
+  if (hook !== null) {
+    frame.exit_hook = null;
+    hook();
+  }
+}
+
+/**
+ * CALL_FUNCTION_EX of a Python function (or a method of one) with a tuple of arguments and a dict
+ * of str keywords: the frame to run inline (CPython: _PyEvalFramePushAndInit_Ex); else null.
+ */
+export function _PyEval_FramePushEx(tstate: PyThreadState, func: PyObject, callargs: PyObject, kwargs: PyObject | null): _PyInterpreterFrame | null {
+  if (tstate.interp.eval_frame !== null || !(callargs instanceof PyTuple)) return null;
+  let self: PyObject | null = null;
+  if (func instanceof PyMethod && func.func instanceof PyFunctionObject) {
+    self = func.self;
+    func = func.func;
+  }
+  if (!(func instanceof PyFunctionObject)) return null;
+  const stack: PyObject[] = self === null ? callargs.items.slice() : [self, ...callargs.items];
+  let kwnames: PyTuple | null = null;
+  if (kwargs !== null && kwargs !== Py_None) {
+    if (!(kwargs instanceof PyDict) || kwargs.ob_type !== PyDict_Type) return null;
+    if (kwargs.size > 0) {
+      const names: PyObject[] = [];
+      for (const [k, v] of kwargs.entries()) {
+        if (typeof k !== "string") return null;
+        names.push(k);
+        stack.push(v);
+      }
+      kwnames = new PyTuple(names);
+    }
+  }
+  return _PyEvalFramePushAndInit(tstate, func, func.func_code.co_flags & CO_OPTIMIZED ? null : func.func_globals, stack, 0, stack.length, kwnames);
+}
+
+/**
+ * CALL of a builtin method with PyMethodDef.inline (Context.run(f, *args)): when `f` is a Python
+ * function (or a method of one), returns its frame for the loop to run inline, with the method's
+ * "after" part as the frame's exit hook; else null (the builtin is called as usual). The callable
+ * is lp[start-1]... as CALL lays it out: self at lp[start], f at lp[start + 1].
+ */
+export function _PyEval_TryInlineCall(
+  tstate: PyThreadState, callable: PyObject, lp: (PyObject | null)[], start: number, total: number, kwnames: PyTuple | null,
+): _PyInterpreterFrame | null {
+  let def;
+  let selfIndex = start;
+  if (callable instanceof PyMethodDescr) {
+    def = callable.def;
+    if (total < 2 || !PyType_IsSubtype(Py_TYPE(lp[start]!), callable.owner)) return null;
+  } else return null;
+  const enter = def.inline;
+  if (enter === undefined || tstate.interp.eval_frame !== null) return null;
+  const self = lp[selfIndex]!;
+  let f = lp[selfIndex + 1]!;
+  let argStart = selfIndex + 2;
+  let n = total - 2;
+  let bound: PyObject | null = null;
+  if (f instanceof PyMethod && f.func instanceof PyFunctionObject) {
+    bound = f.self;
+    f = f.func;
+    argStart--;
+    n++;
+  }
+  if (!(f instanceof PyFunctionObject) || f.func_code.co_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR | CO_ITERABLE_COROUTINE)) return null;
+  if (bound !== null) lp[argStart] = bound;
+  const exit = enter(self);
+  let frame: _PyInterpreterFrame;
+  try {
+    frame = _PyEvalFramePushAndInit(tstate, f, f.func_code.co_flags & CO_OPTIMIZED ? null : f.func_globals, lp, argStart, n, kwnames);
+  } catch (e) {
+    exit();
+    throw e;
+  }
+  frame.exit_hook = exit;
+  return frame;
 }
 
 function qualnameOf(func: PyFunctionObject): string {

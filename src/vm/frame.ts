@@ -32,6 +32,8 @@ export class _PyInterpreterFrame {
   owner = FRAME_OWNED_BY_THREAD;
   /** The generator that owns this frame, if any. */
   generator: PyGenObject | null = null;
+  /** Run when the frame is popped (returns or raises): the end of an inlined builtin (PyMethodDef.inline). */
+  exit_hook: (() => void) | null = null;
 
   constructor(code: PyCodeObject, func: PyFunctionObject | null, globals: PyObject, builtins: PyObject, locals: PyObject | null) {
     this.f_executable = code;

@@ -28,7 +28,7 @@ import {
 } from "./specialize.js";
 import {
   _PyCode_GetAdaptive, _PyEval_CopyFreeVars, _PyEval_FrameClearAndPop, _PyEval_FreeVarError,
-  _PyEval_EnterFrame, _PyEval_FrameSuspend, _PyEvalFramePushExact, _PyFunction_TakesExactly, _PyEval_LoadGlobal, _PyEval_MakeCell, _PyEval_UnboundLocalError, _PyEvalFramePushAndInit, exceptionHandler,
+  _PyEval_EnterFrame, _PyEval_FrameSuspend, _PyEvalFramePushExact, _PyFunction_TakesExactly, _PyEval_LoadGlobal, _PyEval_MakeCell, _PyEval_UnboundLocalError, _PyEvalFramePushAndInit, exceptionHandler, _PyEval_TryInlineCall, _PyEval_FramePushEx,
   get_exception_handler,
 } from "./ceval.js";
 import {
@@ -50,6 +50,13 @@ import {
   PyObject_IsInstance,
 } from "./ceval_ops.js";
 import { _Py_MakeGenerator, _PyGen_Suspend } from "../objects/genobject.js";
+import { _PyTemplate_Build } from "../objects/templateobject.js";
+import { _PyInterpolation_Build } from "../objects/interpolationobject.js";
+import { PyMethodDescr } from "../objects/descrobject.js";
+import {
+  _PyEval_SUSPENDED, _PyThread_SuspendSignal, _PyThread_SetResume, _PyThread_Multiple, _PyThread_SwitchDue,
+  _PyThread_YieldNested,
+} from "../python/ceval_gil.js";
 import { _PyEval_MatchClass, _PyEval_MatchKeys, _PyEval_MatchMapping, _PyEval_MatchSequence } from "./ceval_match.js";
 
 /** The loop's state while a cold instruction runs (CPython keeps these in C locals). */
@@ -92,9 +99,41 @@ export function _PyEval_EvalFrameDefault(tstate: PyThreadState, entry: _PyInterp
   st.throwflag = throwflag;
   entry.previous = tstate.current_frame;
   tstate.current_frame = entry;
-  for (;;) {
-    const result = _PyEval_Loop(st);
-    if (result !== null) return result;
+  return _PyEval_Run(st);
+}
+
+/**
+ * Runs the loop of `st` to its end. Between two entries of the loop (the eval breaker) other
+ * threads may run: the thread's outermost loop, when it may, suspends (returns _PyEval_SUSPENDED
+ * to the scheduler, which resumes it later); other loops run the other threads nested
+ * (src/python/ceval_gil.ts, docs/threads.md).
+ */
+function _PyEval_Run(st: EvalState): PyObject {
+  const tstate = st.tstate;
+  tstate.eval_depth++;
+  try {
+    for (;;) {
+      const result = _PyEval_Loop(st);
+      if (result !== null) {
+        if (result === _PyEval_SUSPENDED) _PyThread_SetResume(tstate, () => _PyEval_Run(st));
+        return result;
+      }
+      if (_PyThread_Multiple() && _PyThread_SwitchDue()) {
+        if (tstate.suspendable && tstate.eval_depth === 1) {
+          _PyThread_SetResume(tstate, () => _PyEval_Run(st));
+          return _PyEval_SUSPENDED;
+        }
+        _PyThread_YieldNested();
+      }
+      if (tstate.pending_async_exc !== null) {
+        // an exception sent to this thread (_thread.interrupt_main): raised where the loop stands
+        tstate.pending_throw = tstate.pending_async_exc;
+        tstate.pending_async_exc = null;
+        st.throwflag = true;
+      }
+    }
+  } finally {
+    tstate.eval_depth--;
   }
 }
 
@@ -268,6 +307,10 @@ function _PyEval_Loop(st: EvalState): PyObject | null {
                 { sp -= 2 + oparg; for (let i = sp; i < sp + 2 + oparg; i++) lp[i] = null; frame.stackpointer = sp; frame.instr_ptr = thisInstr; frame.return_offset = nextInstr - thisInstr; nf.previous = frame; tstate.current_frame = nf; frame = nf; co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; nextInstr = 0; continue dispatch; }
               }
               frame.instr_ptr = thisInstr;
+              if (func instanceof PyMethodDescr && func.def.inline !== undefined) {
+                const nf = _PyEval_TryInlineCall(tstate, func, lp, start, total, null);
+                if (nf !== null) { sp -= 2 + oparg; for (let i = sp; i < sp + 2 + oparg; i++) lp[i] = null; frame.stackpointer = sp; frame.instr_ptr = thisInstr; frame.return_offset = nextInstr - thisInstr; nf.previous = frame; tstate.current_frame = nf; frame = nf; co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; nextInstr = 0; continue dispatch; }
+              }
               res = PyObject_Vectorcall(func, lp as PyObject[], start, total, null);
               lp[sp - (2 + (oparg))] = res;
               sp += 1 - (2 + (oparg));
@@ -940,6 +983,11 @@ function _PyEval_Loop(st: EvalState): PyObject | null {
         }
       }
     } catch (e) {
+      if (e === _PyThread_SuspendSignal) {
+        // a blocking call suspends the thread: it is executed again when the thread resumes
+        st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = thisInstr;
+        return _PyEval_SUSPENDED;
+      }
       // CPython: ceval.c, the error and exception_unwind labels
       const exc = PyErr_FromJS(e);
       if (st.reraising) {
@@ -1006,8 +1054,13 @@ function _PyEval_ColdCases(st: EvalState): number {
         { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
       }
       case 2: /* BUILD_TEMPLATE */ {
+        const strings = lp[sp - (2)] as PyObject;
+        const interpolations = lp[sp - (2) + 1] as PyObject;
         let template: PyObject;
-        throw _PyEval_NotImplemented("BUILD_TEMPLATE");
+        template = _PyTemplate_Build(strings, interpolations);
+        lp[sp - (2)] = template;
+        sp += -1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
       }
       case 3: /* BINARY_OP_INPLACE_ADD_UNICODE */ {
         nextInstr += 5;
@@ -1019,6 +1072,8 @@ function _PyEval_ColdCases(st: EvalState): number {
         const kwargs = lp[sp - (4) + 3] as PyObject;
         let result: PyObject;
         frame.instr_ptr = thisInstr;
+        const nf = _PyEval_FramePushEx(tstate, func, callargs, kwargs);
+        if (nf !== null) { sp -= 4; for (let i = sp; i < sp + 4; i++) lp[i] = null; frame.stackpointer = sp; frame.instr_ptr = thisInstr; frame.return_offset = nextInstr - thisInstr; nf.previous = frame; tstate.current_frame = nf; frame = nf; co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; nextInstr = 0; { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; } }
         result = _PyEval_CallFunctionEx(func, callargs, kwargs);
         lp[sp - (4)] = result;
         sp += -3;
@@ -1260,8 +1315,14 @@ function _PyEval_ColdCases(st: EvalState): number {
         { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
       }
       case 45: /* BUILD_INTERPOLATION */ {
+        const value = lp[sp - (2 + (oparg & 1))] as PyObject;
+        const str = lp[sp - (2 + (oparg & 1)) + 1] as PyObject;
+        const format = sp - (2 + (oparg & 1)) + 2;
         let interpolation: PyObject;
-        throw _PyEval_NotImplemented("BUILD_INTERPOLATION");
+        interpolation = _PyInterpolation_Build(value, str, oparg >> 2, (oparg & 1) ? lp[format] : null);
+        lp[sp - (2 + (oparg & 1))] = interpolation;
+        sp += 1 - (2 + (oparg & 1));
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
       }
       case 47: /* BUILD_MAP */ {
         const values = sp - ((oparg * 2));
@@ -1339,6 +1400,10 @@ function _PyEval_ColdCases(st: EvalState): number {
           { sp -= 3 + oparg; for (let i = sp; i < sp + 3 + oparg; i++) lp[i] = null; frame.stackpointer = sp; frame.instr_ptr = thisInstr; frame.return_offset = nextInstr - thisInstr; nf.previous = frame; tstate.current_frame = nf; frame = nf; co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; nextInstr = 0; { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; } }
         }
         frame.instr_ptr = thisInstr;
+        if (func instanceof PyMethodDescr && func.def.inline !== undefined) {
+          const nf = _PyEval_TryInlineCall(tstate, func, lp, start, total, names);
+          if (nf !== null) { sp -= 3 + oparg; for (let i = sp; i < sp + 3 + oparg; i++) lp[i] = null; frame.stackpointer = sp; frame.instr_ptr = thisInstr; frame.return_offset = nextInstr - thisInstr; nf.previous = frame; tstate.current_frame = nf; frame = nf; co = frame.f_executable; code = _PyCode_GetAdaptive(co); lp = frame.localsplus; sp = frame.stackpointer; nextInstr = 0; { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; } }
+        }
         res = PyObject_Vectorcall(func, lp as PyObject[], start, total - names.items.length, names);
         lp[sp - (3 + (oparg))] = res;
         sp += 1 - (3 + (oparg));

@@ -1,7 +1,9 @@
 // CPython: Include/cpython/pystate.h, Python/pystate.c (the parts the eval loop needs)
 //
-// One interpreter with one thread: the thread state holds the frame chain, the recursion budget
-// and the exception being handled; the interpreter state holds the frame-evaluation hook.
+// One interpreter; each Python thread has its own thread state (its frame chain, recursion budget
+// and the exception being handled), and the running one is "current" (threads are scheduled
+// cooperatively on the one JavaScript thread: src/python/ceval_gil.ts, docs/threads.md). The
+// interpreter state holds the frame-evaluation hook.
 import type { PyObject } from "../objects/object.js";
 import type { _PyInterpreterFrame } from "./frame.js";
 
@@ -29,6 +31,19 @@ export class PyThreadState {
   exc_info: PyObject | null = null;
   /** The exception generator.throw() asks a resumed frame to raise. */
   pending_throw: PyObject | null = null;
+  /** Activations of the eval loop running for this thread (1: only the thread's outermost one). */
+  eval_depth = 0;
+  /**
+   * Set by the scheduler while this thread's outermost eval loop may be suspended (it was started
+   * by the scheduler on a Python function, so unwinding it loses nothing but that loop).
+   */
+  suspendable = false;
+  /** The eval loop's saved state of a suspended thread (opaque to all but the loop). */
+  suspended: unknown = null;
+  /** An exception to raise in this thread at its next eval-breaker check (_thread.interrupt_main). */
+  pending_async_exc: PyObject | null = null;
+  /** thread id (threading.get_ident()). */
+  thread_id = 0;
 
   constructor(interp: PyInterpreterState) {
     this.interp = interp;
@@ -38,10 +53,36 @@ export class PyThreadState {
 
 const mainInterpreter = new PyInterpreterState();
 const mainThread = new PyThreadState(mainInterpreter);
+let currentThread = mainThread;
+const allThreads = new Set<PyThreadState>([mainThread]);
 
 /** The current thread state (CPython: PyThreadState_Get). */
 export function PyThreadState_Get(): PyThreadState {
+  return currentThread;
+}
+
+/** The main thread's state. */
+export function _PyThreadState_Main(): PyThreadState {
   return mainThread;
+}
+
+/** A new thread state for a new Python thread (CPython: PyThreadState_New). */
+export function PyThreadState_New(): PyThreadState {
+  const t = new PyThreadState(mainInterpreter);
+  allThreads.add(t);
+  return t;
+}
+
+/** Forgets a finished thread's state (CPython: PyThreadState_Delete). */
+export function PyThreadState_Delete(t: PyThreadState): void {
+  allThreads.delete(t);
+}
+
+/** Makes `t` the running thread; returns the previous one (CPython: PyThreadState_Swap). */
+export function PyThreadState_Swap(t: PyThreadState): PyThreadState {
+  const prev = currentThread;
+  currentThread = t;
+  return prev;
 }
 
 /** CPython: PyInterpreterState_Get. */
@@ -65,7 +106,6 @@ export function _PyInterpreterState_SetEvalFrameFunc(interp: PyInterpreterState,
 
 /** sys.setrecursionlimit: adjusts the remaining budget by the change of limit. */
 export function Py_SetRecursionLimit(limit: number): void {
-  const t = mainThread;
-  t.py_recursion_remaining += limit - mainInterpreter.recursion_limit;
+  for (const t of allThreads) t.py_recursion_remaining += limit - mainInterpreter.recursion_limit;
   mainInterpreter.recursion_limit = limit;
 }

@@ -7,6 +7,7 @@
 import { Py_None, PyType_Type, PyUnicode_Type, type PyObject } from "../objects/object.js";
 import { PyFunctionObject } from "../objects/funcobject.js";
 import { PyMethod } from "../objects/classobject.js";
+import { PyMethodDescr } from "../objects/descrobject.js";
 import { builtinsDict } from "../python/bltinmodule.js";
 import { _PyFunction_TakesExactly } from "./ceval.js";
 import { PyFloat } from "../objects/floatobject.js";
@@ -187,6 +188,8 @@ export function _Py_Specialize_Call(callable: PyObject, selfOrNull: PyObject | n
     if (callable === builtinsDict.getStr("len")) return succeed(code, instr, op.CALL_LEN);
   }
   if (selfOrNull === null && oparg === 2 && callable === builtinsDict.getStr("isinstance")) return succeed(code, instr, op.CALL_ISINSTANCE);
+  // a builtin that CALL may run inline (PyMethodDef.inline) stays with CALL
+  if (callable instanceof PyMethodDescr && callable.def.inline !== undefined) return fail(code, instr, op.CALL);
   succeed(code, instr, op.CALL_NON_PY_GENERAL);
 }
 
