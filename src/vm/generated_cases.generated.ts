@@ -50,6 +50,8 @@ import {
   PyObject_IsInstance,
 } from "./ceval_ops.js";
 import { _Py_MakeGenerator, _PyGen_Suspend } from "../objects/genobject.js";
+import { _PyTemplate_Build } from "../objects/templateobject.js";
+import { _PyInterpolation_Build } from "../objects/interpolationobject.js";
 import { PyMethodDescr } from "../objects/descrobject.js";
 import {
   _PyEval_SUSPENDED, _PyThread_SuspendSignal, _PyThread_SetResume, _PyThread_Multiple, _PyThread_SwitchDue,
@@ -1052,8 +1054,13 @@ function _PyEval_ColdCases(st: EvalState): number {
         { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
       }
       case 2: /* BUILD_TEMPLATE */ {
+        const strings = lp[sp - (2)] as PyObject;
+        const interpolations = lp[sp - (2) + 1] as PyObject;
         let template: PyObject;
-        throw _PyEval_NotImplemented("BUILD_TEMPLATE");
+        template = _PyTemplate_Build(strings, interpolations);
+        lp[sp - (2)] = template;
+        sp += -1;
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
       }
       case 3: /* BINARY_OP_INPLACE_ADD_UNICODE */ {
         nextInstr += 5;
@@ -1308,8 +1315,14 @@ function _PyEval_ColdCases(st: EvalState): number {
         { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
       }
       case 45: /* BUILD_INTERPOLATION */ {
+        const value = lp[sp - (2 + (oparg & 1))] as PyObject;
+        const str = lp[sp - (2 + (oparg & 1)) + 1] as PyObject;
+        const format = sp - (2 + (oparg & 1)) + 2;
         let interpolation: PyObject;
-        throw _PyEval_NotImplemented("BUILD_INTERPOLATION");
+        interpolation = _PyInterpolation_Build(value, str, oparg >> 2, (oparg & 1) ? lp[format] : null);
+        lp[sp - (2 + (oparg & 1))] = interpolation;
+        sp += 1 - (2 + (oparg & 1));
+        { st.frame = frame; st.co = co; st.code = code; st.lp = lp; st.sp = sp; st.nextInstr = nextInstr; return 0; }
       }
       case 47: /* BUILD_MAP */ {
         const values = sp - ((oparg * 2));
