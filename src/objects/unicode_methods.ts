@@ -7,7 +7,12 @@ import { PyBytes, decodeBytes, bytesLike, codecNameArg } from "./bytesobject.js"
 import { PySlice, sliceIndices } from "./sliceobject.js";
 import { PyObject_Str, PyObject_Repr, PyIndex_Check, PyNumber_AsSsize_t, iterableToArray, PyObject_ASCII, PyObject_GetItem, PyObject_Format } from "./abstract.js";
 import { unicodeRepr, hasSurrogates, codePoints, unicodeLength, unicodeCompare, PyStrBox, asStr } from "./unicodeobject.js";
-import { isPrintableCodePoint } from "./unicodectype.js";
+import {
+  isPrintableCodePoint, _PyUnicode_IsAlpha, _PyUnicode_IsDecimalDigit, _PyUnicode_IsDigit, _PyUnicode_IsNumeric,
+  _PyUnicode_IsAlnum, _PyUnicode_IsWhitespace, _PyUnicode_IsUppercase, _PyUnicode_IsLowercase, _PyUnicode_IsTitlecase,
+  _PyUnicode_IsXidStart, _PyUnicode_IsXidContinue, _PyUnicode_IsCased, _PyUnicode_IsCaseIgnorable, toLowerFull,
+  toUpperFull, toTitleFull, toFoldedFull,
+} from "./unicodectype.js";
 import { cmpResult, long_hash } from "./longobject.js";
 import { typeError, valueError, indexError, overflowError } from "../python/errors.js";
 import { ArgParser } from "../python/getargs.js";
@@ -168,8 +173,6 @@ PyUnicodeIter_Type.tp_iternext = (v) => {
 
 // --- helpers ---------------------------------------------------------------------------------------
 
-/** Python whitespace (str.isspace / split()): categories Zs, Zl, Zp, bidi WS/B/S. */
-const WS = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 /** Python whitespace test on a UTF-16 unit (no whitespace is astral). */
 function isWS(c: number): boolean {
   if (c < 0x80) return c === 32 || (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f);
@@ -402,25 +405,29 @@ function allChars(s: string, pred: (c: string) => boolean): boolean {
   return true;
 }
 
-const isAlpha = (c: string): boolean => /^[\p{L}]$/u.test(c);
-const isDecimal = (c: string): boolean => /^\p{Nd}$/u.test(c);
-const isDigit = (c: string): boolean => /^\p{Nd}$/u.test(c) || /^[\u00b2\u00b3\u00b9\u2070-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792\u1369-\u1371\u19da]$/u.test(c);
-const isNumeric = (c: string): boolean => /^[\p{Nd}\p{Nl}\p{No}]$/u.test(c) || /^[\u3405\u3483\u382a\u3b4d\u4e00\u4e03\u4e07\u4e09\u4e5d\u4e8c\u4e94\u4e96\u4ebf\u4ec0\u4edf\u4ee8\u4f0d\u4f70\u5104\u5146\u5169\u516b\u516d\u5341\u5343-\u5345\u534c\u53c1-\u53c4\u56db\u58f1\u58f9\u5e7a\u5efe\u5eff\u5f0c-\u5f0e\u5f10\u62fe\u634c\u67d2\u6f06\u7396\u767e\u8086\u842c\u8cae\u8cb3\u8d30\u9621\u9646\u964c\u9678\u96f6\uf96b\uf973\uf978\uf9b2\uf9d1\uf9d3\uf9fd]$/u.test(c);
-const isAlnum = (c: string): boolean => isAlpha(c) || isNumeric(c);
+const cpOf = (c: string): number => c.codePointAt(0) as number;
+const isAlpha = (c: string): boolean => _PyUnicode_IsAlpha(cpOf(c));
+const isDecimal = (c: string): boolean => _PyUnicode_IsDecimalDigit(cpOf(c));
+const isDigit = (c: string): boolean => _PyUnicode_IsDigit(cpOf(c));
+const isNumeric = (c: string): boolean => _PyUnicode_IsNumeric(cpOf(c));
+const isAlnum = (c: string): boolean => _PyUnicode_IsAlnum(cpOf(c));
 
+// CPython: unicode_isupper_impl, unicode_islower_impl, unicode_istitle_impl
 function isUpperStr(s: string): boolean {
   let cased = false;
   for (const c of s) {
-    if (/\p{Ll}|\p{Lt}/u.test(c)) return false;
-    if (/\p{Lu}/u.test(c)) cased = true;
+    const cp = cpOf(c);
+    if (_PyUnicode_IsLowercase(cp) || _PyUnicode_IsTitlecase(cp)) return false;
+    if (!cased && _PyUnicode_IsUppercase(cp)) cased = true;
   }
   return cased;
 }
 function isLowerStr(s: string): boolean {
   let cased = false;
   for (const c of s) {
-    if (/\p{Lu}|\p{Lt}/u.test(c)) return false;
-    if (/\p{Ll}/u.test(c) || /\p{Lowercase}/u.test(c)) cased = true;
+    const cp = cpOf(c);
+    if (_PyUnicode_IsUppercase(cp) || _PyUnicode_IsTitlecase(cp)) return false;
+    if (!cased && _PyUnicode_IsLowercase(cp)) cased = true;
   }
   return cased;
 }
@@ -428,10 +435,11 @@ function isTitleStr(s: string): boolean {
   let cased = false;
   let prevCased = false;
   for (const c of s) {
-    if (/\p{Lu}|\p{Lt}/u.test(c)) {
+    const cp = cpOf(c);
+    if (_PyUnicode_IsUppercase(cp) || _PyUnicode_IsTitlecase(cp)) {
       if (prevCased) return false;
       prevCased = cased = true;
-    } else if (/\p{Ll}/u.test(c)) {
+    } else if (_PyUnicode_IsLowercase(cp)) {
       if (!prevCased) return false;
       prevCased = cased = true;
     } else prevCased = false;
@@ -439,25 +447,86 @@ function isTitleStr(s: string): boolean {
   return cased;
 }
 
-/** str.isidentifier (PEP 3131: XID_Start / XID_Continue plus '_'). */
+/** str.isidentifier (PEP 3131: XID_Start or '_', then XID_Continue). */
 export function isIdentifier(s: string): boolean {
-  return /^[\p{XID_Start}_][\p{XID_Continue}]*$/u.test(s);
+  let first = true;
+  for (const c of s) {
+    const cp = cpOf(c);
+    if (first ? !_PyUnicode_IsXidStart(cp) : !_PyUnicode_IsXidContinue(cp)) return false;
+    first = false;
+  }
+  return !first;
 }
 
-function titleCase(s: string): string {
-  let out = "";
-  let prevCased = false;
-  for (const c of s) {
-    if (prevCased) out += c.toLowerCase();
-    else out += titleOf(c);
-    prevCased = /[\p{Lu}\p{Ll}\p{Lt}]/u.test(c);
+/** Appends a full case mapping's result. */
+function putMapped(out: string[], m: number[] | number): void {
+  out.push(typeof m === "number" ? String.fromCodePoint(m) : String.fromCodePoint(...m));
+}
+
+/** CPython: lower_ucs4 — the lower case of cps[i], with the final-sigma rule for U+03A3. */
+function lowerAt(cps: number[], i: number): number[] | number {
+  const c = cps[i];
+  if (c !== 0x3a3) return toLowerFull(c);
+  let j = i - 1;
+  while (j >= 0 && _PyUnicode_IsCaseIgnorable(cps[j])) j--;
+  let finalSigma = j >= 0 && _PyUnicode_IsCased(cps[j]);
+  if (finalSigma && i + 1 < cps.length) {
+    j = i + 1;
+    while (j < cps.length && _PyUnicode_IsCaseIgnorable(cps[j])) j++;
+    finalSigma = j === cps.length || !_PyUnicode_IsCased(cps[j]);
   }
+  return finalSigma ? 0x3c2 : 0x3c3;
+}
+
+function isAsciiStr(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+function cpArray(s: string): number[] {
+  const out: number[] = [];
+  for (const c of s) out.push(cpOf(c));
   return out;
 }
-function titleOf(c: string): string {
-  const special: Record<string, string> = { "ß": "Ss", "ǆ": "ǅ", "ǅ": "ǅ", "Ǆ": "ǅ", "ǉ": "ǈ", "Ǉ": "ǈ", "ǌ": "ǋ", "Ǌ": "ǋ", "ǳ": "ǲ", "Ǳ": "ǲ", "ﬁ": "Fi", "ﬂ": "Fl", "ﬀ": "Ff" };
-  const u = c.toUpperCase();
-  return special[c] ?? (u.length > 1 ? u[0] + u.slice(1).toLowerCase() : u);
+
+function lowerStr(s: string): string {
+  if (isAsciiStr(s)) return s.toLowerCase();
+  const cps = cpArray(s);
+  const out: string[] = [];
+  for (let i = 0; i < cps.length; i++) putMapped(out, lowerAt(cps, i));
+  return out.join("");
+}
+function upperStr(s: string): string {
+  if (isAsciiStr(s)) return s.toUpperCase();
+  const out: string[] = [];
+  for (const c of s) putMapped(out, toUpperFull(cpOf(c)));
+  return out.join("");
+}
+function casefoldStr(s: string): string {
+  if (isAsciiStr(s)) return s.toLowerCase();
+  const out: string[] = [];
+  for (const c of s) putMapped(out, toFoldedFull(cpOf(c)));
+  return out.join("");
+}
+
+/** CPython: do_title. */
+function titleCase(s: string): string {
+  const cps = cpArray(s);
+  const out: string[] = [];
+  let prevCased = false;
+  for (let i = 0; i < cps.length; i++) {
+    putMapped(out, prevCased ? lowerAt(cps, i) : toTitleFull(cps[i]));
+    prevCased = _PyUnicode_IsCased(cps[i]);
+  }
+  return out.join("");
+}
+
+/** CPython: do_capitalize (title case for the first character, lower case for the rest). */
+function capitalizeStr(s: string): string {
+  const cps = cpArray(s);
+  const out: string[] = [];
+  for (let i = 0; i < cps.length; i++) putMapped(out, i === 0 ? toTitleFull(cps[0]) : lowerAt(cps, i));
+  return out.join("");
 }
 
 function padArgs(name: string): ArgParser {
@@ -544,13 +613,17 @@ function partition(s: string, sep: PyObject, right: boolean): PyTuple {
   return new PyTuple([s.slice(0, i), sep, s.slice(i + sep.length)]);
 }
 
+/** CPython: do_swapcase. */
 function swapcase(s: string): string {
-  let out = "";
-  for (const c of s) {
-    const u = c.toUpperCase();
-    out += u !== c ? u : c.toLowerCase();
+  const cps = cpArray(s);
+  const out: string[] = [];
+  for (let i = 0; i < cps.length; i++) {
+    const c = cps[i];
+    if (_PyUnicode_IsUppercase(c)) putMapped(out, lowerAt(cps, i));
+    else if (_PyUnicode_IsLowercase(c)) putMapped(out, toUpperFull(c));
+    else out.push(String.fromCodePoint(c));
   }
-  return out;
+  return out.join("");
 }
 
 T.tp_methods = [
@@ -655,22 +728,18 @@ T.tp_methods = [
       return n;
     }) as PyMethodDef["fn"],
   },
-  noargs("upper", (s) => s.toUpperCase()),
-  noargs("lower", (s) => s.toLowerCase()),
-  noargs("casefold", (s) => s.toLowerCase().replace(/ß/g, "ss")),
+  noargs("upper", upperStr),
+  noargs("lower", lowerStr),
+  noargs("casefold", casefoldStr),
   noargs("swapcase", swapcase),
   noargs("title", titleCase),
-  noargs("capitalize", (s) => {
-    const cps = codePoints(s);
-    if (cps.length === 0) return s;
-    return titleOf(cps[0]) + cps.slice(1).join("").toLowerCase();
-  }),
+  noargs("capitalize", capitalizeStr),
   noargs("isdigit", (s) => allChars(s, isDigit)),
   noargs("isdecimal", (s) => allChars(s, isDecimal)),
   noargs("isnumeric", (s) => allChars(s, isNumeric)),
   noargs("isalpha", (s) => allChars(s, isAlpha)),
   noargs("isalnum", (s) => allChars(s, isAlnum)),
-  noargs("isspace", (s) => allChars(s, (c) => WS.test(c))),
+  noargs("isspace", (s) => allChars(s, (c) => _PyUnicode_IsWhitespace(cpOf(c)))),
   noargs("isupper", isUpperStr),
   noargs("islower", isLowerStr),
   noargs("istitle", isTitleStr),

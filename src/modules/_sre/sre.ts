@@ -2,7 +2,7 @@
 // re.Pattern, re.Match, _sre.SRE_Scanner and _sre.SRE_Template types over the matcher of sre_lib.ts.
 import {
   PyObjectBase, type PyObject, type PyTypeObject, type PyMethodDef, newStaticType, PyBaseObject_Type, Py_None,
-  Py_NotImplemented, Py_TYPE, Py_EQ, Py_NE,
+  Py_NotImplemented, Py_TYPE, Py_EQ, Py_NE, PyObject_TypeCheck, PyLong_Type,
 } from "../../objects/object.js";
 import { PyModule } from "../../objects/moduleobject.js";
 import { PyTuple } from "../../objects/tupleobject.js";
@@ -17,7 +17,7 @@ import {
   PyObject_Repr, PyObject_Hash, PyObject_RichCompareBool, PyCallable_Check, PyObject_CallOneArg, PyObject_GetAttr,
   PyNumber_Index, PyIndex_Check, PyObject_Vectorcall,
 } from "../../objects/abstract.js";
-import { PyErr_ExceptionMatches, typeError, indexError, overflowError, runtimeError, systemError, valueError, badArgument } from "../../python/errors.js";
+import { PyErr_ExceptionMatches, attributeError, typeError, indexError, overflowError, runtimeError, systemError, valueError, badArgument } from "../../python/errors.js";
 import { PyExc_TypeError } from "../../objects/exceptions.js";
 import { ArgParser } from "../../python/getargs.js";
 import { PyImport_ImportModuleLevel } from "../../python/import.js";
@@ -223,43 +223,59 @@ function parseState(p: ArgParser, self: PyObject, args: readonly PyObject[], sta
 function patternMatch(self: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null): PyObject {
   const st = parseState(matchParser, self, args, start, nargs, kw);
   st.ptr = st.start;
-  return newMatch(st, sreMatch(st, st.pattern.code, 0, true));
+  try {
+    return newMatch(st, sreMatch(st, st.pattern.code, 0, true));
+  } finally {
+    st.release();
+  }
 }
 
 function patternFullmatch(self: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null): PyObject {
   const st = parseState(fullmatchParser, self, args, start, nargs, kw);
   st.ptr = st.start;
   st.matchAll = true;
-  return newMatch(st, sreMatch(st, st.pattern.code, 0, true));
+  try {
+    return newMatch(st, sreMatch(st, st.pattern.code, 0, true));
+  } finally {
+    st.release();
+  }
 }
 
 function patternSearch(self: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null): PyObject {
   const st = parseState(searchParser, self, args, start, nargs, kw);
-  return newMatch(st, sreSearch(st, st.pattern.code));
+  try {
+    return newMatch(st, sreSearch(st, st.pattern.code));
+  } finally {
+    st.release();
+  }
 }
 
 function patternFindall(self: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null): PyObject {
   const st = parseState(findallParser, self, args, start, nargs, kw);
-  const code = st.pattern.code;
-  const groups = st.pattern.groups;
-  const out: PyObject[] = [];
-  while (st.start <= st.end) {
-    st.reset();
-    st.ptr = st.start;
-    if (!sreSearch(st, code)) break;
-    let item: PyObject;
-    if (groups === 0) item = getslice(st.sub, st.string, st.start, st.ptr);
-    else if (groups === 1) item = stateGetslice(st, 1, true);
-    else {
-      const items: PyObject[] = new Array(groups);
-      for (let i = 0; i < groups; i++) items[i] = stateGetslice(st, i + 1, true);
-      item = new PyTuple(items);
+  try {
+    const code = st.pattern.code;
+    const groups = st.pattern.groups;
+    const out: PyObject[] = [];
+    while (st.start <= st.end) {
+      st.reset();
+      st.ptr = st.start;
+      if (!sreSearch(st, code)) break;
+      let item: PyObject;
+      if (groups === 0) item = getslice(st.sub, st.string, st.start, st.ptr);
+      else if (groups === 1) item = stateGetslice(st, 1, true);
+      else {
+        const items: PyObject[] = new Array(groups);
+        for (let i = 0; i < groups; i++) items[i] = stateGetslice(st, i + 1, true);
+        item = new PyTuple(items);
+      }
+      out.push(item);
+      st.mustAdvance = st.ptr === st.start;
+      st.start = st.ptr;
     }
-    out.push(item);
-    st.mustAdvance = st.ptr === st.start;
-    st.start = st.ptr;
+    return new PyList(out);
+  } finally {
+    st.release();
   }
-  return new PyList(out);
 }
 
 function patternFinditer(self: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null): PyObject {
@@ -275,23 +291,27 @@ function patternSplit(self: PyObject, args: readonly PyObject[], start: number, 
   const [string, maxsplitArg] = splitParser.parse(args, start, nargs, kw);
   const maxsplit = ssizeArg(maxsplitArg, 0);
   const st = stateInit(asPattern(self), string as PyObject, 0, PY_SSIZE_T_MAX);
-  const code = st.pattern.code;
-  const groups = st.pattern.groups;
-  const out: PyObject[] = [];
-  let n = 0;
-  let last = st.start;
-  while (!maxsplit || n < maxsplit) {
-    st.reset();
-    st.ptr = st.start;
-    if (!sreSearch(st, code)) break;
-    out.push(getslice(st.sub, st.string, last, st.start));
-    for (let i = 0; i < groups; i++) out.push(stateGetslice(st, i + 1, false));
-    n++;
-    st.mustAdvance = st.ptr === st.start;
-    last = st.start = st.ptr;
+  try {
+    const code = st.pattern.code;
+    const groups = st.pattern.groups;
+    const out: PyObject[] = [];
+    let n = 0;
+    let last = st.start;
+    while (!maxsplit || n < maxsplit) {
+      st.reset();
+      st.ptr = st.start;
+      if (!sreSearch(st, code)) break;
+      out.push(getslice(st.sub, st.string, last, st.start));
+      for (let i = 0; i < groups; i++) out.push(stateGetslice(st, i + 1, false));
+      n++;
+      st.mustAdvance = st.ptr === st.start;
+      last = st.start = st.ptr;
+    }
+    out.push(getslice(st.sub, st.string, last, st.endpos));
+    return new PyList(out);
+  } finally {
+    st.release();
   }
-  out.push(getslice(st.sub, st.string, last, st.endpos));
-  return new PyList(out);
 }
 
 // --- templates (replacement strings) ------------------------------------------------------------------
@@ -321,7 +341,12 @@ function sreTemplate(_m: PyObject, args: readonly PyObject[], start: number, nar
   const indices: number[] = [];
   const literals: (PyObject | null)[] = [];
   for (let i = 0; i < (n - 1) / 2; i++) {
-    const index = ssizeArg(items[2 * i + 1], 0);
+    const item = items[2 * i + 1];
+    // PyLong_AsSsize_t: no __index__ here
+    if (typeof item !== "number" && typeof item !== "bigint" && typeof item !== "boolean" && !PyObject_TypeCheck(item, PyLong_Type)) {
+      throw typeError("an integer is required");
+    }
+    const index = ssizeArg(item, 0);
     if (index < 0) throw typeError("invalid template");
     indices.push(index);
     const literal = items[2 * i + 2];
@@ -437,33 +462,37 @@ function patternSubx(self: PatternObject, ptemplate: PyObject, string: PyObject,
   }
 
   const st = stateInit(self, string, 0, PY_SSIZE_T_MAX);
-  const code = self.code;
-  const list: PyObject[] = [];
-  let n = 0;
-  let i = 0;
-  while (!count || n < count) {
-    st.reset();
-    st.ptr = st.start;
-    if (!sreSearch(st, code)) break;
-    const b = st.start;
-    const e = st.ptr;
-    if (i < b) list.push(getslice(st.sub, st.string, i, b));
-    let item: PyObject;
-    if (filterType !== LITERAL) {
-      const match = newMatch(st, true) as MatchObject;
-      item = filterType === TEMPLATE ? expandTemplate(filter as TemplateObject, match) : PyObject_CallOneArg(filter, match);
-    } else item = filter;
-    if (item !== Py_None) list.push(item);
-    i = e;
-    n++;
-    st.mustAdvance = st.ptr === st.start;
-    st.start = st.ptr;
+  try {
+    const code = self.code;
+    const list: PyObject[] = [];
+    let n = 0;
+    let i = 0;
+    while (!count || n < count) {
+      st.reset();
+      st.ptr = st.start;
+      if (!sreSearch(st, code)) break;
+      const b = st.start;
+      const e = st.ptr;
+      if (i < b) list.push(getslice(st.sub, st.string, i, b));
+      let item: PyObject;
+      if (filterType !== LITERAL) {
+        const match = newMatch(st, true) as MatchObject;
+        item = filterType === TEMPLATE ? expandTemplate(filter as TemplateObject, match) : PyObject_CallOneArg(filter, match);
+      } else item = filter;
+      if (item !== Py_None) list.push(item);
+      i = e;
+      n++;
+      st.mustAdvance = st.ptr === st.start;
+      st.start = st.ptr;
+    }
+    if (i < st.endpos) list.push(getslice(st.sub, st.string, i, st.endpos));
+    let result: PyObject;
+    if (list.length === 0) result = st.sub.isbytes ? new PyBytes(new Uint8Array(0)) : "";
+    else result = joinParts(list, st.sub.isbytes);
+    return subn ? new PyTuple([result, n]) : result;
+  } finally {
+    st.release();
   }
-  if (i < st.endpos) list.push(getslice(st.sub, st.string, i, st.endpos));
-  let result: PyObject;
-  if (list.length === 0) result = st.sub.isbytes ? new PyBytes(new Uint8Array(0)) : "";
-  else result = joinParts(list, st.sub.isbytes);
-  return subn ? new PyTuple([result, n]) : result;
 }
 
 function patternSub(self: PyObject, args: readonly PyObject[], start: number, nargs: number, kw: PyTuple | null): PyObject {
@@ -549,6 +578,10 @@ const classGetitem: PyMethodDef = {
   doc: "See PEP 585",
 };
 const identity = ((self: PyObject) => self) as PyMethodDef["fn"];
+/** The setter of a read-only member (CPython: PyMemberDef with Py_READONLY). */
+const readonly = (): void => {
+  throw attributeError("readonly attribute");
+};
 
 Pattern_Type.tp_methods = [
   fast("match", patternMatch, "Matches zero or more characters at the beginning of the string."),
@@ -566,14 +599,14 @@ Pattern_Type.tp_methods = [
 ];
 
 Pattern_Type.tp_getset = [
-  { name: "pattern", get: (v) => asPattern(v).pattern, doc: "The pattern string from which the RE object was compiled." },
-  { name: "flags", get: (v) => asPattern(v).flags, doc: "The regex matching flags." },
-  { name: "groups", get: (v) => asPattern(v).groups, doc: "The number of capturing groups in the pattern." },
+  { name: "pattern", set: readonly, get: (v) => asPattern(v).pattern, doc: "The pattern string from which the RE object was compiled." },
+  { name: "flags", set: readonly, get: (v) => asPattern(v).flags, doc: "The regex matching flags." },
+  { name: "groups", set: readonly, get: (v) => asPattern(v).groups, doc: "The number of capturing groups in the pattern." },
   {
     name: "groupindex",
     get: (v) => {
       const gi = asPattern(v).groupindex;
-      return new PyMappingProxy(gi === null ? new PyDict() : gi);
+      return gi === null ? new PyDict() : new PyMappingProxy(gi);
     },
     doc: "A dictionary mapping group names to group numbers.",
   },
@@ -759,10 +792,10 @@ Match_Type.tp_getset = [
       return m.regs;
     },
   },
-  { name: "string", get: (v) => asMatch(v).string, doc: "The string passed to match() or search()." },
-  { name: "re", get: (v) => asMatch(v).pattern, doc: "The regular expression object." },
-  { name: "pos", get: (v) => asMatch(v).pos, doc: "The index into the string at which the RE engine started looking for a match." },
-  { name: "endpos", get: (v) => asMatch(v).endpos, doc: "The index into the string beyond which the RE engine will not go." },
+  { name: "string", set: readonly, get: (v) => asMatch(v).string, doc: "The string passed to match() or search()." },
+  { name: "re", set: readonly, get: (v) => asMatch(v).pattern, doc: "The regular expression object." },
+  { name: "pos", set: readonly, get: (v) => asMatch(v).pos, doc: "The index into the string at which the RE engine started looking for a match." },
+  { name: "endpos", set: readonly, get: (v) => asMatch(v).endpos, doc: "The index into the string beyond which the RE engine will not go." },
 ];
 
 Match_Type.mp_subscript = (v, key) => matchGetslice(asMatch(v), key, Py_None);
@@ -816,7 +849,7 @@ Scanner_Type.tp_methods = [
   { name: "match", kind: "noargs", fn: ((v: PyObject) => scannerStep(v, false)) as PyMethodDef["fn"] },
   scannerSearchDef,
 ];
-Scanner_Type.tp_getset = [{ name: "pattern", get: (v) => (v as ScannerObject).state.pattern }];
+Scanner_Type.tp_getset = [{ name: "pattern", set: readonly, get: (v) => (v as ScannerObject).state.pattern }];
 
 // --- module functions ---------------------------------------------------------------------------------
 

@@ -85,6 +85,14 @@ class MatchContext {
   jump = 0;
 }
 
+/** The growable parts of a state, kept in a pool: a state is made for every match() call. */
+interface SreBuffers {
+  mark: Int32Array;
+  dstack: Int32Array;
+  ctxs: MatchContext[];
+}
+const bufferPool: SreBuffers[] = [];
+
 /** The matching state (CPython: SRE_STATE); positions are code-point indices, -1 is NULL. */
 export class SreState {
   start = 0;
@@ -92,7 +100,10 @@ export class SreState {
   ptr = 0;
   pos = 0;
   endpos = 0;
-  /** marks[2*g], marks[2*g+1]: the span of group g+1 as last seen. */
+  /**
+   * marks[2*g], marks[2*g+1]: the span of group g+1 as last seen. Entries above lastmark are
+   * garbage (as in CPython, which does not clear them): MARK resets those it skips over.
+   */
   mark: Int32Array;
   lastmark = -1;
   lastindex = -1;
@@ -100,20 +111,34 @@ export class SreState {
   matchAll = false;
   mustAdvance = false;
   /** The data stack of saved marks and last_ptrs. */
-  dstack = new Int32Array(64);
+  dstack: Int32Array;
   dtop = 0;
-  ctxs: MatchContext[] = [];
+  ctxs: MatchContext[];
   constructor(
     readonly text: SreText,
     groups: number,
   ) {
-    this.mark = new Int32Array(Math.max(2 * groups, 2)).fill(-1);
+    const b = bufferPool.pop();
+    const n = Math.max(2 * groups, 2);
+    if (b !== undefined) {
+      this.mark = b.mark.length >= n ? b.mark : new Int32Array(n);
+      this.dstack = b.dstack;
+      this.ctxs = b.ctxs;
+    } else {
+      this.mark = new Int32Array(n);
+      this.dstack = new Int32Array(64);
+      this.ctxs = [];
+    }
   }
   reset(): void {
     this.lastmark = -1;
     this.lastindex = -1;
     this.repeat = null;
     this.dtop = 0;
+  }
+  /** Gives the buffers back to the pool; the state must not be used afterwards. */
+  release(): void {
+    if (bufferPool.length < 8) bufferPool.push({ mark: this.mark, dstack: this.dstack, ctxs: this.ctxs });
   }
 }
 
@@ -252,10 +277,19 @@ export function sreCharset(code: Uint32Array, pc: number, ch: number): boolean {
 }
 
 function charsetLocIgnore(code: Uint32Array, pc: number, ch: number): boolean {
+  // a negated set matches when neither case is in the set (not when either is out of it)
+  let negated = false;
+  if (code[pc] === C.SRE_OP_NEGATE) {
+    negated = true;
+    pc++;
+  }
   const lo = sreLowerLocale(ch);
-  if (sreCharset(code, pc, lo)) return true;
-  const up = sreUpperLocale(ch);
-  return up !== lo && sreCharset(code, pc, up);
+  let found = sreCharset(code, pc, lo);
+  if (!found) {
+    const up = sreUpperLocale(ch);
+    found = up !== lo && sreCharset(code, pc, up);
+  }
+  return found !== negated;
 }
 
 /** Does the one-character item at code[pc] match `ch` (the ops REPEAT_ONE items are made of)? */

@@ -11,7 +11,7 @@ def show(f):
             print("  ", e.encoding, repr(e.object), e.start, e.end, e.reason)
 
 texts = ["abc", "caf\xe9", "\u20ac uro", "x\U0001f600y", "a\udc80b", "\ud800", "mix\xe9\u20ac\U00010000z"]
-handlers = ["strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace", "surrogateescape", "surrogatepass"]
+handlers = ["strict", "ignore", "replace", "backslashreplace", "namereplace", "xmlcharrefreplace", "surrogateescape", "surrogatepass"]
 for enc in ["ascii", "latin-1", "utf-8", "utf-16-le", "utf-32-be", "cp1252", "iso8859_15", "koi8_r"]:
     for t in texts:
         for h in handlers:
