@@ -8,7 +8,7 @@ import { PyModule } from "../objects/moduleobject.js";
 import { PyTuple } from "../objects/tupleobject.js";
 import { PyFloat } from "../objects/floatobject.js";
 import { PyComplex } from "../objects/complexobject.js";
-import { PyBytes, PyByteArray, decodeBytes } from "../objects/bytesobject.js";
+import { PyBytes, PyByteArray, latin1 } from "../objects/bytesobject.js";
 import { newBuiltinFunction } from "../objects/methodobject.js";
 import {
   PyIndex_Check, PyNumber_Index, PyObject_IsTrue, PyFloat_AsDouble, PyNumber_AsSsize_t, PyObject_Repr,
@@ -345,7 +345,7 @@ PyStruct.prototype.ob_type = PyStruct_Type;
 function formatString(fmt: PyObject): string {
   let s: string;
   if (typeof fmt === "string") s = fmt;
-  else if (fmt instanceof PyBytes) s = decodeBytes(fmt.value, "latin-1", "strict");
+  else if (fmt instanceof PyBytes) s = latin1(fmt.value);
   else throw typeError(`Struct() argument 1 must be a str or bytes object, not ${Py_TYPE(fmt).tp_name}`);
   if (s.includes("\0")) throw structError("embedded null character");
   return s;
@@ -356,7 +356,7 @@ const MAXCACHE = 100;
 /** The cached Struct for a format (CPython: cache_struct_converter). */
 function cachedStruct(fmt: PyObject): PyStruct {
   if (fmt instanceof PyStruct) return fmt;
-  const key = typeof fmt === "string" ? fmt : fmt instanceof PyBytes ? "b:" + decodeBytes(fmt.value, "latin-1", "strict") : null;
+  const key = typeof fmt === "string" ? fmt : fmt instanceof PyBytes ? "b:" + latin1(fmt.value) : null;
   if (key !== null) {
     const hit = cache.get(key);
     if (hit !== undefined) return hit;

@@ -10,7 +10,8 @@ import {
 } from "../objects/abstract.js";
 import { long_sign, normBig, PyLong_FromDouble, asInt } from "../objects/longobject.js";
 import { valueError, typeError, overflowError, zeroDivisionError } from "../python/errors.js";
-import { checkPositional } from "../python/getargs.js";
+import { checkPositional, ArgParser } from "../python/getargs.js";
+import { tgamma, lgamma, erf, erfc, vectorNorm, ldexp, frexpExponent, fma, decompose, roundToDouble, type MathResult } from "./math_special.js";
 import type { PyBaseException } from "../objects/exceptions.js";
 
 const domain = (): PyBaseException => valueError("math domain error");
@@ -92,45 +93,54 @@ function perm(n: bigint, k: bigint): bigint {
 
 /** Exactly rounded float sum (CPython: math_fsum, Shewchuk's algorithm). */
 function fsum(xs: number[]): number {
-  const partials: number[] = [];
-  let special = 0;
-  let infSum = 0;
-  for (let x of xs) {
-    if (!Number.isFinite(x)) {
-      if (x !== x) special = NaN;
-      else infSum += x;
-      continue;
-    }
+  const p: number[] = [];
+  let specialSum = 0.0;
+  let infSum = 0.0;
+  for (const xsave of xs) {
+    let x = xsave;
     let i = 0;
-    for (let y of partials) {
-      if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
+    for (let j = 0; j < p.length; j++) {
+      let y = p[j];
+      if (Math.abs(x) < Math.abs(y)) {
+        const t = x;
+        x = y;
+        y = t;
+      }
       const hi = x + y;
-      const lo = y - (hi - x);
-      if (lo) partials[i++] = lo;
+      const yr = hi - x;
+      const lo = y - yr;
+      if (lo !== 0.0) p[i++] = lo;
       x = hi;
     }
-    partials.length = i;
-    partials.push(x);
+    p.length = i;
+    if (x !== 0.0) {
+      if (!Number.isFinite(x)) {
+        if (Number.isFinite(xsave)) throw overflowError("intermediate overflow in fsum");
+        if (xsave === Infinity || xsave === -Infinity) infSum += xsave;
+        specialSum += xsave;
+        p.length = 0;
+      } else p.push(x);
+    }
   }
-  if (special !== 0 || infSum !== 0) {
+  if (specialSum !== 0.0) {
     if (infSum !== infSum) throw valueError("-inf + inf in fsum");
-    return special !== 0 ? special : infSum;
+    return specialSum;
   }
-  let n = partials.length;
-  let hi = 0;
+  let n = p.length;
+  let hi = 0.0;
   if (n > 0) {
-    hi = partials[--n];
-    let lo = 0;
+    hi = p[--n];
+    let lo = 0.0;
     while (n > 0) {
       const x = hi;
-      const y = partials[--n];
+      const y = p[--n];
       hi = x + y;
       const yr = hi - x;
       lo = y - yr;
-      if (lo) break;
+      if (lo !== 0.0) break;
     }
-    if (n > 0 && ((lo < 0 && partials[n - 1] < 0) || (lo > 0 && partials[n - 1] > 0))) {
-      const y = lo * 2;
+    if (n > 0 && ((lo < 0.0 && p[n - 1] < 0.0) || (lo > 0.0 && p[n - 1] > 0.0))) {
+      const y = lo * 2.0;
       const x = hi + y;
       const yr = x - hi;
       if (y === yr) hi = x;
@@ -172,6 +182,9 @@ export function initMath(): PyModule {
       ),
     );
   };
+  const defKw = (parser: ArgParser, f: (...a: (PyObject | null)[]) => PyObject): void => {
+    d.setStr(parser.fname, newBuiltinFunction(parser.fname, (_s, args, start, nargs, kw) => f(...parser.parse(args, start, nargs, kw)), "math"));
+  };
   const unary: [string, (x: number) => number, boolean][] = [
     ["sqrt", (x) => (x < 0 ? NaN : Math.sqrt(x)), false], ["exp", Math.exp, true], ["expm1", Math.expm1, true],
     ["sin", Math.sin, false], ["cos", Math.cos, false], ["tan", Math.tan, false], ["asin", Math.asin, false],
@@ -201,6 +214,25 @@ export function initMath(): PyModule {
       return w(v);
     });
   }
+  const special = (name: string, f: (x: number) => MathResult): void => {
+    def(name, 1, 1, (x) => {
+      const v = num(x, name);
+      const [r, err] = f(v);
+      if (err === "dom") throw valueError(`expected a noninteger or positive integer, got ${floatRepr(v)}`);
+      if (err === "range") throw overflowError("math range error");
+      return F(r);
+    });
+  };
+  special("gamma", tgamma);
+  special("lgamma", lgamma);
+  def("erf", 1, 1, (x) => F(erf(num(x, "erf"))));
+  def("erfc", 1, 1, (x) => F(erfc(num(x, "erfc"))));
+  def("fma", 3, 3, (x, y, z) => {
+    const [r, err] = fma(num(x, "fma"), num(y, "fma"), num(z, "fma"));
+    if (err === "dom") throw valueError("invalid operation in fma");
+    if (err === "range") throw overflowError("overflow in fma");
+    return F(r);
+  });
   def("floor", 1, 1, (x) => roundingToInt(x, "__floor__", Math.floor));
   def("ceil", 1, 1, (x) => roundingToInt(x, "__ceil__", Math.ceil));
   def("trunc", 1, 1, (x) => {
@@ -211,38 +243,38 @@ export function initMath(): PyModule {
     }
     return roundingToInt(x, "__trunc__", Math.trunc);
   });
-  const logImpl = (x: PyObject): number => {
+  // CPython: loghelper — ints too big for a double go through frexp
+  const loghelper = (x: PyObject, f: (v: number) => number): number => {
     const i = asInt(x);
-    if (typeof i === "bigint") {
-      if (i <= 0n) throw valueError("expected a positive input");
-      // log of a big int: use its decimal length to stay finite
-      const s = i.toString();
-      return Math.log(Number("0." + s.slice(0, 17))) + s.length * Math.LN10;
+    if (i !== null) {
+      if (long_sign(i) <= 0) throw valueError("expected a positive input");
+      const dv = Number(i);
+      if (Number.isFinite(dv)) return f(dv);
+      const big = BigInt(i);
+      const e = big.toString(2).length;
+      // top 64 bits as a fraction in [0.5, 1)
+      const shift = BigInt(e - 64);
+      const top = Number(big >> shift) / 2 ** 64;
+      return f(top) + f(2.0) * e;
     }
     const v = num(x, "log");
-    if (v <= 0 || v !== v) {
-      if (v !== v) return v;
-      throw valueError(v === 0 || v < 0 ? "expected a positive input" : "math domain error");
-    }
-    return Math.log(v);
+    if (v !== v) return v;
+    if (v <= 0) throw valueError(`expected a positive input, got ${floatRepr(v)}`);
+    return f(v);
   };
   def("log", 1, 2, (x, base) => {
-    const a = logImpl(x);
+    const a = loghelper(x, Math.log);
     if (base === undefined) return F(a);
-    const b = logImpl(base);
+    const b = loghelper(base, Math.log);
     if (b === 0) throw zeroDivisionError("division by zero");
     return F(a / b);
   });
-  def("log2", 1, 1, (x) => F(logImpl(x) / Math.LN2));
-  def("log10", 1, 1, (x) => {
-    const i = asInt(x);
-    if (typeof i === "number" && i > 0) return F(Math.log10(i));
-    return F(logImpl(x) / Math.LN10);
-  });
+  def("log2", 1, 1, (x) => F(loghelper(x, Math.log2)));
+  def("log10", 1, 1, (x) => F(loghelper(x, Math.log10)));
   def("log1p", 1, 1, (x) => {
     const v = num(x, "log1p");
-    if (v <= -1) throw valueError("expected argument value > -1, got " + PyObject_Repr(x));
-    return F(Math.log1p(v));
+    if (v <= -1) throw valueError("expected argument value > -1, got " + floatRepr(v));
+    return F(v === 0 ? v : Math.log1p(v));
   });
   def("pow", 2, 2, (x, y) => {
     const a = num(x, "pow");
@@ -280,12 +312,30 @@ export function initMath(): PyModule {
     if (Math.abs(a / b - Math.trunc(a / b)) === 0.5) r = a - 2 * Math.round(a / b / 2) * b;
     return F(r);
   });
-  def("hypot", 0, Infinity, (...xs) => F(Math.hypot(...xs.map((x) => num(x, "hypot")))));
+  def("hypot", 0, Infinity, (...xs) => {
+    let max = 0;
+    let nan = false;
+    const v = xs.map((x) => {
+      const a = Math.abs(num(x, "hypot"));
+      if (a !== a) nan = true;
+      else if (a > max) max = a;
+      return a;
+    });
+    return F(vectorNorm(v, max, nan));
+  });
   def("dist", 2, 2, (p, q) => {
-    const a = iterableToArray(p).map((x) => num(x, "dist"));
-    const b = iterableToArray(q).map((x) => num(x, "dist"));
+    const a = p instanceof PyTuple ? p.items : iterableToArray(p);
+    const b = q instanceof PyTuple ? q.items : iterableToArray(q);
     if (a.length !== b.length) throw valueError("both points must have the same number of dimensions");
-    return F(Math.hypot(...a.map((x, i) => x - b[i])));
+    let max = 0;
+    let nan = false;
+    const v = a.map((x, i) => {
+      const diff = Math.abs(num(x, "dist") - num(b[i], "dist"));
+      if (diff !== diff) nan = true;
+      else if (diff > max) max = diff;
+      return diff;
+    });
+    return F(vectorNorm(v, max, nan));
   });
   def("isnan", 1, 1, (x) => Number.isNaN(num(x, "isnan")));
   def("isinf", 1, 1, (x) => {
@@ -293,8 +343,8 @@ export function initMath(): PyModule {
     return v === Infinity || v === -Infinity;
   });
   def("isfinite", 1, 1, (x) => Number.isFinite(num(x, "isfinite")));
-  def("degrees", 1, 1, (x) => F((num(x, "degrees") * 180) / Math.PI));
-  def("radians", 1, 1, (x) => F((num(x, "radians") * Math.PI) / 180));
+  def("degrees", 1, 1, (x) => F(num(x, "degrees") * (180.0 / Math.PI)));
+  def("radians", 1, 1, (x) => F(num(x, "radians") * (Math.PI / 180.0)));
   def("modf", 1, 1, (x) => {
     const v = num(x, "modf");
     if (!Number.isFinite(v)) return new PyTuple([F(v !== v ? v : v > 0 ? 0 : -0), F(v)]);
@@ -302,46 +352,30 @@ export function initMath(): PyModule {
     return new PyTuple([F(v - ip === 0 ? (v < 0 || Object.is(v, -0) ? -0 : 0) : v - ip), F(ip)]);
   });
   def("frexp", 1, 1, (x) => {
-    let v = num(x, "frexp");
+    const v = num(x, "frexp");
     if (v === 0 || !Number.isFinite(v)) return new PyTuple([F(v), 0]);
-    let e = Math.max(-1073, Math.floor(Math.log2(Math.abs(v))) + 1);
-    let mant = v * 2 ** -e;
-    while (Math.abs(mant) < 0.5) {
-      mant *= 2;
-      e--;
-    }
-    while (Math.abs(mant) >= 1) {
-      mant /= 2;
-      e++;
-    }
-    v = mant;
-    return new PyTuple([F(v), e]);
+    const e = frexpExponent(v);
+    return new PyTuple([F(ldexp(v, -e)), e]);
   });
   def("ldexp", 2, 2, (x, i) => {
     const v = num(x, "ldexp");
-    const e = PyNumber_Index(i);
-    const n = typeof e === "number" ? e : long_sign(e) * 1e6;
-    let r = v;
-    let k = n;
-    while (k > 1000) {
-      r *= 2 ** 1000;
-      k -= 1000;
-    }
-    while (k < -1000) {
-      r *= 2 ** -1000;
-      k += 1000;
-    }
-    r *= 2 ** k;
+    if (asInt(i) === null) throw typeError("Expected an int as second argument to ldexp.");
+    const e = asInt(i) as number | bigint;
+    const k = typeof e === "number" ? e : long_sign(e) * 1e6;
+    const r = ldexp(v, Math.max(-1e6, Math.min(1e6, k)));
     if (!Number.isFinite(r) && Number.isFinite(v)) throw overflowError("math range error");
     return F(r);
   });
-  def("isclose", 2, 2, (a, b) => {
-    const x = num(a, "isclose");
-    const y = num(b, "isclose");
+  defKw(iscloseArgs, (a, b, rel, abs) => {
+    const x = num(a as PyObject, "isclose");
+    const y = num(b as PyObject, "isclose");
+    const relTol = rel === null ? 1e-9 : num(rel, "isclose");
+    const absTol = abs === null ? 0.0 : num(abs, "isclose");
+    if (relTol < 0.0 || absTol < 0.0) throw valueError("tolerances must be non-negative");
     if (x === y) return true;
-    if (!Number.isFinite(x) || !Number.isFinite(y)) return false;
+    if (x === Infinity || x === -Infinity || y === Infinity || y === -Infinity) return false;
     const diff = Math.abs(y - x);
-    return diff <= Math.abs(1e-9 * y) || diff <= Math.abs(1e-9 * x);
+    return diff <= Math.abs(relTol * y) || diff <= Math.abs(relTol * x) || diff <= absTol;
   });
   def("gcd", 0, Infinity, (...xs) => normBig(xs.reduce<bigint>((g, x) => gcd2(g, bigOf(x, "gcd")), 0n)));
   def("lcm", 0, Infinity, (...xs) =>
@@ -365,16 +399,32 @@ export function initMath(): PyModule {
     return normBig(perm(nn, k === undefined || k === Py_None ? nn : bigOf(k, "perm")));
   });
   def("fsum", 1, 1, (it) => F(fsum(iterableToArray(it).map((x) => num(x, "fsum")))));
-  def("prod", 1, 1, (it) => iterableToArray(it).reduce<PyObject>((acc, x) => PyNumber_Multiply(acc, x), 1));
-  def("sumprod", 2, 2, (p, q) => {
-    const a = iterableToArray(p);
-    const b = iterableToArray(q);
-    if (a.length !== b.length) throw valueError("Inputs are not the same length");
-    let acc: PyObject = 0;
-    for (let i = 0; i < a.length; i++) acc = PyNumber_Add(acc, PyNumber_Multiply(a[i], b[i]));
+  defKw(prodArgs, (it, start) => {
+    let acc: PyObject = start ?? 1;
+    const iter = iterableToArray(it as PyObject);
+    for (const x of iter) acc = PyNumber_Multiply(acc, x);
     return acc;
   });
-  def("nextafter", 2, 2, (x, y) => F(nextafter(num(x, "nextafter"), num(y, "nextafter"))));
+  def("sumprod", 2, 2, (p, q) => sumprod(p, q));
+  defKw(nextafterArgs, (x, y, stepsObj) => {
+    let a = num(x as PyObject, "nextafter");
+    const b = num(y as PyObject, "nextafter");
+    if (stepsObj === null || stepsObj === Py_None) return F(nextafter(a, b));
+    const steps = PyNumber_Index(stepsObj);
+    if (long_sign(steps) < 0) throw valueError("steps must be a non-negative integer");
+    // 2**64 steps cross every double: clamp
+    const n = typeof steps === "bigint" ? 2 ** 64 : steps;
+    if (a !== a || b !== b) return F(a !== a ? a : b);
+    for (let i = 0; i < n && a !== b; i++) {
+      if (i > 0 && i % 1048576 === 0 && n > 2 ** 24) {
+        // far away: jump by bit arithmetic
+        a = jumpTowards(a, b, n - i);
+        break;
+      }
+      a = nextafter(a, b);
+    }
+    return F(a);
+  });
   def("ulp", 1, 1, (x) => {
     const v = Math.abs(num(x, "ulp"));
     if (!Number.isFinite(v)) return F(v);
@@ -382,6 +432,79 @@ export function initMath(): PyModule {
     return F(n === Infinity ? v - nextafter(v, -Infinity) : n - v);
   });
   return m;
+}
+
+const iscloseArgs = new ArgParser("isclose", ["a", "b", "rel_tol", "abs_tol"], { posonly: 0, required: 2, kwonlyStart: 2 });
+const prodArgs = new ArgParser("prod", ["iterable", "start"], { posonly: 1, required: 1, kwonlyStart: 1 });
+const nextafterArgs = new ArgParser("nextafter", ["x", "y", "steps"], { posonly: 2, required: 2, kwonlyStart: 2 });
+
+/** The double n steps from a towards b (or b if it is closer), by ordering the bit patterns. */
+function jumpTowards(a: number, b: number, n: number): number {
+  const key = (x: number): bigint => {
+    const buf = new DataView(new ArrayBuffer(8));
+    buf.setFloat64(0, x);
+    const u = buf.getBigInt64(0);
+    return u < 0n ? -(u & 0x7fffffffffffffffn) : u;
+  };
+  const unkey = (k: bigint): number => {
+    const buf = new DataView(new ArrayBuffer(8));
+    buf.setBigInt64(0, k < 0n ? -k | -0x8000000000000000n : k);
+    return buf.getFloat64(0);
+  };
+  const ka = key(a);
+  const kb = key(b);
+  const step = BigInt(Math.min(n, 2 ** 63));
+  const kr = kb > ka ? (ka + step > kb ? kb : ka + step) : ka - step < kb ? kb : ka - step;
+  return kr === kb ? b : unkey(kr);
+}
+
+/** sum(p[i] * q[i]) (CPython: math_sumprod_impl): exact for ints; floats summed exactly, rounded once. */
+function sumprod(p: PyObject, q: PyObject): PyObject {
+  const a = iterableToArray(p);
+  const b = iterableToArray(q);
+  if (a.length !== b.length) throw valueError("Inputs are not the same length");
+  const isNum = (v: PyObject): boolean => v instanceof PyFloat || (asInt(v) !== null && typeof v !== "boolean");
+  let allInt = true;
+  let allNum = true;
+  for (let i = 0; i < a.length; i++) {
+    if (!isNum(a[i]) || !isNum(b[i])) allNum = false;
+    if (a[i] instanceof PyFloat || b[i] instanceof PyFloat || asInt(a[i]) === null || asInt(b[i]) === null) allInt = false;
+  }
+  if (allInt) {
+    let acc = 0n;
+    for (let i = 0; i < a.length; i++) acc += BigInt(asInt(a[i]) as number | bigint) * BigInt(asInt(b[i]) as number | bigint);
+    return normBig(acc);
+  }
+  if (allNum) {
+    const exact = (v: PyObject): [bigint, number] | null => {
+      if (v instanceof PyFloat) return Number.isFinite(v.value) ? decompose(v.value) : null;
+      const d = PyFloat_AsDouble(v);
+      return Number.isFinite(d) ? decompose(d) : null;
+    };
+    let ok = true;
+    const terms: [bigint, number][] = [];
+    let plain = 0;
+    for (let i = 0; i < a.length && ok; i++) {
+      const x = exact(a[i]);
+      const y = exact(b[i]);
+      if (x === null || y === null) {
+        ok = false;
+        break;
+      }
+      terms.push([x[0] * y[0], x[1] + y[1]]);
+      plain += num(a[i], "sumprod") * num(b[i], "sumprod");
+    }
+    if (ok && Number.isFinite(plain)) {
+      if (terms.length === 0) return 0;
+      const emin = Math.min(...terms.map((t) => t[1]));
+      let acc = 0n;
+      for (const [m, e] of terms) acc += m << BigInt(e - emin);
+      return F(acc === 0n ? 0 : roundToDouble(acc, emin));
+    }
+  }
+  let acc: PyObject = 0;
+  for (let i = 0; i < a.length; i++) acc = PyNumber_Add(acc, PyNumber_Multiply(a[i], b[i]));
+  return acc;
 }
 
 function nextafter(x: number, y: number): number {

@@ -216,6 +216,16 @@ export function getContiguousBytes(obj: PyObject): Uint8Array {
   }
 }
 
+/** A copy of any exporter's bytes in C order, contiguous or not (CPython: PyBUF_FULL_RO + PyBuffer_ToContiguous, as bytes(x) does). */
+export function bytesFromBuffer(obj: PyObject): Uint8Array {
+  const view = PyObject_GetBuffer(obj, PyBUF_FULL_RO);
+  try {
+    return bufferToContiguous(view, "C");
+  } finally {
+    PyBuffer_Release(view);
+  }
+}
+
 /** A writable contiguous buffer (CPython: PyObject_GetBuffer(PyBUF_WRITABLE)), e.g. for readinto. */
 export function getWritableBuffer(obj: PyObject): Py_buffer {
   return PyObject_GetBuffer(obj, PyBUF_WRITABLE);

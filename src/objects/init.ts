@@ -5,6 +5,8 @@ import "./floatobject.js";
 import "./complexobject.js";
 import "./unicode_methods.js";
 import "./bytesobject.js";
+import "./bytearrayobject.js";
+import "./memoryobject.js";
 import "./tupleobject.js";
 import "./listobject.js";
 import "./dictobject.js";

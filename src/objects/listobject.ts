@@ -1,4 +1,5 @@
 // CPython: Objects/listobject.c (and the shared sequence helpers tuple and list use)
+import { unicodeCompare } from "./unicodeobject.js";
 import {
   PyObjectBase, type PyObject, type PyMethodDef, newStaticType, PyBaseObject_Type, Py_None, Py_NotImplemented,
   Py_TPFLAGS_BASETYPE, Py_TPFLAGS_LIST_SUBCLASS, Py_TYPE, Py_EQ, Py_NE, Py_LT,
@@ -118,7 +119,8 @@ export function seqCount(items: readonly PyObject[], x: PyObject): number {
 
 function lt(a: PyObject, b: PyObject): boolean {
   if (typeof a === "number" && typeof b === "number") return a < b;
-  if (typeof a === "string" && typeof b === "string") return a < b;
+  // by code point: JS's < orders astral characters below U+E000..U+FFFF
+  if (typeof a === "string" && typeof b === "string") return unicodeCompare(a, b) < 0;
   return PyObject_RichCompareBool(a, b, Py_LT);
 }
 

@@ -16,7 +16,7 @@ import { PyTuple } from "./tupleobject.js";
 import { PyList } from "./listobject.js";
 import { PySlice, sliceIndices } from "./sliceobject.js";
 import { PyFloat } from "./floatobject.js";
-import { PyBytes, PyBytes_Type } from "./bytesobject.js";
+import { PyBytes, PyBytes_Type, PyByteArray_Type } from "./bytesobject.js";
 import {
   PyIndex_Check, PyNumber_AsSsize_t, PyNumber_Index, PyObject_IsTrue, PyFloat_AsDouble, PyObject_RichCompareBool,
   PyObject_Hash,
@@ -880,3 +880,37 @@ PyMemoryIter_Type.tp_iternext = (v) => {
   return null;
 };
 
+
+// PEP 688: __buffer__ on every built-in exporter, __release_buffer__ on those that count exports
+// (CPython: the bf_getbuffer / bf_releasebuffer slot wrappers).
+/** Adds __buffer__ (and __release_buffer__ when it has bf_releasebuffer) to a built-in exporter type. */
+export function addBufferMethods(t: PyTypeObject): void {
+  const methods: PyMethodDef[] = [
+    {
+      name: "__buffer__",
+      kind: "o",
+      fn: ((self: PyObject, flags: PyObject) => {
+        const f = PyNumber_AsSsize_t(PyNumber_Index(flags), "overflow");
+        if (f < 0 || f > 0x7fffffff) throw valueError("buffer flags too large");
+        const mbuf = new ManagedBuffer(PyObject_GetBuffer(self, f));
+        return new PyMemoryView(mbuf, copyView(mbuf.master));
+      }) as PyMethodDef["fn"],
+    },
+  ];
+  if (t.bf_releasebuffer) {
+    methods.push({
+      name: "__release_buffer__",
+      kind: "o",
+      fn: ((self: PyObject, mv: PyObject) => {
+        if (!(mv instanceof PyMemoryView)) throw typeError(`expected a memoryview object`);
+        if (mv.mbuf.master.obj !== self) throw valueError("memoryview's buffer is not this object");
+        memoryRelease(mv);
+        return Py_None;
+      }) as PyMethodDef["fn"],
+    });
+  }
+  t.tp_methods = [...(t.tp_methods ?? []), ...methods];
+}
+addBufferMethods(PyBytes_Type);
+addBufferMethods(PyByteArray_Type);
+addBufferMethods(PyMemoryView_Type);

@@ -4,6 +4,7 @@
 import { type PyObject, Py_TYPE } from "./object.js";
 import { PyBytes, PyByteArray, setBytesDecodeHook } from "./bytesobject.js";
 import { asStr } from "./unicodeobject.js";
+import { PyMemoryView_FromMemory } from "./memoryobject.js";
 import { setEncodeHook } from "./unicode_methods.js";
 import { PyExc_RuntimeWarning } from "./exceptions.js";
 import { typeError } from "../python/errors.js";
@@ -79,8 +80,8 @@ export function PyUnicode_Decode(b: Uint8Array, encoding: string | null, errors:
       return decodeLatin1(b);
   }
   const enc = encoding as string;
-  // CPython passes a memoryview over the buffer; a bytes copy reads the same to the codecs
-  const v: PyObject = _PyCodec_DecodeText(new PyBytes(b), enc, errors);
+  // CPython passes a (read-only) memoryview over the buffer
+  const v: PyObject = _PyCodec_DecodeText(PyMemoryView_FromMemory(b, true), enc, errors);
   const s = asStr(v);
   if (s === null) {
     throw typeError(`'${enc}' decoder returned '${Py_TYPE(v).tp_name}' instead of 'str'; use codecs.decode() to decode to arbitrary types`);

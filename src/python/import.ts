@@ -32,6 +32,18 @@ export function builtinModuleNames(): string[] {
   return ["builtins", ...builtinModuleInits().keys()].sort();
 }
 
+/** The init function of built-in module `name` (CPython: the inittab entry). */
+export function builtinModuleInit(name: string): (() => PyModule) | undefined {
+  return builtinModuleInits().get(name);
+}
+export function isBuiltinModuleName(name: string): boolean {
+  return name === "builtins" || builtinModuleInits().has(name);
+}
+/** Registers `init` for `name` unless a module of that name is registered (for stand-ins). */
+export function registerBuiltinModuleDefault(name: string, init: () => PyModule): void {
+  if (!builtinModuleInits().has(name)) builtinModuleInits().set(name, init);
+}
+
 /** Registers a module written in TypeScript (src/modules/*.ts call this). */
 export function registerBuiltinModule(name: string, init: () => PyModule): void {
   builtinModuleInits().set(name, init);

@@ -2,7 +2,7 @@
 // re.Pattern, re.Match, _sre.SRE_Scanner and _sre.SRE_Template types over the matcher of sre_lib.ts.
 import {
   PyObjectBase, type PyObject, type PyTypeObject, type PyMethodDef, newStaticType, PyBaseObject_Type, Py_None,
-  Py_NotImplemented, Py_TYPE, Py_EQ, Py_NE,
+  Py_NotImplemented, Py_TYPE, Py_EQ, Py_NE, PyObject_TypeCheck, PyLong_Type,
 } from "../../objects/object.js";
 import { PyModule } from "../../objects/moduleobject.js";
 import { PyTuple } from "../../objects/tupleobject.js";
@@ -341,7 +341,12 @@ function sreTemplate(_m: PyObject, args: readonly PyObject[], start: number, nar
   const indices: number[] = [];
   const literals: (PyObject | null)[] = [];
   for (let i = 0; i < (n - 1) / 2; i++) {
-    const index = ssizeArg(items[2 * i + 1], 0);
+    const item = items[2 * i + 1];
+    // PyLong_AsSsize_t: no __index__ here
+    if (typeof item !== "number" && typeof item !== "bigint" && typeof item !== "boolean" && !PyObject_TypeCheck(item, PyLong_Type)) {
+      throw typeError("an integer is required");
+    }
+    const index = ssizeArg(item, 0);
     if (index < 0) throw typeError("invalid template");
     indices.push(index);
     const literal = items[2 * i + 2];

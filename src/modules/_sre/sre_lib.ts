@@ -277,10 +277,19 @@ export function sreCharset(code: Uint32Array, pc: number, ch: number): boolean {
 }
 
 function charsetLocIgnore(code: Uint32Array, pc: number, ch: number): boolean {
+  // a negated set matches when neither case is in the set (not when either is out of it)
+  let negated = false;
+  if (code[pc] === C.SRE_OP_NEGATE) {
+    negated = true;
+    pc++;
+  }
   const lo = sreLowerLocale(ch);
-  if (sreCharset(code, pc, lo)) return true;
-  const up = sreUpperLocale(ch);
-  return up !== lo && sreCharset(code, pc, up);
+  let found = sreCharset(code, pc, lo);
+  if (!found) {
+    const up = sreUpperLocale(ch);
+    found = up !== lo && sreCharset(code, pc, up);
+  }
+  return found !== negated;
 }
 
 /** Does the one-character item at code[pc] match `ch` (the ops REPEAT_ONE items are made of)? */

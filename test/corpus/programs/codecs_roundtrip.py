@@ -9,7 +9,7 @@ NAMES = ['ascii', 'charmap', 'cp037', 'cp1006', 'cp1026', 'cp1125', 'cp1140', 'c
          'iso8859_13', 'iso8859_14', 'iso8859_15', 'iso8859_16', 'iso8859_2', 'iso8859_3', 'iso8859_4', 'iso8859_5',
          'iso8859_6', 'iso8859_7', 'iso8859_8', 'iso8859_9', 'koi8_r', 'koi8_t', 'koi8_u', 'kz1048', 'latin_1',
          'mac_arabic', 'mac_croatian', 'mac_cyrillic', 'mac_farsi', 'mac_greek', 'mac_iceland', 'mac_latin2',
-         'mac_roman', 'mac_romanian', 'mac_turkish', 'palmos', 'ptcp154', 'raw_unicode_escape',
+         'mac_roman', 'mac_romanian', 'mac_turkish', 'palmos', 'ptcp154', 'punycode', 'raw_unicode_escape',
          'tis_620', 'unicode_escape', 'utf_16', 'utf_16_be', 'utf_16_le', 'utf_32', 'utf_32_be', 'utf_32_le',
          'utf_7', 'utf_8', 'utf_8_sig']
 
