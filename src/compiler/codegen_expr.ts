@@ -3,6 +3,7 @@ import type {
   Attribute,
   Call,
   Compare,
+  Constant,
   Dict,
   Lambda,
   Slice,
@@ -13,7 +14,7 @@ import type {
   cmpop,
 } from "../ast/ast.generated.js";
 import { Kind } from "../ast/ast.generated.js";
-import { Py_None } from "../objects/object.js";
+import { Py_None, Py_Ellipsis, Py_TYPE } from "../objects/object.js";
 import { PyTuple } from "../objects/tupleobject.js";
 import { Location, NO_LOCATION, NO_LABEL, type Label } from "./instruction_sequence.js";
 import {
@@ -170,6 +171,7 @@ export function codegenJumpIf(c: Compiler, loc: Location, e: expr, next: Label, 
     case Kind.Compare: {
       const n = e.ops.length - 1;
       if (n > 0) {
+        checkCompare(c, e);
         const cleanup = NEW_LABEL(c);
         codegenVisitExpr(c, e.left);
         for (let i = 0; i < n; i++) {
@@ -430,7 +432,34 @@ function codegenDict(c: Compiler, e: Dict): void {
   if (!haveDict) ADDOP_I(c, loc, op.BUILD_MAP, 0);
 }
 
+/** `x is 1`: a Constant other than None, True, False and ... (CPython: check_is_arg). */
+function checkIsArg(e: expr): boolean {
+  if (e._kind !== Kind.Constant) return true;
+  const v = e.value;
+  return v === Py_None || v === true || v === false || v === Py_Ellipsis;
+}
+
+/** SyntaxWarning for `is`/`is not` with a literal (CPython: check_compare). */
+function checkCompare(c: Compiler, e: Compare): void {
+  let left = checkIsArg(e.left);
+  let leftExpr = e.left;
+  for (let i = 0; i < e.ops.length; i++) {
+    const o = e.ops[i]!;
+    const rightExpr = e.comparators[i]!;
+    const right = checkIsArg(rightExpr);
+    if ((o._kind === Kind.Is || o._kind === Kind.IsNot) && (!right || !left)) {
+      const literal = (!left ? leftExpr : rightExpr) as Constant;
+      const tname = Py_TYPE(literal.value).tp_name;
+      c.warn(LOC(e), o._kind === Kind.Is ? `"is" with '${tname}' literal. Did you mean "=="?` : `"is not" with '${tname}' literal. Did you mean "!="?`);
+      return;
+    }
+    left = right;
+    leftExpr = rightExpr;
+  }
+}
+
 function codegenCompare(c: Compiler, e: Compare): void {
+  checkCompare(c, e);
   const loc = LOC(e);
   codegenVisitExpr(c, e.left);
   const n = e.ops.length - 1;

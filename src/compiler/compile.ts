@@ -138,6 +138,13 @@ export interface InlinedComprehensionState {
   cleanup: Label;
 }
 
+/** Shows a SyntaxWarning; false when a filter made it an error (a SyntaxWarning exception). */
+export type CompileWarnHook = (msg: string, filename: string, lineno: number) => boolean;
+let compileWarnHook: CompileWarnHook | null = null;
+export function _PyCompile_SetWarnHook(hook: CompileWarnHook): void {
+  compileWarnHook = hook;
+}
+
 export class Compiler {
   c_st!: Symtable;
   c_future = 0;
@@ -164,8 +171,15 @@ export class Compiler {
     );
   }
 
-  /** CPython: _PyCompile_Warn. Warnings are not reported yet; the hook is kept for callers. */
-  warn(_loc: Location, _msg: string): void {}
+  /**
+   * CPython: _PyCompile_Warn + _PyErr_EmitSyntaxWarning: a SyntaxWarning through the warnings
+   * machinery (set by src/python/_warnings.ts); one that a filter turns into an error becomes a
+   * SyntaxError at `loc`.
+   */
+  warn(loc: Location, msg: string): void {
+    if (this.c_disable_warning || compileWarnHook === null) return;
+    if (!compileWarnHook(msg, this.c_filename, loc.lineno)) throw this.error(loc, msg);
+  }
 
   get seq(): InstructionSequence {
     return this.u.u_instr_sequence;

@@ -100,6 +100,14 @@ PyFunction_Type.tp_getset = [
     },
   },
   { name: "__code__", get: (f) => (f as PyFunctionObject).func_code },
+  {
+    name: "__type_params__",
+    get: (f) => (f as PyFunctionObject).func_typeparams ?? new PyTuple([]),
+    set: (f, v) => {
+      if (!(v instanceof PyTuple)) throw typeError("__type_params__ must be set to a tuple");
+      (f as PyFunctionObject).func_typeparams = v;
+    },
+  },
   { name: "__globals__", get: (f) => (f as PyFunctionObject).func_globals },
   { name: "__builtins__", get: (f) => (f as PyFunctionObject).func_builtins },
   { name: "__closure__", get: (f) => orNone((f as PyFunctionObject).func_closure) },

@@ -758,7 +758,6 @@ export function type_new_impl(
     const m = g?.getStr("__name__");
     if (m !== undefined) d.set("__module__", m);
   }
-  if (!d.has("__doc__")) d.set("__doc__", Py_None);
   // __new__, __init_subclass__ and __class_getitem__ are implicitly static/class methods
   const nw = d.get("__new__");
   if (nw !== undefined && Py_TYPE(nw).tp_name === "function") d.set("__new__", new PyStaticMethod(nw));
@@ -792,6 +791,8 @@ export function type_new_impl(
       d.set(n, new PyGetSetDescr(t, slotMember(n)));
     }
   }
+  // after __slots__: a slot named __doc__ only conflicts with a docstring (CPython: type_new_set_doc)
+  if (!d.has("__doc__")) d.set("__doc__", Py_None);
   t.tp_dictoffset = wantDict || base.tp_dictoffset ? 1 : 0;
   if (t.tp_dictoffset && !base.tp_dictoffset && !d.has("__dict__")) {
     d.set("__dict__", new PyGetSetDescr(t, instanceDictGetSet));

@@ -39,6 +39,25 @@ export function _Py_union_type_or(a: PyObject, b: PyObject): PyObject {
   return new PyUnion(new PyTuple(args));
 }
 
+/** A union of any objects, as Union[...] builds it: None as NoneType, unions flattened, duplicates
+ *  dropped, one argument returned as it is (CPython: _Py_union_from_tuple). */
+export function _Py_union_from_tuple(items: readonly PyObject[]): PyObject {
+  const args: PyObject[] = [];
+  const add = (v: PyObject): void => {
+    const item = v === Py_None ? PyNone_Type : v;
+    if (item instanceof PyUnion) {
+      for (const a of item.args.items) add(a);
+      return;
+    }
+    PyObject_Hash(item); // Union members must be hashable
+    if (!args.some((x) => x === item || PyObject_RichCompareBool(x, item, Py_EQ))) args.push(item);
+  };
+  for (const v of items) add(v);
+  if (args.length === 0) throw typeError("Cannot take a Union of no types.");
+  if (args.length === 1) return args[0];
+  return new PyUnion(new PyTuple(args));
+}
+
 function argRepr(a: PyObject): string {
   if (a === PyNone_Type) return "None";
   if (a instanceof PyTypeObject) {
@@ -72,6 +91,12 @@ function checkArgs(u: PyUnion, fname: string): PyTypeObject[] {
   });
 }
 PyUnion_Type.tp_methods = [
+  {
+    name: "__class_getitem__",
+    kind: "o",
+    binding: "class",
+    fn: ((_cls: PyObject, args: PyObject) => _Py_union_from_tuple(args instanceof PyTuple ? args.items : [args])) as never,
+  },
   {
     name: "__instancecheck__",
     kind: "o",

@@ -19,7 +19,9 @@ import { compileStringObject } from "../compiler/compile.js";
 import { PyEval_EvalCode } from "../vm/ceval.js";
 
 /** Modules implemented in TypeScript, created on first import (CPython: the inittab). */
-let inittab: Map<string, () => PyModule> | null = null;
+// `var` without an initializer: modules may register while this module is still being evaluated (import cycles)
+// eslint-disable-next-line no-var
+var inittab: Map<string, () => PyModule> | undefined;
 function builtinModuleInits(): Map<string, () => PyModule> {
   // created on first use: modules register themselves while this module may still be loading
   return (inittab ??= new Map<string, () => PyModule>([["sys", getSysModule]]));
@@ -28,6 +30,18 @@ function builtinModuleInits(): Map<string, () => PyModule> {
 /** The names of the modules written in TypeScript, sorted (sys.builtin_module_names). */
 export function builtinModuleNames(): string[] {
   return ["builtins", ...builtinModuleInits().keys()].sort();
+}
+
+/** The init function of built-in module `name` (CPython: the inittab entry). */
+export function builtinModuleInit(name: string): (() => PyModule) | undefined {
+  return builtinModuleInits().get(name);
+}
+export function isBuiltinModuleName(name: string): boolean {
+  return name === "builtins" || builtinModuleInits().has(name);
+}
+/** Registers `init` for `name` unless a module of that name is registered (for stand-ins). */
+export function registerBuiltinModuleDefault(name: string, init: () => PyModule): void {
+  if (!builtinModuleInits().has(name)) builtinModuleInits().set(name, init);
 }
 
 /** Registers a module written in TypeScript (src/modules/*.ts call this). */

@@ -56,7 +56,7 @@ export function linecacheRegister(filename: string, source: string): void {
 }
 
 /** Line `lineno` (1-based) of `filename` without its line ending, or "" (CPython: linecache.getline). */
-function getline(filename: string, lineno: number): string {
+export function getline(filename: string, lineno: number): string {
   let lines = registered.get(filename) ?? fileCache.get(filename);
   if (lines === undefined) {
     try {

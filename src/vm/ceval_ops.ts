@@ -1,6 +1,9 @@
 // CPython: Python/ceval.c (helper functions of the instructions) and the object-layer functions
 // the generated cases call. Everything the instruction bodies need from other modules is
 // imported here or in ceval.ts, so bytecodes.def's preamble stays short.
+import {
+  _Py_make_typevar, _Py_make_typevar_lazy, _Py_set_typeparam_default, _Py_subscript_generic, _Py_make_typealias,
+} from "../objects/typevarobject.js";
 import { Py_None, Py_TYPE, PyType_IsSubtype, PyTypeObject, type PyObject } from "../objects/object.js";
 import { PyTuple } from "../objects/tupleobject.js";
 import { PyFloat } from "../objects/floatobject.js";
@@ -558,6 +561,16 @@ const INTRINSIC_IMPORT_STAR = 2;
 const INTRINSIC_STOPITERATION_ERROR = 3;
 const INTRINSIC_UNARY_POSITIVE = 5;
 const INTRINSIC_LIST_TO_TUPLE = 6;
+const INTRINSIC_TYPEVAR = 7;
+const INTRINSIC_PARAMSPEC = 8;
+const INTRINSIC_TYPEVARTUPLE = 9;
+const INTRINSIC_SUBSCRIPT_GENERIC = 10;
+const INTRINSIC_TYPEALIAS = 11;
+// CALL_INTRINSIC_2
+const INTRINSIC_TYPEVAR_WITH_BOUND = 2;
+const INTRINSIC_TYPEVAR_WITH_CONSTRAINTS = 3;
+const INTRINSIC_SET_FUNCTION_TYPE_PARAMS = 4;
+const INTRINSIC_SET_TYPEPARAM_DEFAULT = 5;
 
 export function _PyEval_CallIntrinsic1(oparg: number, value: PyObject, frame: _PyInterpreterFrame): PyObject {
   switch (oparg) {
@@ -570,6 +583,16 @@ export function _PyEval_CallIntrinsic1(oparg: number, value: PyObject, frame: _P
       return PyNumber_Positive(value);
     case INTRINSIC_LIST_TO_TUPLE:
       return new PyTuple((value as PyList).items.slice());
+    case INTRINSIC_TYPEVAR:
+      return _Py_make_typevar("TypeVar", value);
+    case INTRINSIC_PARAMSPEC:
+      return _Py_make_typevar("ParamSpec", value);
+    case INTRINSIC_TYPEVARTUPLE:
+      return _Py_make_typevar("TypeVarTuple", value);
+    case INTRINSIC_SUBSCRIPT_GENERIC:
+      return _Py_subscript_generic(value);
+    case INTRINSIC_TYPEALIAS:
+      return _Py_make_typealias(value);
   }
   throw _PyEval_NotImplemented(`CALL_INTRINSIC_1 ${oparg}`);
 }
@@ -624,6 +647,17 @@ function stopIterationError(frame: _PyInterpreterFrame, exc: PyObject): PyObject
   return err;
 }
 
-export function _PyEval_CallIntrinsic2(oparg: number, _value2: PyObject, _value1: PyObject): PyObject {
+export function _PyEval_CallIntrinsic2(oparg: number, value2: PyObject, value1: PyObject): PyObject {
+  switch (oparg) {
+    case INTRINSIC_TYPEVAR_WITH_BOUND:
+      return _Py_make_typevar_lazy(value2, value1, false);
+    case INTRINSIC_TYPEVAR_WITH_CONSTRAINTS:
+      return _Py_make_typevar_lazy(value2, value1, true);
+    case INTRINSIC_SET_FUNCTION_TYPE_PARAMS:
+      (value2 as PyFunctionObject).func_typeparams = value1;
+      return value2;
+    case INTRINSIC_SET_TYPEPARAM_DEFAULT:
+      return _Py_set_typeparam_default(value2, value1);
+  }
   throw _PyEval_NotImplemented(`CALL_INTRINSIC_2 ${oparg}`);
 }

@@ -20,7 +20,6 @@ const RE_NEEDS = "re: needs bytes/bytearray.translate and int(bytearray, base) (
 /** Programs that need more than a stage's first version; each says what is missing. */
 const TODO: Record<string, string> = {
   ast_validate: "the warnings module (DeprecationWarning of an ast constructor) needs _contextvars and _warnings",
-  compare: "compiler: SyntaxWarning for `is not` with a literal (and its display with the source line)",
   sre_basic: RE_NEEDS,
   sre_bytes: RE_NEEDS,
   sre_errors: RE_NEEDS,
