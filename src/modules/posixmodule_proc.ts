@@ -107,8 +107,9 @@ function sysconfValue(name: string, num: number, fixed: number | null): number {
     case "SC_SIGQUEUE_MAX":
       return procLimit("Max pending signals") ?? -1;
     case "SC_NPROCESSORS_CONF":
+      return cpuListCount("possible");
     case "SC_NPROCESSORS_ONLN":
-      return os.cpus().length;
+      return cpuListCount("online");
     case "SC_PHYS_PAGES":
       return Math.floor(os.totalmem() / 4096);
     case "SC_AVPHYS_PAGES":
@@ -116,6 +117,24 @@ function sysconfValue(name: string, num: number, fixed: number | null): number {
   }
   void num;
   throw PyErr_SetFromErrno(EINVAL);
+}
+
+/**
+ * The number of CPUs in /sys/devices/system/cpu/{online,possible} (a list such as "0-3,6"), as glibc's
+ * sysconf counts them; os.cpus() can be empty in a sandbox that hides /proc/cpuinfo.
+ */
+function cpuListCount(which: "online" | "possible"): number {
+  try {
+    let n = 0;
+    for (const part of fs.readFileSync(`/sys/devices/system/cpu/${which}`, "latin1").trim().split(",")) {
+      const [lo, hi] = part.split("-").map(Number);
+      n += hi === undefined ? 1 : hi - lo + 1;
+    }
+    if (n > 0) return n;
+  } catch {
+    // no sysfs: fall through
+  }
+  return os.cpus().length || os.availableParallelism();
 }
 
 /** A configuration name argument: a str of `table` or an int (CPython: conv_confname). */
@@ -259,7 +278,7 @@ export function addProcFunctions(d: PyDict): void {
     const u = [os.type(), os.hostname(), os.release(), os.version(), os.machine()];
     return PyStructSequence_New(UnameResultType, u);
   });
-  d0("cpu_count", () => os.cpus().length || Py_None);
+  d0("cpu_count", () => cpuListCount("online"));
   d0("process_cpu_count", () => os.availableParallelism());
   d0("getloadavg", () => new PyTuple(os.loadavg().map((x) => new PyFloat(x))));
   d0("times", () => {

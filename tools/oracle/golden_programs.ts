@@ -1,6 +1,8 @@
 // Regenerates the expected results of the whole-program tests from CPython 3.14:
 //
-//   npm run build && node dist/tools/oracle/golden_programs.js [--native PYTHON3.14]
+//   npm run build && node dist/tools/oracle/golden_programs.js [--native PYTHON3.14] [NAME.py ...]
+//
+// With NAME.py arguments, only those programs (of either folder) are recorded.
 //
 // For each test/corpus/programs/NAME.py, run as `python NAME.py` from that folder by CPython 3.14
 // in WebAssembly (pyodide), it writes test/golden/programs/NAME.stdout, NAME.stderr and NAME.status
@@ -33,19 +35,21 @@ function write(dir: string, goldenDir: string, name: string, r: Result): void {
   fs.writeFileSync(base + ".status", `${r.status}\n`);
 }
 
-function programs(dir: string): string[] {
-  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".py")).sort() : [];
-}
-
 const argv = process.argv.slice(2);
 const nativeAt = argv.indexOf("--native");
 const native = nativeAt >= 0 ? argv[nativeAt + 1] : process.env.TYTHON_NATIVE_PYTHON;
+const only = new Set(argv.filter((a, i) => a.endsWith(".py") && i !== nativeAt + 1).map((a) => path.basename(a)));
+
+function programs(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => f.endsWith(".py") && (only.size === 0 || only.has(f))).sort();
+}
 
 const names = programs(PROGRAMS_DIR);
-const py = await ReferencePython.start();
+const py = names.length ? await ReferencePython.start() : null;
 fs.mkdirSync(GOLDEN_DIR, { recursive: true });
 for (const name of names) {
-  const r = py.run([name], { cwd: PROGRAMS_DIR });
+  const r = py!.run([name], { cwd: PROGRAMS_DIR });
   write(PROGRAMS_DIR, GOLDEN_DIR, name, { stdout: r.stdout.toString("utf8"), stderr: r.stderr.toString("utf8"), status: r.status });
 }
 process.stdout.write(`wrote expected results of ${names.length} programs into ${path.relative(REPO_ROOT, GOLDEN_DIR)}\n`);

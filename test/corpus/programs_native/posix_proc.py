@@ -11,7 +11,7 @@ def show(f, *args, **kw):
 
 print(type(posix.getpid()).__name__, posix.getpid() > 0, posix.getppid() > 0, posix.getpid() != posix.getppid())
 print(posix.getuid() == posix.geteuid(), posix.getgid() == posix.getegid(), type(posix.getgroups()).__name__)
-print(posix.getpgrp() > 0, posix.getsid(0) > 0, posix.getresuid() == (posix.getuid(),) * 3, posix.getpgid(0) == posix.getpgrp())
+print(posix.getpgrp() >= 0, posix.getsid(0) >= 0, posix.getresuid() == (posix.getuid(),) * 3, posix.getpgid(0) == posix.getpgrp())
 u = posix.uname()
 print(type(u).__name__, len(u), u.sysname, u.machine, u[0] == u.sysname, u.n_fields)
 print(repr(u).startswith("posix.uname_result(sysname='Linux', nodename="))
