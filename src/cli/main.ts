@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PyConfig } from "../python/pythonrun.js";
+import { type CmdLineOptions, ConfigError, readSysOptions, setSysOptions } from "../python/sysmodule_config.js";
 import { internalErrorReport } from "./report.js";
 import { writeStderr, writeStdout } from "./output.js";
 
@@ -52,6 +53,8 @@ interface CmdLine {
   unbuffered: boolean;
   /** The arguments as given (for sys.orig_argv). */
   origArgv: readonly string[];
+  /** The flags, -W and -X options, for sys.flags, sys.warnoptions and sys._xoptions. */
+  options: CmdLineOptions;
 }
 
 /** Prints the error usage (CPython: usage(1, program)) and returns exit status 2. */
@@ -62,7 +65,8 @@ function usageError(message: string): number {
 
 /** Parses options as _PyOS_GetOpt does; returns the command line, or an exit status. */
 function parseCmdLine(argv: readonly string[]): CmdLine | number {
-  const cl: CmdLine = { command: null, module: null, filename: null, args: [], skipFirstLine: false, optimize: 0, unbuffered: false, origArgv: argv };
+  const cl: CmdLine = { command: null, module: null, filename: null, args: [], skipFirstLine: false, optimize: 0, unbuffered: false, origArgv: argv,
+    options: { counts: {}, warnoptions: [], xoptions: [] } };
   let versionCount = 0;
   let i = 0;
   options: while (i < argv.length) {
@@ -114,12 +118,21 @@ function parseCmdLine(argv: readonly string[]): CmdLine | number {
           break;
         case "O":
           cl.optimize++;
+          cl.options.counts.O = cl.optimize;
           break;
         case "u":
           cl.unbuffered = true;
+          cl.options.counts.u = 1;
+          break;
+        case "W":
+          cl.options.warnoptions.push(optarg!);
+          break;
+        case "X":
+          cl.options.xoptions.push(optarg!);
           break;
         default:
-          // accepted for compatibility; no effect yet
+          // recorded for sys.flags (most have no other effect yet)
+          cl.options.counts[c] = (cl.options.counts[c] ?? 0) + 1;
           break;
       }
       if (optarg !== null) break;
@@ -181,6 +194,19 @@ export async function pyBytesMain(argv: readonly string[]): Promise<number> {
   // Options are handled before the interpreter is loaded: -V, -h and usage errors need none of it.
   const cl = argv[0] === "dump" ? null : parseCmdLine(argv);
   if (typeof cl === "number") return cl;
+  if (cl !== null) {
+    // CPython: PyConfig_Read (the environment joins the options; bad values are fatal)
+    try {
+      const options = readSysOptions(cl.options, process.env);
+      setSysOptions(options);
+      cl.optimize = options.optimize;
+      cl.unbuffered = options.unbuffered;
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      writeStderr(e.report());
+      return 1;
+    }
+  }
   let runtime: Runtime;
   try {
     runtime = await loadRuntime();

@@ -246,7 +246,15 @@ export async function pyErrPrint(thrown: unknown): Promise<number> {
   }
   if (thrown instanceof PySystemExit) return handleSystemExit(thrown);
   try {
-    writeStderr(await formatUncaught(thrown));
+    // CPython: _PyErr_PrintEx calls sys.excepthook (sysmodule_hooks.ts); the built-in one is this display
+    const hooks = await import("./sysmodule_hooks.js");
+    const outcome = hooks.callExcepthook(thrown);
+    if (outcome.kind === "exit") return handleSystemExit(outcome.exit as PySystemExit);
+    if (outcome.kind === "missing") writeStderr("sys.excepthook is missing\n" + (await formatUncaught(thrown)));
+    else if (outcome.kind === "failed") {
+      writeStderr("Error in sys.excepthook:\n" + (await formatUncaught(outcome.error)) + "\nOriginal exception was:\n" + (await formatUncaught(thrown)));
+    } else if (outcome.kind === "default") writeStderr(await formatUncaught(thrown));
+    await flushStdio();
   } catch (e) {
     writeStderr(internalErrorReport(e));
   }
