@@ -249,6 +249,7 @@ export async function pyErrPrint(thrown: unknown): Promise<number> {
     // CPython: _PyErr_PrintEx calls sys.excepthook (sysmodule_hooks.ts); the built-in one is this display
     const hooks = await import("./sysmodule_hooks.js");
     const outcome = hooks.callExcepthook(thrown);
+    await flushStdio(); // what the hook printed comes before the report
     if (outcome.kind === "exit") return handleSystemExit(outcome.exit as PySystemExit);
     if (outcome.kind === "missing") writeStderr("sys.excepthook is missing\n" + (await formatUncaught(thrown)));
     else if (outcome.kind === "failed") {

@@ -21,6 +21,7 @@ import { formatSyntaxError } from "./pythonrun.js";
 import { PySys_WriteStderr, UnraisableHookArgs_Type, writeUnraisableDefault } from "./unraisable.js";
 import { builtinsModule, builtinsDict } from "./bltinmodule.js";
 import { sysOptions } from "./sysmodule_config.js";
+import { writeStderr } from "../cli/output.js";
 import { defFunction, defPositional } from "../modules/posixmodule_def.js";
 import { newBuiltinFunction } from "../objects/methodobject.js";
 
@@ -51,8 +52,8 @@ export function displayText(value: PyObject, tb: PyObject): string {
 /** sys.excepthook as CPython defines it (PyErr_Display to sys.stderr). */
 function defaultExcepthook(value: PyObject, tb: PyObject): PyObject {
   const err = sysDict().getStr("stderr");
-  if (err === undefined || err === Py_None) throw runtimeError("lost sys.stderr");
-  PySys_WriteStderr(displayText(value, tb));
+  if (err === undefined) writeStderr("lost sys.stderr\n");
+  else if (err !== Py_None) PySys_WriteStderr(displayText(value, tb));
   return Py_None;
 }
 
