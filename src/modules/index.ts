@@ -67,3 +67,5 @@ import { init_operator } from "./_operator.js";
 import { init_functools } from "./_functoolsmodule.js";
 registerBuiltinModule("_operator", init_operator);
 registerBuiltinModule("_functools", init_functools);
+import { initArray } from "./arraymodule_methods.js";
+registerBuiltinModule("array", initArray);
