@@ -330,6 +330,11 @@ O.tp_methods = [
     name: "__reduce_ex__",
     kind: "o",
     fn: ((self: PyObject) => {
+      // a type that overrides __reduce__ is reduced by it (CPython: object___reduce_ex___impl)
+      const reduce = _PyType_Lookup(Py_TYPE(self), "__reduce__");
+      if (reduce !== null && reduce !== typeDict(PyBaseObject_Type).get("__reduce__")) {
+        return PyObject_CallNoArgs(PyObject_GetAttr(self, "__reduce__"));
+      }
       throw typeError(`cannot pickle '${Py_TYPE(self).tp_name}' object`);
     }) as PyMethodDef["fn"],
   },
