@@ -77,3 +77,5 @@ registerBuiltinModule("_operator", init_operator);
 registerBuiltinModule("_functools", init_functools);
 import { initArray } from "./arraymodule_methods.js";
 registerBuiltinModule("array", initArray);
+import { initFaulthandler } from "./faulthandler.js";
+registerBuiltinModule("faulthandler", initFaulthandler);
