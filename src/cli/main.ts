@@ -2,16 +2,14 @@
 // option parsing of Python/initconfig.c (config_parse_cmdline) and Python/getopt.c (_PyOS_GetOpt).
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import type { PyConfig } from "../python/pythonrun.js";
+import { STDLIB_DIR } from "../python/paths.js";
+import type { MainSource, PyConfig } from "../python/pythonrun.js";
 import { internalErrorReport } from "./report.js";
 import { writeStderr, writeStdout } from "./output.js";
 
 export const PY_VERSION = "3.14.2";
 const PROGRAM = "tython";
 
-/** lib/python3.14 beside the package (dist/src/cli/main.js -> ../../../lib/python3.14). */
-export const STDLIB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "lib", "python3.14");
 
 // CPython 3.14's short options; a letter followed by ':' takes an argument.
 const SHORT_OPTIONS = "bBc:dEhiIJm:OPqRsStuvVW:xX:?";
@@ -52,6 +50,14 @@ interface CmdLine {
   unbuffered: boolean;
   /** The arguments as given (for sys.orig_argv). */
   origArgv: readonly string[];
+  /** -S */
+  noSite: boolean;
+  /** -B (or PYTHONDONTWRITEBYTECODE) */
+  dontWriteBytecode: boolean;
+  /** -E (and -I): PYTHON* environment variables ignored */
+  ignoreEnvironment: boolean;
+  /** -P (and -I): no unsafe path (script directory, cwd) prepended to sys.path */
+  safePath: boolean;
 }
 
 /** Prints the error usage (CPython: usage(1, program)) and returns exit status 2. */
@@ -62,7 +68,8 @@ function usageError(message: string): number {
 
 /** Parses options as _PyOS_GetOpt does; returns the command line, or an exit status. */
 function parseCmdLine(argv: readonly string[]): CmdLine | number {
-  const cl: CmdLine = { command: null, module: null, filename: null, args: [], skipFirstLine: false, optimize: 0, unbuffered: false, origArgv: argv };
+  const cl: CmdLine = { command: null, module: null, filename: null, args: [], skipFirstLine: false, optimize: 0, unbuffered: false, origArgv: argv,
+    noSite: false, dontWriteBytecode: false, ignoreEnvironment: false, safePath: false };
   let versionCount = 0;
   let i = 0;
   options: while (i < argv.length) {
@@ -118,6 +125,22 @@ function parseCmdLine(argv: readonly string[]): CmdLine | number {
         case "u":
           cl.unbuffered = true;
           break;
+        case "S":
+          cl.noSite = true;
+          break;
+        case "B":
+          cl.dontWriteBytecode = true;
+          break;
+        case "E":
+          cl.ignoreEnvironment = true;
+          break;
+        case "P":
+          cl.safePath = true;
+          break;
+        case "I":
+          cl.ignoreEnvironment = true;
+          cl.safePath = true;
+          break;
         default:
           // accepted for compatibility; no effect yet
           break;
@@ -143,24 +166,23 @@ function help(): number {
   return 0;
 }
 
-/** The sys.path tython searches for -m (besides the script's or current directory). */
-export function defaultSysPath(): string[] {
-  return [STDLIB_DIR];
+/**
+ * sys.path after its first entry (CPython: Modules/getpath.py): PYTHONPATH's folders (unless -E),
+ * then PREFIX/lib/python314.zip, the standard library and its lib-dynload folder.
+ */
+export function defaultSysPath(cl: CmdLine): string[] {
+  const out: string[] = [];
+  const pp = cl.ignoreEnvironment ? undefined : process.env.PYTHONPATH;
+  if (pp) for (const p of pp.split(path.delimiter)) if (p !== "") out.push(path.resolve(p));
+  const lib = path.dirname(STDLIB_DIR);
+  out.push(path.join(lib, "python314.zip"), STDLIB_DIR, path.join(STDLIB_DIR, "lib-dynload"));
+  return out;
 }
 
-/** Finds a module for -m: NAME.py or NAME/__main__.py under each path entry (dotted names nest). */
-function findModule(name: string, searchPath: readonly string[]): { file: string } | { error: string } {
-  const rel = name.split(".").join(path.sep);
-  for (const dir of searchPath) {
-    const base = path.join(dir, rel);
-    if (fs.existsSync(base + ".py")) return { file: base + ".py" };
-    if (fs.existsSync(path.join(base, "__init__.py")) || (fs.statSync(base, { throwIfNoEntry: false })?.isDirectory() ?? false)) {
-      const main = path.join(base, "__main__.py");
-      if (fs.existsSync(main)) return { file: main };
-      return { error: `No module named ${name}.__main__; '${name}' is a package and cannot be directly executed` };
-    }
-  }
-  return { error: `No module named ${name}` };
+/** Sets sys.path: `first` goes in front once site has run, unless -P (safe_path) (CPython: config->sys_path_0). */
+function setSysPath(config: PyConfig, first: string, cl: CmdLine): void {
+  config.sysPath = defaultSysPath(cl);
+  config.sysPath0 = cl.safePath ? null : first;
 }
 
 function readStdin(): Uint8Array {
@@ -199,7 +221,7 @@ export async function pyBytesMain(argv: readonly string[]): Promise<number> {
 interface Runtime {
   interpreterConfig: PyConfig;
   pyErrPrint(e: unknown): Promise<number>;
-  runSource(source: Uint8Array, filename: string): Promise<number>;
+  runMain(what: MainSource): Promise<number>;
   dumpMain(args: readonly string[]): Promise<number>;
 }
 
@@ -208,30 +230,27 @@ async function loadRuntime(): Promise<Runtime> {
   await import("../objects/init.js");
   const run = await import("../python/pythonrun.js");
   const dump = await import("./dump.js");
-  return { interpreterConfig: run.interpreterConfig, pyErrPrint: run.pyErrPrint, runSource: run.runSource, dumpMain: dump.dumpMain };
+  return { interpreterConfig: run.interpreterConfig, pyErrPrint: run.pyErrPrint, runMain: run.runMain, dumpMain: dump.dumpMain };
 }
 
 async function runCmdLine(cl: CmdLine, rt: Runtime): Promise<number> {
-  const { interpreterConfig, runSource } = rt;
+  const { interpreterConfig, runMain } = rt;
   interpreterConfig.optimize = cl.optimize;
   interpreterConfig.unbuffered = cl.unbuffered;
+  interpreterConfig.noSite = cl.noSite;
+  interpreterConfig.dontWriteBytecode = cl.dontWriteBytecode || (!cl.ignoreEnvironment && !!process.env.PYTHONDONTWRITEBYTECODE);
   interpreterConfig.origArgv = [PROGRAM, ...cl.origArgv];
   const cwd = process.cwd();
   if (cl.command !== null) {
     interpreterConfig.argv = ["-c", ...cl.args];
-    interpreterConfig.sysPath = ["", ...defaultSysPath()];
-    return runSource(Buffer.from(cl.command, "utf8"), "<string>");
+    setSysPath(interpreterConfig, "", cl);
+    return runMain({ kind: "command", source: Buffer.from(cl.command, "utf8") });
   }
   if (cl.module !== null) {
-    const searchPath = [cwd, ...defaultSysPath()];
-    const found = findModule(cl.module, searchPath);
-    if ("error" in found) {
-      writeStderr(`${PROGRAM}: ${found.error}\n`);
-      return 1;
-    }
-    interpreterConfig.argv = [found.file, ...cl.args];
-    interpreterConfig.sysPath = searchPath;
-    return runSource(fs.readFileSync(found.file), found.file);
+    // runpy finds the module and makes sys.argv[0] its file
+    interpreterConfig.argv = ["-m", ...cl.args];
+    setSysPath(interpreterConfig, cwd, cl);
+    return runMain({ kind: "module", name: cl.module });
   }
   if (cl.filename !== null && cl.filename !== "-") {
     let file = path.resolve(cwd, cl.filename);
@@ -243,10 +262,10 @@ async function runCmdLine(cl: CmdLine, rt: Runtime): Promise<number> {
           writeStderr(`${PROGRAM}: can't find '__main__' module in '${file}'\n`);
           return 1;
         }
-        interpreterConfig.sysPath = [file, ...defaultSysPath()];
+        setSysPath(interpreterConfig, file, cl);
         file = main;
       } else {
-        interpreterConfig.sysPath = [path.dirname(fs.realpathSync(file)), ...defaultSysPath()];
+        setSysPath(interpreterConfig, path.dirname(fs.realpathSync(file)), cl);
       }
       source = fs.readFileSync(file);
     } catch (e) {
@@ -256,13 +275,13 @@ async function runCmdLine(cl: CmdLine, rt: Runtime): Promise<number> {
       return 2;
     }
     interpreterConfig.argv = [cl.filename, ...cl.args];
-    return runSource(cl.skipFirstLine ? skipLine(source) : source, file);
+    return runMain({ kind: "file", source: cl.skipFirstLine ? skipLine(source) : source, filename: file });
   }
   interpreterConfig.argv = [cl.filename ?? "", ...cl.args];
-  interpreterConfig.sysPath = ["", ...defaultSysPath()];
+  setSysPath(interpreterConfig, "", cl);
   if (process.stdin.isTTY && cl.filename === null) {
     writeStderr(`${PROGRAM}: no interactive prompt yet; reading a program until end of input (Ctrl-D)\n`);
   }
   const source = readStdin();
-  return runSource(cl.skipFirstLine ? skipLine(source) : source, "<stdin>");
+  return runMain({ kind: "stdin", source: cl.skipFirstLine ? skipLine(source) : source });
 }

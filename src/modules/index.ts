@@ -56,6 +56,5 @@ registerBuiltinModule("_symtable", init_symtable);
 registerBuiltinModule("_typing", init_typing);
 registerBuiltinModule("_imp", init_imp);
 // stand-ins for _thread and _warnings until their modules are registered (they give way)
-import "../python/import_shims.js";
 import { init_string } from "./_stringmodule.js";
 registerBuiltinModule("_string", init_string);

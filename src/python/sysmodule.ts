@@ -50,7 +50,7 @@ export function getSysModule(): PyModule {
   d.setStr("prefix", "");
   d.setStr("base_prefix", "");
   d.setStr("exec_prefix", "");
-  d.setStr("dont_write_bytecode", true);
+  d.setStr("dont_write_bytecode", interpreterConfig.dontWriteBytecode ?? false);
   d.setStr(
     "implementation",
     newNamespace({
