@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { STDLIB_DIR } from "../python/paths.js";
 import type { MainSource, PyConfig } from "../python/pythonrun.js";
+import { type CmdLineOptions, ConfigError, readSysOptions, setSysOptions, sysOptions } from "../python/sysmodule_config.js";
 import { internalErrorReport } from "./report.js";
 import { writeStderr, writeStdout } from "./output.js";
 
@@ -50,14 +51,8 @@ interface CmdLine {
   unbuffered: boolean;
   /** The arguments as given (for sys.orig_argv). */
   origArgv: readonly string[];
-  /** -S */
-  noSite: boolean;
-  /** -B (or PYTHONDONTWRITEBYTECODE) */
-  dontWriteBytecode: boolean;
-  /** -E (and -I): PYTHON* environment variables ignored */
-  ignoreEnvironment: boolean;
-  /** -P (and -I): no unsafe path (script directory, cwd) prepended to sys.path */
-  safePath: boolean;
+  /** The flags, -W and -X options, for sys.flags, sys.warnoptions and sys._xoptions. */
+  options: CmdLineOptions;
 }
 
 /** Prints the error usage (CPython: usage(1, program)) and returns exit status 2. */
@@ -69,7 +64,7 @@ function usageError(message: string): number {
 /** Parses options as _PyOS_GetOpt does; returns the command line, or an exit status. */
 function parseCmdLine(argv: readonly string[]): CmdLine | number {
   const cl: CmdLine = { command: null, module: null, filename: null, args: [], skipFirstLine: false, optimize: 0, unbuffered: false, origArgv: argv,
-    noSite: false, dontWriteBytecode: false, ignoreEnvironment: false, safePath: false };
+    options: { counts: {}, warnoptions: [], xoptions: [] } };
   let versionCount = 0;
   let i = 0;
   options: while (i < argv.length) {
@@ -121,28 +116,21 @@ function parseCmdLine(argv: readonly string[]): CmdLine | number {
           break;
         case "O":
           cl.optimize++;
+          cl.options.counts.O = cl.optimize;
           break;
         case "u":
           cl.unbuffered = true;
+          cl.options.counts.u = 1;
           break;
-        case "S":
-          cl.noSite = true;
+        case "W":
+          cl.options.warnoptions.push(optarg!);
           break;
-        case "B":
-          cl.dontWriteBytecode = true;
-          break;
-        case "E":
-          cl.ignoreEnvironment = true;
-          break;
-        case "P":
-          cl.safePath = true;
-          break;
-        case "I":
-          cl.ignoreEnvironment = true;
-          cl.safePath = true;
+        case "X":
+          cl.options.xoptions.push(optarg!);
           break;
         default:
-          // accepted for compatibility; no effect yet
+          // recorded for sys.flags (most have no other effect yet)
+          cl.options.counts[c] = (cl.options.counts[c] ?? 0) + 1;
           break;
       }
       if (optarg !== null) break;
@@ -170,9 +158,9 @@ function help(): number {
  * sys.path after its first entry (CPython: Modules/getpath.py): PYTHONPATH's folders (unless -E),
  * then PREFIX/lib/python314.zip, the standard library and its lib-dynload folder.
  */
-export function defaultSysPath(cl: CmdLine): string[] {
+export function defaultSysPath(): string[] {
   const out: string[] = [];
-  const pp = cl.ignoreEnvironment ? undefined : process.env.PYTHONPATH;
+  const pp = sysOptions.useEnvironment ? process.env.PYTHONPATH : undefined;
   if (pp) for (const p of pp.split(path.delimiter)) if (p !== "") out.push(path.resolve(p));
   const lib = path.dirname(STDLIB_DIR);
   out.push(path.join(lib, "python314.zip"), STDLIB_DIR, path.join(STDLIB_DIR, "lib-dynload"));
@@ -180,9 +168,9 @@ export function defaultSysPath(cl: CmdLine): string[] {
 }
 
 /** Sets sys.path: `first` goes in front once site has run, unless -P (safe_path) (CPython: config->sys_path_0). */
-function setSysPath(config: PyConfig, first: string, cl: CmdLine): void {
-  config.sysPath = defaultSysPath(cl);
-  config.sysPath0 = cl.safePath ? null : first;
+function setSysPath(config: PyConfig, first: string): void {
+  config.sysPath = defaultSysPath();
+  config.sysPath0 = sysOptions.safePath ? null : first;
 }
 
 function readStdin(): Uint8Array {
@@ -203,6 +191,19 @@ export async function pyBytesMain(argv: readonly string[]): Promise<number> {
   // Options are handled before the interpreter is loaded: -V, -h and usage errors need none of it.
   const cl = argv[0] === "dump" ? null : parseCmdLine(argv);
   if (typeof cl === "number") return cl;
+  if (cl !== null) {
+    // CPython: PyConfig_Read (the environment joins the options; bad values are fatal)
+    try {
+      const options = readSysOptions(cl.options, process.env);
+      setSysOptions(options);
+      cl.optimize = options.optimize;
+      cl.unbuffered = options.unbuffered;
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      writeStderr(e.report());
+      return 1;
+    }
+  }
   let runtime: Runtime;
   try {
     runtime = await loadRuntime();
@@ -237,19 +238,17 @@ async function runCmdLine(cl: CmdLine, rt: Runtime): Promise<number> {
   const { interpreterConfig, runMain } = rt;
   interpreterConfig.optimize = cl.optimize;
   interpreterConfig.unbuffered = cl.unbuffered;
-  interpreterConfig.noSite = cl.noSite;
-  interpreterConfig.dontWriteBytecode = cl.dontWriteBytecode || (!cl.ignoreEnvironment && !!process.env.PYTHONDONTWRITEBYTECODE);
   interpreterConfig.origArgv = [PROGRAM, ...cl.origArgv];
   const cwd = process.cwd();
   if (cl.command !== null) {
     interpreterConfig.argv = ["-c", ...cl.args];
-    setSysPath(interpreterConfig, "", cl);
+    setSysPath(interpreterConfig, "");
     return runMain({ kind: "command", source: Buffer.from(cl.command, "utf8") });
   }
   if (cl.module !== null) {
     // runpy finds the module and makes sys.argv[0] its file
     interpreterConfig.argv = ["-m", ...cl.args];
-    setSysPath(interpreterConfig, cwd, cl);
+    setSysPath(interpreterConfig, cwd);
     return runMain({ kind: "module", name: cl.module });
   }
   if (cl.filename !== null && cl.filename !== "-") {
@@ -262,10 +261,10 @@ async function runCmdLine(cl: CmdLine, rt: Runtime): Promise<number> {
           writeStderr(`${PROGRAM}: can't find '__main__' module in '${file}'\n`);
           return 1;
         }
-        setSysPath(interpreterConfig, file, cl);
+        setSysPath(interpreterConfig, file);
         file = main;
       } else {
-        setSysPath(interpreterConfig, path.dirname(fs.realpathSync(file)), cl);
+        setSysPath(interpreterConfig, path.dirname(fs.realpathSync(file)));
       }
       source = fs.readFileSync(file);
     } catch (e) {
@@ -278,7 +277,7 @@ async function runCmdLine(cl: CmdLine, rt: Runtime): Promise<number> {
     return runMain({ kind: "file", source: cl.skipFirstLine ? skipLine(source) : source, filename: file });
   }
   interpreterConfig.argv = [cl.filename ?? "", ...cl.args];
-  setSysPath(interpreterConfig, "", cl);
+  setSysPath(interpreterConfig, "");
   if (process.stdin.isTTY && cl.filename === null) {
     writeStderr(`${PROGRAM}: no interactive prompt yet; reading a program until end of input (Ctrl-D)\n`);
   }

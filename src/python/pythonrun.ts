@@ -31,10 +31,6 @@ export interface PyConfig {
   origArgv: string[];
   /** -u: stdout and stderr unbuffered (also PYTHONUNBUFFERED). */
   unbuffered?: boolean;
-  /** -S: `site` is not imported at start-up. */
-  noSite?: boolean;
-  /** -B, PYTHONDONTWRITEBYTECODE: sys.dont_write_bytecode. */
-  dontWriteBytecode?: boolean;
 }
 
 export const interpreterConfig: PyConfig = { argv: [""], sysPath: [], sysPath0: null, optimize: 0, origArgv: ["tython"] };
@@ -256,7 +252,15 @@ export async function pyErrPrint(thrown: unknown): Promise<number> {
   }
   if (thrown instanceof PySystemExit) return handleSystemExit(thrown);
   try {
-    writeStderr(await formatUncaught(thrown));
+    // CPython: _PyErr_PrintEx calls sys.excepthook (sysmodule_hooks.ts); the built-in one is this display
+    const hooks = await import("./sysmodule_hooks.js");
+    const outcome = hooks.callExcepthook(thrown);
+    if (outcome.kind === "exit") return handleSystemExit(outcome.exit as PySystemExit);
+    if (outcome.kind === "missing") writeStderr("sys.excepthook is missing\n" + (await formatUncaught(thrown)));
+    else if (outcome.kind === "failed") {
+      writeStderr("Error in sys.excepthook:\n" + (await formatUncaught(outcome.error)) + "\nOriginal exception was:\n" + (await formatUncaught(thrown)));
+    } else if (outcome.kind === "default") writeStderr(await formatUncaught(thrown));
+    await flushStdio();
   } catch (e) {
     writeStderr(internalErrorReport(e));
   }
@@ -310,7 +314,8 @@ async function initMain(): Promise<PyObject> {
   const bootstrap = sysModules().getStr("_frozen_importlib");
   if (bootstrap !== undefined) main.dict.setStr("__loader__", PyObject_GetAttr(bootstrap, "BuiltinImporter"));
   sysModules().setStr("__main__", main);
-  if (!interpreterConfig.noSite) imp.PyImport_ImportModule("site");
+  const { sysOptions } = await import("./sysmodule_config.js");
+  if (sysOptions.siteImport) imp.PyImport_ImportModule("site");
   // CPython: pymain_run_python's pymain_sys_path_add_path0, after site
   const sysPath = getSysModule().dict.getStr("path");
   if (interpreterConfig.sysPath0 !== null && sysPath instanceof PyList) sysPath.items.unshift(interpreterConfig.sysPath0);
