@@ -173,6 +173,27 @@ function setSysPath(config: PyConfig, first: string): void {
   config.sysPath0 = sysOptions.safePath ? null : first;
 }
 
+/** Whether `file` is a zip archive (its end-of-central-directory record), which zipimport can run. */
+function isZipFile(file: string): boolean {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, "r");
+  } catch {
+    return false;
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size < 22) return false;
+    const n = Math.min(size, 22 + 65535);
+    const buf = Buffer.alloc(n);
+    fs.readSync(fd, buf, 0, n, size - n);
+    for (let i = n - 22; i >= 0; i--) if (buf.readUInt32LE(i) === 0x06054b50) return true;
+    return false;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function readStdin(): Uint8Array {
   try {
     return fs.readFileSync(0);
@@ -249,23 +270,19 @@ async function runCmdLine(cl: CmdLine, rt: Runtime): Promise<number> {
     // runpy finds the module and makes sys.argv[0] its file
     interpreterConfig.argv = ["-m", ...cl.args];
     setSysPath(interpreterConfig, cwd);
-    return runMain({ kind: "module", name: cl.module });
+    return runMain({ kind: "module", name: cl.module, alterArgv: true });
   }
   if (cl.filename !== null && cl.filename !== "-") {
-    let file = path.resolve(cwd, cl.filename);
+    const file = path.resolve(cwd, cl.filename);
     let source: Uint8Array;
     try {
-      if (fs.statSync(file).isDirectory()) {
-        const main = path.join(file, "__main__.py");
-        if (!fs.existsSync(main)) {
-          writeStderr(`${PROGRAM}: can't find '__main__' module in '${file}'\n`);
-          return 1;
-        }
-        setSysPath(interpreterConfig, file);
-        file = main;
-      } else {
-        setSysPath(interpreterConfig, path.dirname(fs.realpathSync(file)));
+      if (fs.statSync(file).isDirectory() || isZipFile(file)) {
+        // CPython: pymain_run_python with an importer for the script: its __main__ is run from it
+        interpreterConfig.argv = [cl.filename, ...cl.args];
+        setSysPath(interpreterConfig, cl.filename);
+        return runMain({ kind: "module", name: "__main__", alterArgv: false });
       }
+      setSysPath(interpreterConfig, path.dirname(fs.realpathSync(file)));
       source = fs.readFileSync(file);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;

@@ -18,7 +18,8 @@ import { builtinsModule } from "./bltinmodule.js";
 import { PyEval_EvalCode } from "../vm/ceval.js";
 import { PyTraceBackObject } from "./traceback.js";
 import { PyErr_WarnEx } from "./_warnings.js";
-import { frozenCode, frozenOrigName, lookUpFrozen } from "./frozen.js";
+import { frozenCode, frozenConfig, frozenOrigName, lookUpFrozen } from "./frozen.js";
+import { sysOptions } from "./sysmodule_config.js";
 import { init_imp } from "./import_imp.js";
 
 /** Modules implemented in TypeScript, created on first import (CPython: the inittab). */
@@ -119,6 +120,8 @@ export function initImportlib(): void {
 
 function installImportlib(): void {
   const sys = getSysModule();
+  // -X frozen_modules=off leaves only the bootstrap modules frozen (CPython: config->use_frozen_modules)
+  for (const x of sysOptions.xoptions) if (x.startsWith("frozen_modules=")) frozenConfig.useFrozenModules = x !== "frozen_modules=off";
   importFunc = builtinsModule.dict.getStr("__import__") ?? null;
   if (!PyImport_ImportFrozenModuleObject("_frozen_importlib")) throw new Error("tython: the frozen importlib._bootstrap is missing");
   const bootstrap = sysModules().getStr("_frozen_importlib") as PyModule;

@@ -285,12 +285,15 @@ function isRealFile(filename: string): boolean {
   return !(filename.startsWith("<") && filename.endsWith(">"));
 }
 
-/** What the program is: -c text, a script file (source or .pyc), standard input, or -m's module. */
+/**
+ * What the program is: -c text, a script file (source or .pyc), standard input, or a module run
+ * by runpy (-m's, or the __main__ of a directory or zip file given as the script).
+ */
 export type MainSource =
   | { kind: "command"; source: Uint8Array }
   | { kind: "file"; source: Uint8Array; filename: string }
   | { kind: "stdin"; source: Uint8Array }
-  | { kind: "module"; name: string };
+  | { kind: "module"; name: string; alterArgv: boolean };
 
 interface ImportApi {
   initImportlib(): void;
@@ -358,7 +361,7 @@ export async function runMain(what: MainSource): Promise<number> {
       const d = (main as PyObject & { dict: import("../objects/dictobject.js").PyDict }).dict;
       if (what.kind === "module") {
         const runpy = (await import(IMPORT) as ImportApi).PyImport_ImportModule("runpy");
-        PyObject_CallMethod(runpy, "_run_module_as_main", what.name, true);
+        PyObject_CallMethod(runpy, "_run_module_as_main", what.name, what.alterArgv);
       } else {
         let code: PyObject;
         if (what.kind === "file" && isPycFile(what.source, what.filename)) {

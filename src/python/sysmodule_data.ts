@@ -21,6 +21,14 @@ import {
 /** The installation: <root>/lib/python3.14 is the standard library, <root>/bin/tython.js the command. */
 const ROOT = PREFIX;
 
+/** -X pycache_prefix=PATH, else PYTHONPYCACHEPREFIX (CPython: config_init_pycache_prefix); None if neither. */
+function pycachePrefix(xoptions: readonly string[], useEnvironment: boolean): PyObject {
+  let v: string | undefined;
+  for (const x of xoptions) if (x.startsWith("pycache_prefix=")) v = x.slice("pycache_prefix=".length);
+  if (v === undefined && useEnvironment) v = process.env.PYTHONPYCACHEPREFIX || undefined;
+  return v === undefined || v === "" ? Py_None : v;
+}
+
 /** sys._xoptions from the -X options (CPython: _PyConfig_CreateXOptionsDict). */
 function xoptionsDict(xoptions: readonly string[]): PyDict {
   const d = new Dict();
@@ -66,7 +74,7 @@ export function initSysInfo(d: PyDict): void {
   set("_stdlib_dir", STDLIB_DIR);
   set("_home", Py_None);
   set("dont_write_bytecode", !o.writeBytecode);
-  set("pycache_prefix", Py_None);
+  set("pycache_prefix", pycachePrefix(o.xoptions, o.useEnvironment));
   set("warnoptions", new PyList(o.warnoptions.slice()));
   set("_xoptions", xoptionsDict(o.xoptions));
 }
