@@ -71,3 +71,5 @@ import { initSha3 } from "./sha3module.js";
 registerBuiltinModule("_sha3", initSha3);
 import { initBlake2 } from "./blake2module.js";
 registerBuiltinModule("_blake2", initBlake2);
+import { init_hashlib } from "./_hashopenssl.js";
+registerBuiltinModule("_hashlib", init_hashlib);
