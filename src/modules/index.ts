@@ -10,6 +10,7 @@ import { initStruct } from "./_struct.js";
 import { initBinascii } from "./binascii.js";
 import { initPosix } from "./posixmodule.js";
 import { initErrno } from "./errnomodule.js";
+import { initSysconfigdata, SYSCONFIGDATA_NAME } from "./_sysconfigdata.js";
 import { init_stat } from "./_stat.js";
 import { initTime } from "./timemodule.js";
 import { init_collections } from "./_collectionsmodule.js";
@@ -30,6 +31,7 @@ import { init_symtable } from "./symtablemodule.js";
 import { init_typing } from "../objects/typevarobject.js";
 
 registerBuiltinModule("_weakref", init_weakref);
+registerBuiltinModule(SYSCONFIGDATA_NAME, initSysconfigdata);
 registerBuiltinModule("math", initMath);
 registerBuiltinModule("itertools", initItertools);
 registerBuiltinModule("_io", init_io);
