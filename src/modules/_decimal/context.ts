@@ -16,6 +16,7 @@ import { ArgParser } from "../../python/getargs.js";
 import { asInt } from "../../objects/longobject.js";
 import { PyImport_ImportModuleLevel } from "../../python/import.js";
 import { PyObject_GetAttr } from "../../objects/abstract.js";
+import { PyObject_GenericSetAttr } from "../../objects/typeobject.js";
 import { PyContextVar, PyContextVar_Get, PyContextVar_Set } from "../../python/context.js";
 import {
   type Ctx, MPD_Clamped, MPD_Conversion_syntax, MPD_Division_by_zero, MPD_Division_impossible, MPD_Division_undefined,
@@ -324,6 +325,16 @@ PyDecContext_Type.tp_getset = [
   { name: "flags", get: get((c) => newSignalDict(c, false)), set: set(setFlags) },
   { name: "traps", get: get((c) => newSignalDict(c, true)), set: set(setTraps) },
 ];
+
+const GETSET_NAMES = new Set(["prec", "Emax", "Emin", "rounding", "capitals", "clamp", "flags", "traps"]);
+PyDecContext_Type.tp_setattro = (v, name, value) => {
+  if (value === null) throw attributeError("context attributes cannot be deleted");
+  // a plain Context has no __dict__ (CPython: context_setattr's message)
+  if (!GETSET_NAMES.has(name) && Py_TYPE(v) === PyDecContext_Type) {
+    throw attributeError(`'decimal.Context' object has no attribute '${name}'`);
+  }
+  PyObject_GenericSetAttr(v, name, value);
+};
 
 export function contextReduce(ctx: PyDecContext): PyObject {
   return new PyTuple([
