@@ -60,6 +60,8 @@ registerBuiltinModule("_imp", init_imp);
 // stand-ins for _thread and _warnings until their modules are registered (they give way)
 import { init_string } from "./_stringmodule.js";
 registerBuiltinModule("_string", init_string);
+import { init_decimal } from "./_decimal/_decimal.js";
+registerBuiltinModule("_decimal", init_decimal);
 import { initZlib } from "./zlibmodule.js";
 registerBuiltinModule("zlib", initZlib);
 import { initMd5 } from "./md5module.js";
