@@ -31,7 +31,6 @@ export function getSysModule(): PyModule {
   d.setStr("meta_path", new PyList([]));
   d.setStr("path_hooks", new PyList([]));
   d.setStr("path_importer_cache", new PyDict());
-  d.setStr("dont_write_bytecode", true);
   initStdStreams(d);
   initSysInfo(d);
   initSysHooks(d);

@@ -2,7 +2,6 @@
 // version, platform and implementation details, the struct sequences, the installation paths
 // and the options the interpreter was started with.
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { type PyObject, Py_None } from "../objects/object.js";
 import type { PyDict } from "../objects/dictobject.js";
 import { PyList } from "../objects/listobject.js";
@@ -13,14 +12,22 @@ import { intMaxStrDigits, setIntMaxStrDigits } from "../objects/longobject.js";
 import { builtinModuleNames } from "./import.js";
 import { STDLIB_MODULE_NAMES } from "./stdlib_module_names.js";
 import { sysOptions } from "./sysmodule_config.js";
+import { PREFIX, STDLIB_DIR } from "./paths.js";
 import {
   COPYRIGHT, PY_VERSION_HEX, PY_VERSION_STRING, PYTHON_API_VERSION, makeFlags, makeFloatInfo, makeHashInfo,
   makeImplInfo, makeIntInfo, makeThreadInfo, makeVersionInfo,
 } from "./sysmodule_info.js";
 
 /** The installation: <root>/lib/python3.14 is the standard library, <root>/bin/tython.js the command. */
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-export const STDLIB_DIR = path.join(ROOT, "lib", "python3.14");
+const ROOT = PREFIX;
+
+/** -X pycache_prefix=PATH, else PYTHONPYCACHEPREFIX (CPython: config_init_pycache_prefix); None if neither. */
+function pycachePrefix(xoptions: readonly string[], useEnvironment: boolean): PyObject {
+  let v: string | undefined;
+  for (const x of xoptions) if (x.startsWith("pycache_prefix=")) v = x.slice("pycache_prefix=".length);
+  if (v === undefined && useEnvironment) v = process.env.PYTHONPYCACHEPREFIX || undefined;
+  return v === undefined || v === "" ? Py_None : v;
+}
 
 /** sys._xoptions from the -X options (CPython: _PyConfig_CreateXOptionsDict). */
 function xoptionsDict(xoptions: readonly string[]): PyDict {
@@ -66,6 +73,8 @@ export function initSysInfo(d: PyDict): void {
   set("platlibdir", "lib");
   set("_stdlib_dir", STDLIB_DIR);
   set("_home", Py_None);
+  set("dont_write_bytecode", !o.writeBytecode);
+  set("pycache_prefix", pycachePrefix(o.xoptions, o.useEnvironment));
   set("warnoptions", new PyList(o.warnoptions.slice()));
   set("_xoptions", xoptionsDict(o.xoptions));
 }
