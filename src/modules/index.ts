@@ -96,3 +96,5 @@ import { initArray } from "./arraymodule_methods.js";
 registerBuiltinModule("array", initArray);
 import { initFaulthandler } from "./faulthandler.js";
 registerBuiltinModule("faulthandler", initFaulthandler);
+import { initGc } from "./gcmodule.js";
+registerBuiltinModule("gc", initGc);
