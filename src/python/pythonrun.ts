@@ -299,6 +299,8 @@ export async function runSource(source: Uint8Array, filename: string): Promise<n
     // CPython: pylifecycle.c add_main_module, then pymain_run_file's __file__ and __cached__
     const main = new PyModule("__main__");
     main.dict.setStr("__builtins__", builtinsModule);
+    // pickle's whichmodule and copyreg find __main__'s classes through sys.modules
+    (await import("./sysmodule.js")).sysModules().setStr("__main__", main);
     if (isRealFile(filename)) {
       main.dict.setStr("__file__", filename);
       main.dict.setStr("__cached__", Py_None);
