@@ -764,8 +764,7 @@ export function PyNumber_Long(o: PyObject): PyInt {
     throw typeError(`__int__ returned non-int (type ${Py_TYPE(r).tp_name})`);
   }
   if (t.nb_index !== null) return PyNumber_Index(o);
-  const trunc = _PyObject_LookupSpecial(o, "__trunc__");
-  if (trunc !== null) return PyNumber_Index(PyObject_CallNoArgs(trunc));
+  // 3.14 no longer falls back to __trunc__
   throw typeError(`int() argument must be a string, a bytes-like object or a real number, not '${t.tp_name}'`);
 }
 

@@ -10,7 +10,9 @@ import { ArgParser } from "../python/getargs.js";
 import type { PyMethodDef } from "./object.js";
 import { Py_TYPE, PyType_IsSubtype } from "./object.js";
 import { PyNumber_Long, PyNumber_Index, PyObject_Repr, iterableToArray, PyObject_CallOneArg } from "./abstract.js";
-import { PyBytes } from "./bytesobject.js";
+import { PyByteArray, PyBytes } from "./bytesobject.js";
+import { asStr } from "./unicodeobject.js";
+import { PyObject_CheckBuffer, getContiguousBytes } from "./buffer.js";
 import { formatIntSpec } from "./formatter.js";
 
 export type PyInt = number | bigint;
@@ -532,13 +534,20 @@ const intArgs = new ArgParser("int", ["x", "base"], { posonly: 1 });
 
 /** int(text, base) for str/bytes arguments (CPython: PyLong_FromUnicodeObject). */
 export function longFromText(text: PyObject, base: number): PyInt {
-  const s = typeof text === "string" ? text : new TextDecoder("latin1").decode((text as PyBytes).value);
+  const str = asStr(text);
+  const s = str ?? new TextDecoder("latin1").decode((text as PyBytes | PyByteArray).value);
   const r = parseIntLiteral(s, base);
   if (r === null) {
-    const shown = typeof text === "string" ? PyObject_Repr(text) : PyObject_Repr(text);
+    // bytes-like text is shown as bytes, as _PyLong_FromBytes does (a bytearray included)
+    const shown = str !== null ? PyObject_Repr(text) : PyObject_Repr(new PyBytes((text as PyBytes | PyByteArray).value.slice()));
     throw valueError(`invalid literal for int() with base ${base}: ${shown.length > 200 ? shown.slice(0, 200) : shown}`);
   }
   return r;
+}
+
+/** The arguments int() parses as text: str, bytes and bytearray, subclasses included (long_new_impl). */
+function isIntText(x: PyObject): boolean {
+  return asStr(x) !== null || x instanceof PyBytes || x instanceof PyByteArray;
 }
 
 T.tp_new = (type, args, start, nargs, kwnames) => {
@@ -549,12 +558,15 @@ T.tp_new = (type, args, start, nargs, kwnames) => {
     if (baseArg !== null) throw typeError("int() missing string argument");
     v = 0;
   } else if (baseArg === null) {
-    if (typeof x === "string" || x instanceof PyBytes) v = longFromText(x, 10);
-    else v = PyNumber_Long(x);
+    if (isIntText(x)) v = longFromText(x, 10);
+    else if (Py_TYPE(x).nb_int === null && Py_TYPE(x).nb_index === null && typeof x === "object" && PyObject_CheckBuffer(x)) {
+      // any other buffer exporter is read as bytes (PyNumber_Long)
+      v = longFromText(new PyBytes(getContiguousBytes(x).slice()), 10);
+    } else v = PyNumber_Long(x);
   } else {
     const b = PyNumber_Index(baseArg);
     if (typeof b !== "number" || (b !== 0 && (b < 2 || b > 36))) throw valueError("int() base must be >= 2 and <= 36, or 0");
-    if (typeof x !== "string" && !(x instanceof PyBytes)) throw typeError("int() can't convert non-string with explicit base");
+    if (!isIntText(x)) throw typeError("int() can't convert non-string with explicit base");
     v = longFromText(x, b);
   }
   if (type === PyLong_Type) return v;

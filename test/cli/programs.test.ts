@@ -14,22 +14,10 @@ const SUITES = [
   { programs: path.join(REPO_ROOT, "test", "corpus", "programs_native"), golden: path.join(REPO_ROOT, "test", "golden", "programs_native") },
 ];
 
-// The re package compiles character sets with bytearray.translate and int(bytearray, 2).
-const RE_NEEDS = "re: needs bytes/bytearray.translate and int(bytearray, base) (charset bitmaps), bytes.count(sub, start, end), unicodedata (\\N{...}), warnings (_contextvars)";
-
 /** Programs that need more than a stage's first version; each says what is missing. */
 const TODO: Record<string, string> = {
-  ast_validate: "the warnings module (DeprecationWarning of an ast constructor) needs _contextvars and _warnings",
-  sre_basic: RE_NEEDS,
-  sre_bytes: RE_NEEDS,
-  sre_errors: RE_NEEDS,
-  sre_flags: RE_NEEDS,
-  sre_groups: RE_NEEDS,
-  sre_lookaround: RE_NEEDS,
-  sre_possessive_atomic: RE_NEEDS,
-  sre_split_findall: RE_NEEDS,
-  sre_sub: RE_NEEDS,
-  sre_unicode: RE_NEEDS,
+  ast_validate: "the warnings module (DeprecationWarning of an ast constructor) needs sys.flags",
+  sre_errors: "the warnings module (re's DeprecationWarnings) needs sys.flags",
   syntax_keyword_typo:
     "parser: with PyPARSE_ALLOW_INCOMPLETE_INPUT a block header at the end of input must raise _IncompleteInputError (codeop), which the keyword-typo hint relies on",
 };
