@@ -13,7 +13,7 @@ import { PyList, PyList_Type } from "./listobject.js";
 import { PyDict_Type } from "./dictobject.js";
 import {
   PyObject_GetAttr, PyObject_GetOptionalAttr, _PyObject_LookupSpecial, PyObject_CallNoArgs, PyObject_CallMethod,
-  PyObject_GetIter, PyNumber_Index,
+  PyObject_GetIter, PyNumber_Index, PyNumber_AsSsize_t,
 } from "./abstract.js";
 import { typeError, valueError, overflowError } from "../python/errors.js";
 import { PyType_IsSubtype } from "./object.js";
@@ -24,7 +24,12 @@ import {
 } from "./descrobject.js";
 import { PyMethod, PyMethod_Type } from "./classobject.js";
 import { PySet, PySet_Type, PyFrozenSet_Type } from "./setobject.js";
-import { PyRange, PyRange_Type } from "./rangeobject.js";
+import { PyRange, PyRange_Type, PyRangeIter, PyRangeIter_Type, PyLongRangeIter, PyLongRangeIter_Type } from "./rangeobject.js";
+import { PyListIter, PyListIter_Type, PyListRevIter, PyListRevIter_Type } from "./listobject.js";
+import { PyTupleIter, PyTupleIter_Type } from "./tupleobject.js";
+import { PyUnicodeIter, PyUnicodeIter_Type } from "./unicode_methods.js";
+import { PyNamespace, PyNamespace_Type } from "./namespaceobject.js";
+import { type PyInt, long_add, long_mul, long_sign } from "./longobject.js";
 import { PySlice, PySlice_Type } from "./sliceobject.js";
 import { PyModule } from "./moduleobject.js";
 import { PyImport_ImportModuleLevel } from "../python/import.js";
@@ -250,3 +255,94 @@ addMethods(PyMethod_Type, [
   }),
 ]);
 
+
+// namespaceobject.c: namespace_reduce
+addMethods(PyNamespace_Type, [
+  noargs("__reduce__", (v) => new PyTuple([Py_TYPE(v), new PyTuple([]), (v as PyNamespace).dict])),
+]);
+
+// listobject.c, tupleobject.c, unicodeobject.c, rangeobject.c: iterators reduce to iter(seq) plus
+// the position, restored by __setstate__
+function builtin(name: string): PyObject {
+  return builtinsDict.getStr(name) as PyObject;
+}
+function iterReduce(seq: PyObject | null, empty: PyObject, index: number): PyObject {
+  if (seq === null) return new PyTuple([builtin("iter"), new PyTuple([empty])]);
+  return new PyTuple([builtin("iter"), new PyTuple([seq]), index]);
+}
+function clampedIndex(state: PyObject, len: number): number {
+  const i = PyNumber_AsSsize_t(state);
+  return i < 0 ? 0 : i > len ? len : i;
+}
+function setstateDef(fn: (self: PyObject, state: PyObject) => void): PyMethodDef {
+  return { name: "__setstate__", kind: "o", fn: ((self: PyObject, state: PyObject) => (fn(self, state), Py_None)) as Fn };
+}
+addMethods(PyListIter_Type, [
+  noargs("__reduce__", (v) => iterReduce((v as PyListIter).list, new PyList([]), (v as PyListIter).index)),
+  setstateDef((v, st) => {
+    const it = v as PyListIter;
+    if (it.list !== null) it.index = clampedIndex(st, it.list.items.length);
+  }),
+]);
+addMethods(PyListRevIter_Type, [
+  noargs("__reduce__", (v) => {
+    const it = v as PyListRevIter;
+    if (it.list === null) return new PyTuple([builtin("reversed"), new PyTuple([new PyList([])])]);
+    return new PyTuple([builtin("reversed"), new PyTuple([it.list]), it.index]);
+  }),
+  setstateDef((v, st) => {
+    const it = v as PyListRevIter;
+    if (it.list === null) return;
+    const i = PyNumber_AsSsize_t(st);
+    it.index = i < -1 ? -1 : i > it.list.items.length - 1 ? it.list.items.length - 1 : i;
+  }),
+]);
+addMethods(PyTupleIter_Type, [
+  noargs("__reduce__", (v) => iterReduce((v as PyTupleIter).tuple, new PyTuple([]), (v as PyTupleIter).index)),
+  setstateDef((v, st) => {
+    const it = v as PyTupleIter;
+    if (it.tuple !== null) it.index = clampedIndex(st, it.tuple.items.length);
+  }),
+]);
+/** Code points in s before UTF-16 offset `units`. */
+function codePoints(s: string, units: number): number {
+  let n = 0;
+  for (let i = 0; i < units; i++, n++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) i++;
+    }
+  }
+  return n;
+}
+addMethods(PyUnicodeIter_Type, [
+  noargs("__reduce__", (v) => {
+    const it = v as PyUnicodeIter;
+    return iterReduce(it.s, "", it.s === null ? 0 : codePoints(it.s, it.index));
+  }),
+  setstateDef((v, st) => {
+    const it = v as PyUnicodeIter;
+    if (it.s === null) return;
+    const cps = [...it.s];
+    const i = clampedIndex(st, cps.length);
+    it.index = cps.slice(0, i).join("").length;
+  }),
+]);
+function rangeIterReduce(next: PyObject, step: PyObject, remaining: PyObject): PyObject {
+  const stop = long_add(next as PyInt, long_mul(step as PyInt, remaining as PyInt));
+  const r = new PyRange(next as PyInt, stop, step as PyInt);
+  return new PyTuple([builtin("iter"), new PyTuple([r]), Py_None]);
+}
+addMethods(PyRangeIter_Type, [
+  noargs("__reduce__", (v) => {
+    const it = v as PyRangeIter;
+    return rangeIterReduce(it.next, it.step, Math.max(0, it.remaining));
+  }),
+]);
+addMethods(PyLongRangeIter_Type, [
+  noargs("__reduce__", (v) => {
+    const it = v as PyLongRangeIter;
+    return rangeIterReduce(it.next, it.step, long_sign(it.remaining) < 0 ? 0 : it.remaining);
+  }),
+]);
