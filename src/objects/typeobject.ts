@@ -1478,7 +1478,14 @@ function fixupSlots(t: PyTypeObject, only?: string): void {
         continue;
       }
       if (descr instanceof PyWrapperDescr && !(descr.owner.tp_flags & Py_TPFLAGS_HEAPTYPE)) {
-        const f = (descr.owner as unknown as Record<string, unknown>)[g.slot];
+        // the slot the wrapper wraps (int.__repr__ set as __str__ gives int's tp_repr), when it
+        // has this slot's signature (CPython: update_one_slot compares the wrapper functions)
+        const wrapped = descr.name === g.name ? g : slotdefs.find((d) => d.name === descr.name);
+        const f = wrapped !== undefined && wrapped.kind === g.kind ? (descr.owner as unknown as Record<string, unknown>)[wrapped.slot] : undefined;
+        if (f === undefined) {
+          generic = true;
+          continue;
+        }
         if (native === undefined || native === f) native = f;
         else generic = true;
       } else if (g.kind === "new" && descr instanceof PyCFunction && descr.def === tpNewWrapperDef) {
