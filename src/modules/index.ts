@@ -59,3 +59,5 @@ registerBuiltinModule("_imp", init_imp);
 import "../python/import_shims.js";
 import { init_string } from "./_stringmodule.js";
 registerBuiltinModule("_string", init_string);
+import { initPyexpat } from "./pyexpat/pyexpat.js";
+registerBuiltinModule("pyexpat", initPyexpat);

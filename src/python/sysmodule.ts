@@ -6,8 +6,9 @@ import { PyList } from "../objects/listobject.js";
 import { PyTuple } from "../objects/tupleobject.js";
 import { PyDict } from "../objects/dictobject.js";
 import { newNamespace } from "../objects/namespaceobject.js";
+import { PyStructSequence_NewType, PyStructSequence_New } from "../objects/structseq.js";
 import { newBuiltinFunction } from "../objects/methodobject.js";
-import { newException, PyExc_SystemExit } from "../objects/exceptions.js";
+import { newException, PyExc_SystemExit, PyBaseException } from "../objects/exceptions.js";
 import { PyObject_Str, PyObject_CallMethod, PyNumber_Index } from "../objects/abstract.js";
 import { intMaxStrDigits, setIntMaxStrDigits } from "../objects/longobject.js";
 import { typeError, valueError } from "./errors.js";
@@ -51,6 +52,11 @@ export function getSysModule(): PyModule {
   d.setStr("base_prefix", "");
   d.setStr("exec_prefix", "");
   d.setStr("dont_write_bytecode", true);
+  d.setStr("warnoptions", new PyList([]));
+  d.setStr("_xoptions", new PyDict());
+  d.setStr("flags", PyStructSequence_New(FlagsType, [
+    0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, false, 0, 0, false, intMaxStrDigits, 1, 0, 0,
+  ]));
   d.setStr(
     "implementation",
     newNamespace({
@@ -106,6 +112,17 @@ export function getSysModule(): PyModule {
     if (f === null) throw valueError("call stack is not deep enough");
     return _PyFrame_GetFrameObject(f);
   });
+  fn("exception", (_a, _s, nargs) => {
+    checkPositional("exception", nargs, 0, 0);
+    return PyThreadState_Get().exc_info ?? Py_None;
+  });
+  fn("exc_info", (_a, _s, nargs) => {
+    checkPositional("exc_info", nargs, 0, 0);
+    const e = PyThreadState_Get().exc_info;
+    if (e === null || e === Py_None) return new PyTuple([Py_None, Py_None, Py_None]);
+    const tb = e instanceof PyBaseException ? e.traceback ?? Py_None : Py_None;
+    return new PyTuple([Py_TYPE(e), e, tb]);
+  });
   fn("getdefaultencoding", () => "utf-8");
   fn("getfilesystemencoding", () => "utf-8");
   fn("getfilesystemencodeerrors", () => "surrogateescape");
@@ -151,6 +168,20 @@ function setRecursionLimit(n: number): void {
 }
 
 /** sys.modules. */
+/** sys.flags (CPython: FlagsType in Python/sysmodule.c); tython runs as with -B. */
+const FlagsType = PyStructSequence_NewType({
+  name: "sys.flags",
+  doc: "sys.flags\n\nFlags provided through command line arguments or environment vars.",
+  fields: [
+    "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
+    "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode",
+    "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits", "gil", "thread_inherit_context",
+    "context_aware_warnings",
+  ],
+  nSequence: 18,
+  constructible: false,
+});
+
 export function sysModules(): PyDict {
   return getSysModule().dict.getStr("modules") as PyDict;
 }
