@@ -21,6 +21,7 @@ import { fsEncode, fsDecode } from "../python/fileutils.js";
 import { defFunction, defPositional, type Args } from "./posixmodule_def.js";
 import { cInt, PyOS_FSPath, pathArg, nodePath } from "./posixmodule_path.js";
 import { SYSCONF, PATHCONF, CONFSTR } from "./posixmodule_conf.generated.js";
+import { _PySignal_KillSelf, PyErr_CheckSignals } from "./signalmodule.js";
 
 const M = "posix";
 
@@ -385,6 +386,12 @@ export function addProcFunctions(d: PyDict): void {
   dp("kill", ["pid", "signal"], 2, (a) => {
     const pid = PyNumber_Index(a[0] as PyObject);
     const sig = cInt(a[1] as PyObject);
+    // to this process: a signal with a Python handler (or ignored, or blocked) is delivered by
+    // the signal module, which Node could not do; its handler runs before the next instruction
+    if (Number(pid) === process.pid && _PySignal_KillSelf(sig)) {
+      PyErr_CheckSignals();
+      return Py_None;
+    }
     try {
       process.kill(Number(pid), sig);
     } catch (e) {

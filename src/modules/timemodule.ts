@@ -18,6 +18,7 @@ import { defFunction, defPositional } from "./posixmodule_def.js";
 import { newBuiltinFunction, type FastFunc } from "../objects/methodobject.js";
 import { type Zone, loadZone, zoneTypeAt, currentTzname, tzsetNames, daysFromCivil, civilFromDays } from "./timemodule_tz.js";
 import { type Tm, strftime, WDAY_NAMES, MON_NAMES } from "./timemodule_strftime.js";
+import { _PyEval_Signals, _PyThread_SleepAlone } from "../python/ceval_gil.js";
 
 const M = "time";
 
@@ -71,6 +72,11 @@ const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 
 /** time.sleep: blocks the thread (nothing else runs on it meanwhile). */
 export function sleepSeconds(secs: number): void {
+  if (_PyEval_Signals.pending) {
+    // a signal timer may expire meanwhile: its handler runs during the sleep
+    _PyThread_SleepAlone(secs * 1000);
+    return;
+  }
   let ms = secs * 1000;
   const end = performance.now() + ms;
   while (ms > 0) {

@@ -330,6 +330,11 @@ O.tp_methods = [
     name: "__reduce_ex__",
     kind: "o",
     fn: ((self: PyObject) => {
+      // a type that overrides __reduce__ is reduced by it (CPython: object___reduce_ex___impl)
+      const reduce = _PyType_Lookup(Py_TYPE(self), "__reduce__");
+      if (reduce !== null && reduce !== typeDict(PyBaseObject_Type).get("__reduce__")) {
+        return PyObject_CallNoArgs(PyObject_GetAttr(self, "__reduce__"));
+      }
       throw typeError(`cannot pickle '${Py_TYPE(self).tp_name}' object`);
     }) as PyMethodDef["fn"],
   },
@@ -1495,7 +1500,14 @@ function fixupSlots(t: PyTypeObject, only?: string): void {
         continue;
       }
       if (descr instanceof PyWrapperDescr && !(descr.owner.tp_flags & Py_TPFLAGS_HEAPTYPE)) {
-        const f = (descr.owner as unknown as Record<string, unknown>)[g.slot];
+        // the slot the wrapper wraps (int.__repr__ set as __str__ gives int's tp_repr), when it
+        // has this slot's signature (CPython: update_one_slot compares the wrapper functions)
+        const wrapped = descr.name === g.name ? g : slotdefs.find((d) => d.name === descr.name);
+        const f = wrapped !== undefined && wrapped.kind === g.kind ? (descr.owner as unknown as Record<string, unknown>)[wrapped.slot] : undefined;
+        if (f === undefined) {
+          generic = true;
+          continue;
+        }
         if (native === undefined || native === f) native = f;
         else generic = true;
       } else if (g.kind === "new" && descr instanceof PyCFunction && descr.def === tpNewWrapperDef) {

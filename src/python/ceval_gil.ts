@@ -17,6 +17,27 @@ import {
   PyThreadState, PyThreadState_Get, PyThreadState_New, PyThreadState_Swap, PyThreadState_Delete, _PyThreadState_Main,
 } from "../vm/pystate.js";
 
+/**
+ * The signals part of the eval breaker (CPython: _PY_SIGNALS_PENDING_BIT and the pending-calls
+ * check): `pending` is set while a signal is tripped or a timer (signal.alarm/setitimer) is armed;
+ * the main thread's eval loop then calls `check()` between two entries of its loop, and blocking
+ * waits wake at `deadline` (a monotonicMs() time) to call it. check() runs the Python handlers
+ * and returns the exception one raised, or null; the signal module installs it.
+ */
+export const _PyEval_Signals: {
+  pending: boolean;
+  deadline: number;
+  main: PyThreadState;
+  check: () => PyObject | null;
+} = { pending: false, deadline: Infinity, main: _PyThreadState_Main(), check: () => null };
+
+/** Runs the signal check from a wait of the main thread; throws what a handler raised (EINTR then the handler's exception, as CPython). */
+function checkSignalsInWait(tstate: PyThreadState): void {
+  if (!_PyEval_Signals.pending || tstate !== _PyEval_Signals.main) return;
+  const exc = _PyEval_Signals.check();
+  if (exc !== null) throw exc;
+}
+
 /** Returned by a suspended outermost eval loop instead of a result (never a Python value). */
 class SuspendedMarker extends PyObjectBase {}
 export const _PyEval_SUSPENDED: PyObject = new SuspendedMarker();
@@ -259,6 +280,8 @@ export function _PyThread_Wait(ready: () => boolean, timeoutMs: number, args: re
   }
   for (;;) {
     if (ready()) return true;
+    checkSignalsInWait(tstate);
+    if (ready()) return true;
     if (tstate.pending_async_exc !== null) {
       // interrupt_main() from another thread interrupts the main thread's wait, as a signal does
       const exc = tstate.pending_async_exc;
@@ -274,6 +297,7 @@ export function _PyThread_Wait(ready: () => boolean, timeoutMs: number, args: re
     if (now >= deadline) return ready();
     // nothing can run now: sleep until the nearest deadline (ours or a sleeping thread's)
     let wake = deadline;
+    if (tstate === _PyEval_Signals.main && _PyEval_Signals.deadline < wake) wake = Math.max(_PyEval_Signals.deadline, now);
     for (const o of threads) if (!o.onStack && o.status !== THREAD_DONE && o.deadline < wake) wake = o.deadline;
     if (wake === Infinity) {
       // A deadlock, as far as the threads that can run are concerned. A thread below us on the
@@ -299,10 +323,32 @@ export class ThreadScheduleError extends Error {
 /** Sleeps `ms` milliseconds, running other threads meanwhile (time.sleep). */
 export function _PyThread_Sleep(ms: number, args: readonly PyObject[] | null): void {
   if (threads.length === 1 && !canSuspend(PyThreadState_Get(), args)) {
-    sleepMs(ms);
+    _PyThread_SleepAlone(ms);
     return;
   }
   _PyThread_Wait(() => false, Math.max(ms, 0), args);
+}
+
+/**
+ * Sleeps `ms` milliseconds with no other thread to run (time.sleep of a lone thread). A signal
+ * timer that expires meanwhile runs its handler; an exception from it ends the sleep, else the
+ * sleep goes on to its end (PEP 475).
+ */
+export function _PyThread_SleepAlone(ms: number): void {
+  const end = monotonicMs() + ms;
+  const tstate = PyThreadState_Get();
+  for (;;) {
+    checkSignalsInWait(tstate);
+    const now = monotonicMs();
+    if (now >= end) return;
+    let wake = end;
+    if (tstate === _PyEval_Signals.main && _PyEval_Signals.deadline < wake) wake = Math.max(_PyEval_Signals.deadline, now);
+    sleepMs(wake - now);
+    if (wake === end && monotonicMs() >= end) {
+      checkSignalsInWait(tstate);
+      return;
+    }
+  }
 }
 
 /** Called by the eval loop when the running thread's outermost loop suspended itself. */

@@ -55,7 +55,7 @@ import { _PyInterpolation_Build } from "../objects/interpolationobject.js";
 import { PyMethodDescr } from "../objects/descrobject.js";
 import {
   _PyEval_SUSPENDED, _PyThread_SuspendSignal, _PyThread_SetResume, _PyThread_Multiple, _PyThread_SwitchDue,
-  _PyThread_YieldNested,
+  _PyThread_YieldNested, _PyEval_Signals,
 } from "../python/ceval_gil.js";
 import { _PyEval_MatchClass, _PyEval_MatchKeys, _PyEval_MatchMapping, _PyEval_MatchSequence } from "./ceval_match.js";
 
@@ -130,6 +130,14 @@ function _PyEval_Run(st: EvalState): PyObject {
         tstate.pending_throw = tstate.pending_async_exc;
         tstate.pending_async_exc = null;
         st.throwflag = true;
+      }
+      if (_PyEval_Signals.pending && tstate === _PyEval_Signals.main) {
+        // a signal handler to run, or a timer to poll (signal.alarm/setitimer)
+        const exc = _PyEval_Signals.check();
+        if (exc !== null) {
+          tstate.pending_throw = exc;
+          st.throwflag = true;
+        }
       }
     }
   } finally {
