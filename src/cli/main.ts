@@ -2,16 +2,15 @@
 // option parsing of Python/initconfig.c (config_parse_cmdline) and Python/getopt.c (_PyOS_GetOpt).
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import type { PyConfig } from "../python/pythonrun.js";
+import { STDLIB_DIR } from "../python/paths.js";
+import type { MainSource, PyConfig } from "../python/pythonrun.js";
+import { type CmdLineOptions, ConfigError, readSysOptions, setSysOptions, sysOptions } from "../python/sysmodule_config.js";
 import { internalErrorReport } from "./report.js";
 import { writeStderr, writeStdout } from "./output.js";
 
 export const PY_VERSION = "3.14.2";
 const PROGRAM = "tython";
 
-/** lib/python3.14 beside the package (dist/src/cli/main.js -> ../../../lib/python3.14). */
-export const STDLIB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "lib", "python3.14");
 
 // CPython 3.14's short options; a letter followed by ':' takes an argument.
 const SHORT_OPTIONS = "bBc:dEhiIJm:OPqRsStuvVW:xX:?";
@@ -52,6 +51,8 @@ interface CmdLine {
   unbuffered: boolean;
   /** The arguments as given (for sys.orig_argv). */
   origArgv: readonly string[];
+  /** The flags, -W and -X options, for sys.flags, sys.warnoptions and sys._xoptions. */
+  options: CmdLineOptions;
 }
 
 /** Prints the error usage (CPython: usage(1, program)) and returns exit status 2. */
@@ -62,7 +63,8 @@ function usageError(message: string): number {
 
 /** Parses options as _PyOS_GetOpt does; returns the command line, or an exit status. */
 function parseCmdLine(argv: readonly string[]): CmdLine | number {
-  const cl: CmdLine = { command: null, module: null, filename: null, args: [], skipFirstLine: false, optimize: 0, unbuffered: false, origArgv: argv };
+  const cl: CmdLine = { command: null, module: null, filename: null, args: [], skipFirstLine: false, optimize: 0, unbuffered: false, origArgv: argv,
+    options: { counts: {}, warnoptions: [], xoptions: [] } };
   let versionCount = 0;
   let i = 0;
   options: while (i < argv.length) {
@@ -114,12 +116,21 @@ function parseCmdLine(argv: readonly string[]): CmdLine | number {
           break;
         case "O":
           cl.optimize++;
+          cl.options.counts.O = cl.optimize;
           break;
         case "u":
           cl.unbuffered = true;
+          cl.options.counts.u = 1;
+          break;
+        case "W":
+          cl.options.warnoptions.push(optarg!);
+          break;
+        case "X":
+          cl.options.xoptions.push(optarg!);
           break;
         default:
-          // accepted for compatibility; no effect yet
+          // recorded for sys.flags (most have no other effect yet)
+          cl.options.counts[c] = (cl.options.counts[c] ?? 0) + 1;
           break;
       }
       if (optarg !== null) break;
@@ -143,24 +154,44 @@ function help(): number {
   return 0;
 }
 
-/** The sys.path tython searches for -m (besides the script's or current directory). */
+/**
+ * sys.path after its first entry (CPython: Modules/getpath.py): PYTHONPATH's folders (unless -E),
+ * then PREFIX/lib/python314.zip, the standard library and its lib-dynload folder.
+ */
 export function defaultSysPath(): string[] {
-  return [STDLIB_DIR];
+  const out: string[] = [];
+  const pp = sysOptions.useEnvironment ? process.env.PYTHONPATH : undefined;
+  if (pp) for (const p of pp.split(path.delimiter)) if (p !== "") out.push(path.resolve(p));
+  const lib = path.dirname(STDLIB_DIR);
+  out.push(path.join(lib, "python314.zip"), STDLIB_DIR, path.join(STDLIB_DIR, "lib-dynload"));
+  return out;
 }
 
-/** Finds a module for -m: NAME.py or NAME/__main__.py under each path entry (dotted names nest). */
-function findModule(name: string, searchPath: readonly string[]): { file: string } | { error: string } {
-  const rel = name.split(".").join(path.sep);
-  for (const dir of searchPath) {
-    const base = path.join(dir, rel);
-    if (fs.existsSync(base + ".py")) return { file: base + ".py" };
-    if (fs.existsSync(path.join(base, "__init__.py")) || (fs.statSync(base, { throwIfNoEntry: false })?.isDirectory() ?? false)) {
-      const main = path.join(base, "__main__.py");
-      if (fs.existsSync(main)) return { file: main };
-      return { error: `No module named ${name}.__main__; '${name}' is a package and cannot be directly executed` };
-    }
+/** Sets sys.path: `first` goes in front once site has run, unless -P (safe_path) (CPython: config->sys_path_0). */
+function setSysPath(config: PyConfig, first: string): void {
+  config.sysPath = defaultSysPath();
+  config.sysPath0 = sysOptions.safePath ? null : first;
+}
+
+/** Whether `file` is a zip archive (its end-of-central-directory record), which zipimport can run. */
+function isZipFile(file: string): boolean {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, "r");
+  } catch {
+    return false;
   }
-  return { error: `No module named ${name}` };
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size < 22) return false;
+    const n = Math.min(size, 22 + 65535);
+    const buf = Buffer.alloc(n);
+    fs.readSync(fd, buf, 0, n, size - n);
+    for (let i = n - 22; i >= 0; i--) if (buf.readUInt32LE(i) === 0x06054b50) return true;
+    return false;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function readStdin(): Uint8Array {
@@ -181,6 +212,19 @@ export async function pyBytesMain(argv: readonly string[]): Promise<number> {
   // Options are handled before the interpreter is loaded: -V, -h and usage errors need none of it.
   const cl = argv[0] === "dump" ? null : parseCmdLine(argv);
   if (typeof cl === "number") return cl;
+  if (cl !== null) {
+    // CPython: PyConfig_Read (the environment joins the options; bad values are fatal)
+    try {
+      const options = readSysOptions(cl.options, process.env);
+      setSysOptions(options);
+      cl.optimize = options.optimize;
+      cl.unbuffered = options.unbuffered;
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      writeStderr(e.report());
+      return 1;
+    }
+  }
   let runtime: Runtime;
   try {
     runtime = await loadRuntime();
@@ -199,7 +243,7 @@ export async function pyBytesMain(argv: readonly string[]): Promise<number> {
 interface Runtime {
   interpreterConfig: PyConfig;
   pyErrPrint(e: unknown): Promise<number>;
-  runSource(source: Uint8Array, filename: string): Promise<number>;
+  runMain(what: MainSource): Promise<number>;
   dumpMain(args: readonly string[]): Promise<number>;
 }
 
@@ -208,46 +252,37 @@ async function loadRuntime(): Promise<Runtime> {
   await import("../objects/init.js");
   const run = await import("../python/pythonrun.js");
   const dump = await import("./dump.js");
-  return { interpreterConfig: run.interpreterConfig, pyErrPrint: run.pyErrPrint, runSource: run.runSource, dumpMain: dump.dumpMain };
+  return { interpreterConfig: run.interpreterConfig, pyErrPrint: run.pyErrPrint, runMain: run.runMain, dumpMain: dump.dumpMain };
 }
 
 async function runCmdLine(cl: CmdLine, rt: Runtime): Promise<number> {
-  const { interpreterConfig, runSource } = rt;
+  const { interpreterConfig, runMain } = rt;
   interpreterConfig.optimize = cl.optimize;
   interpreterConfig.unbuffered = cl.unbuffered;
   interpreterConfig.origArgv = [PROGRAM, ...cl.origArgv];
   const cwd = process.cwd();
   if (cl.command !== null) {
     interpreterConfig.argv = ["-c", ...cl.args];
-    interpreterConfig.sysPath = ["", ...defaultSysPath()];
-    return runSource(Buffer.from(cl.command, "utf8"), "<string>");
+    setSysPath(interpreterConfig, "");
+    return runMain({ kind: "command", source: Buffer.from(cl.command, "utf8") });
   }
   if (cl.module !== null) {
-    const searchPath = [cwd, ...defaultSysPath()];
-    const found = findModule(cl.module, searchPath);
-    if ("error" in found) {
-      writeStderr(`${PROGRAM}: ${found.error}\n`);
-      return 1;
-    }
-    interpreterConfig.argv = [found.file, ...cl.args];
-    interpreterConfig.sysPath = searchPath;
-    return runSource(fs.readFileSync(found.file), found.file);
+    // runpy finds the module and makes sys.argv[0] its file
+    interpreterConfig.argv = ["-m", ...cl.args];
+    setSysPath(interpreterConfig, cwd);
+    return runMain({ kind: "module", name: cl.module, alterArgv: true });
   }
   if (cl.filename !== null && cl.filename !== "-") {
-    let file = path.resolve(cwd, cl.filename);
+    const file = path.resolve(cwd, cl.filename);
     let source: Uint8Array;
     try {
-      if (fs.statSync(file).isDirectory()) {
-        const main = path.join(file, "__main__.py");
-        if (!fs.existsSync(main)) {
-          writeStderr(`${PROGRAM}: can't find '__main__' module in '${file}'\n`);
-          return 1;
-        }
-        interpreterConfig.sysPath = [file, ...defaultSysPath()];
-        file = main;
-      } else {
-        interpreterConfig.sysPath = [path.dirname(fs.realpathSync(file)), ...defaultSysPath()];
+      if (fs.statSync(file).isDirectory() || isZipFile(file)) {
+        // CPython: pymain_run_python with an importer for the script: its __main__ is run from it
+        interpreterConfig.argv = [cl.filename, ...cl.args];
+        setSysPath(interpreterConfig, cl.filename);
+        return runMain({ kind: "module", name: "__main__", alterArgv: false });
       }
+      setSysPath(interpreterConfig, path.dirname(fs.realpathSync(file)));
       source = fs.readFileSync(file);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
@@ -256,13 +291,13 @@ async function runCmdLine(cl: CmdLine, rt: Runtime): Promise<number> {
       return 2;
     }
     interpreterConfig.argv = [cl.filename, ...cl.args];
-    return runSource(cl.skipFirstLine ? skipLine(source) : source, file);
+    return runMain({ kind: "file", source: cl.skipFirstLine ? skipLine(source) : source, filename: file });
   }
   interpreterConfig.argv = [cl.filename ?? "", ...cl.args];
-  interpreterConfig.sysPath = ["", ...defaultSysPath()];
+  setSysPath(interpreterConfig, "");
   if (process.stdin.isTTY && cl.filename === null) {
     writeStderr(`${PROGRAM}: no interactive prompt yet; reading a program until end of input (Ctrl-D)\n`);
   }
   const source = readStdin();
-  return runSource(cl.skipFirstLine ? skipLine(source) : source, "<stdin>");
+  return runMain({ kind: "stdin", source: cl.skipFirstLine ? skipLine(source) : source });
 }

@@ -1,12 +1,13 @@
 // CPython: Modules/posixmodule.c — os.open/read/write/lseek/close and friends on real file
 // descriptors (Node's fs.openSync returns kernel fds).
 //
-// Node has no lseek(2), so the file offset is kept here: an fd opened by os.open, or one that
-// lseek has been called on, gets a tracked offset; reads and writes on it are pread/pwrite at that
-// offset, which then advances (O_APPEND writes go to the end, as the kernel does). Fds never
-// seeked (stdin, pipes, ttys) read and write at the kernel's own offset. lseek on an fd not yet
-// tracked takes the kernel's offset from /proc/self/fdinfo. Other modules (_io) use these
-// functions so that every reader of an fd sees the same offset.
+// Node has no lseek(2). Reads and writes use the kernel's own file offset (read(2)/write(2), which
+// advance it, so that an fd shared with another process, such as a stdout redirected to a file,
+// stays in step with it) until lseek moves an fd somewhere else: from then on the offset is kept
+// here, and reads and writes are pread/pwrite at it, advancing it (O_APPEND writes go to the end,
+// as the kernel does). lseek reads the kernel's offset from /proc/self/fdinfo, and an lseek back
+// to it returns the fd to the kernel's offset. Other modules (_io) use these functions so that
+// every reader of an fd sees the same offset.
 import fs from "node:fs";
 import tty from "node:tty";
 import { Buffer } from "node:buffer";
@@ -16,7 +17,7 @@ const ESPIPE = 29;
 export const O_APPEND = 0o2000;
 export const O_NONBLOCK = 0o4000;
 
-/** fd -> the offset tython keeps for it (see above). */
+/** fd -> the offset tython keeps for it, when it differs from the kernel's (see above). */
 const offsets = new Map<number, number>();
 /** fds opened with O_APPEND by os.open (writes go to the end). */
 const appendFds = new Set<number>();
@@ -41,10 +42,10 @@ export function fdInfo(fd: number): { pos: number; flags: number } | null {
   return { pos: pos ? Number(pos[1]) : 0, flags: flags ? parseInt(flags[1], 8) : 0 };
 }
 
-/** os.open: returns the new fd (offset tracked from 0). */
+/** os.open: returns the new fd (at the kernel's offset, 0). */
 export function fdOpen(path: string | Buffer, flags: number, mode: number): number {
   const fd = fs.openSync(path, flags, mode);
-  offsets.set(fd, 0);
+  offsets.delete(fd);
   if (flags & O_APPEND) appendFds.add(fd);
   else appendFds.delete(fd);
   nonBlocking.delete(fd);
@@ -130,19 +131,16 @@ export function fdLseek(fd: number, position: number, whence: number): number {
   } catch (e) {
     throw oserrorFromNode(e);
   }
-  let cur = offsets.get(fd);
-  if (cur === undefined) {
-    if (st.isFIFO() || st.isSocket() || (st.isCharacterDevice() && tty.isatty(fd))) throw PyErr_SetFromErrno(ESPIPE);
-    if (st.isCharacterDevice()) {
-      // /dev/null and its kind accept any seek and stay at 0
-      if (whence < 0 || whence > SEEK_HOLE) throw PyErr_SetFromErrno(EINVAL);
-      return 0;
-    }
-    const info = fdInfo(fd);
-    if (info === null) throw PyErr_SetFromErrno(EBADF);
-    cur = info.pos;
-    if (info.flags & O_APPEND) appendFds.add(fd);
+  if (st.isFIFO() || st.isSocket() || (st.isCharacterDevice() && tty.isatty(fd))) throw PyErr_SetFromErrno(ESPIPE);
+  if (st.isCharacterDevice()) {
+    // /dev/null and its kind accept any seek and stay at 0
+    if (whence < 0 || whence > SEEK_HOLE) throw PyErr_SetFromErrno(EINVAL);
+    return 0;
   }
+  const info = fdInfo(fd);
+  if (info === null) throw PyErr_SetFromErrno(EBADF);
+  if (info.flags & O_APPEND) appendFds.add(fd);
+  const cur = offsets.get(fd) ?? info.pos;
   const size = Number(st.size);
   let target: number;
   switch (whence) {
@@ -167,7 +165,8 @@ export function fdLseek(fd: number, position: number, whence: number): number {
       throw PyErr_SetFromErrno(EINVAL);
   }
   if (target < 0) throw PyErr_SetFromErrno(EINVAL);
-  offsets.set(fd, target);
+  if (target === info.pos) offsets.delete(fd);
+  else offsets.set(fd, target);
   return target;
 }
 

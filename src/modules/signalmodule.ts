@@ -24,7 +24,7 @@ import { ArgParser, checkPositional, noKeywords } from "../python/getargs.js";
 import { _PyEval_Signals, _PyThread_Current, _PyThread_All, _PyThread_Wait, _PyThread_SleepAlone, _PyThread_Multiple, mainPyThread, monotonicMs } from "../python/ceval_gil.js";
 import { PyThreadState_Get } from "../vm/pystate.js";
 import { cInt } from "./posixmodule_path.js";
-import { fdGetBlocking } from "./posixmodule_fd.js";
+import { fdGetBlocking, fdWrite } from "./posixmodule_fd.js";
 
 const M = "_signal";
 export const NSIG = 65;
@@ -107,9 +107,27 @@ function timerNow(which: number): number {
 }
 const UNIT_PER_SECOND = [1000, 1e6, 1e6];
 
+/** faulthandler's dump_traceback_later timer (a monotonic ms time), polled with the signal timers. */
+let watchdogDue = Infinity;
+let watchdogFire: (() => void) | null = null;
+/** Arms (or, with Infinity, disarms) the watchdog timer. */
+export function _PySignal_SetWatchdog(due: number, fire: (() => void) | null): void {
+  watchdogDue = due;
+  watchdogFire = fire;
+  updatePending();
+}
+
+/** faulthandler.register: a dump run when the signal is delivered, and whether the handler runs too. */
+const faultHooks = new Map<number, { dump: () => void; chain: boolean }>();
+export function _PySignal_SetFaultHook(sig: number, hook: { dump: () => void; chain: boolean } | null): void {
+  if (hook === null) faultHooks.delete(sig);
+  else faultHooks.set(sig, hook);
+}
+
 function updatePending(): void {
-  _PyEval_Signals.pending = anyTripped || timers[0].due !== Infinity || timers[1].due !== Infinity || timers[2].due !== Infinity;
-  _PyEval_Signals.deadline = timers[0].due;
+  _PyEval_Signals.pending =
+    anyTripped || timers[0].due !== Infinity || timers[1].due !== Infinity || timers[2].due !== Infinity || watchdogDue !== Infinity;
+  _PyEval_Signals.deadline = Math.min(timers[0].due, watchdogDue);
 }
 
 const isCallableHandler = (h: PyObject): boolean => h !== Py_None && typeof h !== "number" && PyCallable_Check(h);
@@ -124,6 +142,12 @@ function deliver(sig: number, code: number): void {
     pendingBlocked[sig] = 1;
     pendingCode[sig] = code;
     return;
+  }
+  const fault = faultHooks.get(sig);
+  if (fault !== undefined) {
+    // faulthandler's C handler runs first, then (chain=True) the one it replaced
+    fault.dump();
+    if (!fault.chain) return;
   }
   const h = handlers[sig];
   if (isCallableHandler(h)) {
@@ -140,7 +164,7 @@ function trip(sig: number): void {
   updatePending();
   if (wakeupFd !== -1) {
     try {
-      fs.writeSync(wakeupFd, Uint8Array.of(sig));
+      fdWrite(wakeupFd, Uint8Array.of(sig));
     } catch {
       // a full or closed wakeup fd loses the byte, as CPython's handler does (it reports it later)
     }
@@ -158,6 +182,13 @@ function defaultAction(sig: number): void {
 
 /** Fires the timers that have expired. */
 function pollTimers(): void {
+  if (watchdogDue !== Infinity && monotonicMs() >= watchdogDue) {
+    const fire = watchdogFire;
+    watchdogDue = Infinity;
+    watchdogFire = null;
+    updatePending();
+    if (fire !== null) fire();
+  }
   for (let which = 0; which < 3; which++) {
     const t = timers[which];
     if (t.due === Infinity) continue;
@@ -217,7 +248,7 @@ export function PyErr_CheckSignals(): void {
 export function _PySignal_KillSelf(sig: number): boolean {
   if (sig <= 0 || sig >= NSIG) return false;
   const h = handlers[sig];
-  if (!blocked[sig] && h === SIG_DFL) return false;
+  if (!blocked[sig] && h === SIG_DFL && !faultHooks.has(sig)) return false;
   deliver(sig, SI_USER);
   return true;
 }

@@ -1,11 +1,19 @@
 // CPython: Objects/codeobject.c — the `code` type as Python code sees it: the co_* attributes,
-// equality and hash by content (code_richcompare, code_hash), repr, replace() is not here yet.
-import { type PyObject, Py_None, Py_NotImplemented, Py_EQ, Py_NE, newStaticType, PyBaseObject_Type } from "./object.js";
+// equality and hash by content (code_richcompare, code_hash), repr, co_positions(), co_lines() and
+// replace() / __replace__ (code_replace_impl).
+import { type PyObject, type PyMethodDef, Py_None, Py_TYPE, Py_NotImplemented, Py_EQ, Py_NE, newStaticType, PyBaseObject_Type } from "./object.js";
 import { PyCodeObject } from "./codeobject.js";
 import { PyTuple } from "./tupleobject.js";
 import { PyBytes } from "./bytesobject.js";
 import { PyObject_Hash, PyObject_RichCompareBool } from "./abstract.js";
 import { addressOf } from "./methodobject.js";
+import { PyList } from "./listobject.js";
+import { PyObject_GetIter, PyNumber_Index } from "./abstract.js";
+import { CO_FAST_CELL, CO_FAST_FREE, CO_FAST_LOCAL, type PyCodeConstructor } from "./codeobject.js";
+import { ArgParser } from "../python/getargs.js";
+import { typeError, valueError } from "../python/errors.js";
+import { asStr } from "./unicodeobject.js";
+import { bytesLike } from "./bytesobject.js";
 
 export const PyCode_Type = newStaticType("code", PyBaseObject_Type, 0);
 PyCodeObject.prototype.ob_type = PyCode_Type;
@@ -75,4 +83,127 @@ PyCode_Type.tp_repr = (v) => {
   const c = co(v);
   return `<code object ${c.co_name} at ${addressOf(c)}, file "${c.co_filename}", line ${c.co_firstlineno}>`;
 };
-void Py_None;
+const orNone = (n: number | null): PyObject => (n === null ? Py_None : n);
+
+const REPLACE_FIELDS = [
+  "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals", "co_stacksize", "co_flags", "co_firstlineno",
+  "co_code", "co_consts", "co_names", "co_varnames", "co_freevars", "co_cellvars", "co_filename", "co_name", "co_qualname",
+  "co_linetable", "co_exceptiontable",
+] as const;
+const replaceArgs = new ArgParser("replace", REPLACE_FIELDS, { kwonlyStart: 0 });
+
+function intField(name: string, v: PyObject | null, cur: number): number {
+  if (v === null) return cur;
+  const n = PyNumber_Index(v);
+  if (typeof n !== "number" || n < -1 || n > 0x7fffffff) throw valueError(`${name} must be a positive integer`);
+  return n === -1 ? cur : n;
+}
+function strField(name: string, v: PyObject | null, cur: string): string {
+  if (v === null) return cur;
+  const s = asStr(v);
+  if (s === null) throw typeError(`replace() argument '${name}' must be str, not ${Py_TYPE(v).tp_name}`);
+  return s;
+}
+function bytesField(name: string, v: PyObject | null, cur: Uint8Array): Uint8Array {
+  if (v === null) return cur;
+  if (!(v instanceof PyBytes)) throw typeError(`replace() argument '${name}' must be bytes, not ${Py_TYPE(v).tp_name}`);
+  return bytesLike(v)!.slice();
+}
+function tupleField(name: string, v: PyObject | null): PyObject[] | null {
+  if (v === null) return null;
+  if (!(v instanceof PyTuple)) throw typeError(`replace() argument '${name}' must be tuple, not ${Py_TYPE(v).tp_name}`);
+  return v.items.slice();
+}
+function namesField(name: string, v: PyObject | null): string[] | null {
+  const items = tupleField(name, v);
+  if (items === null) return null;
+  return items.map((x) => {
+    const s = asStr(x);
+    if (s === null) throw typeError("name tuples must contain only strings, not '" + Py_TYPE(x).tp_name + "'");
+    return s;
+  });
+}
+
+/** localsplus names and kinds from varnames, cellvars and freevars (CPython: _Py_set_localsplus_info's inverse). */
+function localsPlus(c: PyCodeObject, varnames: string[], cellvars: string[], freevars: string[]): [string[], Uint8Array] {
+  const names: string[] = [];
+  const kinds: number[] = [];
+  const oldKind = new Map<string, number>();
+  c.co_localsplusnames.forEach((n, i) => oldKind.set(n, c.co_localspluskinds[i]));
+  varnames.forEach((n, i) => {
+    // keep the argument bits of the slot's old kind (renaming keeps what a slot is)
+    const old = c.co_localspluskinds[c.co_localsplusnames.indexOf(c.co_varnames[i] ?? "")] ?? CO_FAST_LOCAL;
+    names.push(n);
+    kinds.push((old & ~CO_FAST_CELL & ~CO_FAST_FREE) | CO_FAST_LOCAL);
+  });
+  for (const n of cellvars) {
+    const at = names.indexOf(n);
+    if (at >= 0) kinds[at] |= CO_FAST_CELL;
+    else {
+      names.push(n);
+      kinds.push(CO_FAST_CELL);
+    }
+  }
+  for (const n of freevars) {
+    names.push(n);
+    kinds.push(CO_FAST_FREE);
+  }
+  void oldKind;
+  return [names, Uint8Array.from(kinds)];
+}
+
+/** code.replace(**changes) (CPython: code_replace_impl). */
+function codeReplace(v: PyObject, args: readonly PyObject[], start: number, nargs: number, kwnames: PyTuple | null): PyObject {
+  const c = co(v);
+  const a = replaceArgs.parse(args, start, nargs, kwnames);
+  const f = (name: (typeof REPLACE_FIELDS)[number]): PyObject | null => a[REPLACE_FIELDS.indexOf(name)];
+  const varnames = namesField("co_varnames", f("co_varnames"));
+  const cellvars = namesField("co_cellvars", f("co_cellvars"));
+  const freevars = namesField("co_freevars", f("co_freevars"));
+  let localsplusnames = c.co_localsplusnames.slice();
+  let localspluskinds: Uint8Array = c.co_localspluskinds.slice();
+  if (varnames !== null || cellvars !== null || freevars !== null) {
+    [localsplusnames, localspluskinds] = localsPlus(c, varnames ?? c.co_varnames, cellvars ?? c.co_cellvars, freevars ?? c.co_freevars);
+  }
+  const names = namesField("co_names", f("co_names"));
+  const con: PyCodeConstructor = {
+    filename: strField("co_filename", f("co_filename"), c.co_filename),
+    name: strField("co_name", f("co_name"), c.co_name),
+    qualname: strField("co_qualname", f("co_qualname"), c.co_qualname),
+    flags: intField("co_flags", f("co_flags"), c.co_flags),
+    code: bytesField("co_code", f("co_code"), c.co_code),
+    firstlineno: intField("co_firstlineno", f("co_firstlineno"), c.co_firstlineno),
+    linetable: bytesField("co_linetable", f("co_linetable"), c.co_linetable),
+    consts: tupleField("co_consts", f("co_consts")) ?? c.co_consts.slice(),
+    names: names ?? c.co_names.slice(),
+    localsplusnames,
+    localspluskinds,
+    argcount: intField("co_argcount", f("co_argcount"), c.co_argcount),
+    posonlyargcount: intField("co_posonlyargcount", f("co_posonlyargcount"), c.co_posonlyargcount),
+    kwonlyargcount: intField("co_kwonlyargcount", f("co_kwonlyargcount"), c.co_kwonlyargcount),
+    stacksize: intField("co_stacksize", f("co_stacksize"), c.co_stacksize),
+    exceptiontable: bytesField("co_exceptiontable", f("co_exceptiontable"), c.co_exceptiontable),
+  };
+  intField("co_nlocals", f("co_nlocals"), c.co_nlocals);
+  return new PyCodeObject(con);
+}
+
+PyCode_Type.tp_methods = [
+  { name: "replace", kind: "fast", fn: codeReplace as PyMethodDef["fn"] },
+  { name: "__replace__", kind: "fast", fn: codeReplace as PyMethodDef["fn"] },
+  {
+    // one (lineno, end_lineno, col_offset, end_col_offset) per code unit (CPython: code_positionsiterator)
+    name: "co_positions",
+    kind: "noargs",
+    fn: ((v: PyObject) => {
+      const rows = co(v).co_positions().map((p) => new PyTuple([orNone(p.lineno), orNone(p.endLineno), orNone(p.col), orNone(p.endCol)]));
+      return PyObject_GetIter(new PyList(rows));
+    }) as PyMethodDef["fn"],
+  },
+  {
+    // (start, end, lineno) byte ranges (CPython: code_linesiterator)
+    name: "co_lines",
+    kind: "noargs",
+    fn: ((v: PyObject) => PyObject_GetIter(new PyList(co(v).co_lines().map(([a, b, l]) => new PyTuple([a, b, orNone(l)]))))) as PyMethodDef["fn"],
+  },
+];

@@ -351,6 +351,17 @@ T.tp_new = (type, args, start, nargs, kwnames) => {
 const fv = (v: PyObject): number => (v as PyFloat).value;
 
 T.tp_methods = [
+  {
+    // CPython: float___getformat___impl (tython's floats are IEEE 754 doubles, little-endian in memory)
+    name: "__getformat__",
+    kind: "o",
+    binding: "class",
+    fn: ((_cls: PyObject, typestr: PyObject) => {
+      if (typeof typestr !== "string") throw typeError(`__getformat__() argument must be str, not ${Py_TYPE(typestr).tp_name}`);
+      if (typestr !== "double" && typestr !== "float") throw valueError("__getformat__() argument 1 must be 'double' or 'float'");
+      return "IEEE, little-endian";
+    }) as PyMethodDef["fn"],
+  },
   { name: "is_integer", kind: "noargs", fn: ((v: PyObject) => Number.isInteger(fv(v))) as PyMethodDef["fn"] },
   { name: "conjugate", kind: "noargs", fn: ((v: PyObject) => new PyFloat(fv(v))) as PyMethodDef["fn"] },
   { name: "__trunc__", kind: "noargs", fn: ((v: PyObject) => PyLong_FromDouble(fv(v))) as PyMethodDef["fn"] },

@@ -3,10 +3,12 @@
 // The Python-visible frame, made on demand for an internal frame (sys._getframe, tracebacks).
 // While the frame runs, its attributes read the live internal frame; when the frame finishes,
 // the object keeps the internal frame (and its final state) alive.
-import { PyObjectBase, PyBaseObject_Type, Py_None, newStaticType, type PyObject } from "./object.js";
+import { PyObjectBase, PyBaseObject_Type, Py_None, newStaticType, type PyObject, type PyMethodDef } from "./object.js";
 import { PyDict_New } from "./dictobject.js";
 import { CO_OPTIMIZED } from "./codeobject.js";
-import { _PyInterpreterFrame, _PyInterpreterFrame_GetLine } from "../vm/frame.js";
+import { _PyInterpreterFrame, _PyInterpreterFrame_GetLine, FRAME_OWNED_BY_GENERATOR } from "../vm/frame.js";
+import { PyThreadState_Get } from "../vm/pystate.js";
+import { runtimeError } from "../python/errors.js";
 import { PyCellObject } from "./cellobject.js";
 import { addressOf } from "./methodobject.js";
 
@@ -28,6 +30,16 @@ export class PyFrameObject extends PyObjectBase {
   _takeOwnership(frame: _PyInterpreterFrame): void {
     this.f_back_final = frame.previous === null ? null : _PyFrame_GetFrameObject(frame.previous);
     this.finished = true;
+  }
+
+  get isFinished(): boolean {
+    return this.finished;
+  }
+
+  /** Whether the frame is on the current thread's stack. */
+  get isExecuting(): boolean {
+    for (let fr = PyThreadState_Get().current_frame; fr !== null; fr = fr.previous) if (fr === this.f_frame) return true;
+    return false;
   }
 
   get f_back(): PyFrameObject | null {
@@ -86,6 +98,23 @@ PyFrame_Type.tp_getset = [
     set: (f, v) => {
       (f as PyFrameObject).f_trace = v ?? Py_None;
     },
+  },
+];
+PyFrame_Type.tp_methods = [
+  {
+    // CPython: frame_clear: a finished frame lets go of its locals; a running or suspended one refuses
+    name: "clear",
+    kind: "noargs",
+    fn: ((v: PyObject) => {
+      const f = v as PyFrameObject;
+      if (!f.isFinished) {
+        if (f.f_frame.owner === FRAME_OWNED_BY_GENERATOR && !f.isExecuting) throw runtimeError("cannot clear a suspended frame");
+        throw runtimeError("cannot clear an executing frame");
+      }
+      f.f_frame.localsplus.fill(null);
+      f.f_trace = Py_None;
+      return Py_None;
+    }) as PyMethodDef["fn"],
   },
 ];
 PyFrame_Type.tp_repr = (v: PyObject): string => {

@@ -7,7 +7,7 @@ import { PyObjectBase, PyBaseObject_Type, Py_None, Py_TYPE, newStaticType, type 
 import { CO_HAS_DOCSTRING, PyCodeObject } from "./codeobject.js";
 import { PyTuple } from "./tupleobject.js";
 import { PyDict } from "./dictobject.js";
-import { typeError } from "../python/errors.js";
+import { typeError, valueError } from "../python/errors.js";
 import { _PyFunction_Vectorcall, _PyEval_GetBuiltinsFromGlobals } from "../vm/ceval.js";
 import { PyDict_GetItem } from "../vm/ceval_ops.js";
 import { PyMethod_New } from "./classobject.js";
@@ -99,7 +99,20 @@ PyFunction_Type.tp_getset = [
       (f as PyFunctionObject).dict = v;
     },
   },
-  { name: "__code__", get: (f) => (f as PyFunctionObject).func_code },
+  {
+    name: "__code__",
+    get: (f) => (f as PyFunctionObject).func_code,
+    // CPython: func_set_code
+    set: (f, v) => {
+      const fn = f as PyFunctionObject;
+      if (!(v instanceof PyCodeObject)) throw typeError("__code__ must be set to a code object");
+      const nclosure = fn.func_closure === null ? 0 : fn.func_closure.items.length;
+      if (nclosure !== v.co_nfreevars) {
+        throw valueError(`${fn.func_name}() requires a code object with ${nclosure} free vars, not ${v.co_nfreevars}`);
+      }
+      fn.func_code = v;
+    },
+  },
   {
     name: "__type_params__",
     get: (f) => (f as PyFunctionObject).func_typeparams ?? new PyTuple([]),

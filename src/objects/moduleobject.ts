@@ -41,7 +41,14 @@ PyModule_Type.tp_getattro = (o, name) => {
   throw attributeError(`module '${modName}' has no attribute '${name}'`, o, name);
 };
 PyModule_Type.tp_setattro = PyObject_GenericSetAttr;
+/** importlib._bootstrap._module_repr, once importlib is installed (CPython: _PyImport_ImportlibModuleRepr). */
+let importlibModuleRepr: ((m: PyObject) => string) | null = null;
+export function setImportlibModuleRepr(f: (m: PyObject) => string): void {
+  importlibModuleRepr = f;
+}
+
 PyModule_Type.tp_repr = (o) => {
+  if (importlibModuleRepr !== null) return importlibModuleRepr(o);
   const m = o as PyModule;
   const file = m.dict.getStr("__file__");
   if (typeof file === "string") return `<module ${PyObject_Repr(m.name)} from ${PyObject_Repr(file)}>`;

@@ -10,7 +10,7 @@ import { PyTuple, PyTuple_Type } from "./tupleobject.js";
 import { PyDict } from "./dictobject.js";
 import { PyObject_Repr, iterableToArray } from "./abstract.js";
 import { typeDict } from "./typeobject.js";
-import { typeError, PyErr_ExceptionMatches } from "../python/errors.js";
+import { typeError, attributeError, PyErr_ExceptionMatches } from "../python/errors.js";
 import { PyExc_TypeError } from "./exceptions.js";
 import { ArgParser } from "../python/getargs.js";
 
@@ -63,6 +63,8 @@ export function PyStructSequence_NewType(desc: StructSequenceDesc): PyTypeObject
     getset.push({
       name,
       get: i < nSequence ? (v) => (v as PyStructSequence).items[i] : (v) => (v as PyStructSequence).hidden[i - nSequence],
+      // CPython's fields are READONLY members
+      set: readonlyMember,
     });
   });
   t.tp_getset = getset;
@@ -77,6 +79,10 @@ export function PyStructSequence_NewType(desc: StructSequenceDesc): PyTypeObject
   d.set("n_unnamed_fields", unnamed);
   d.set("__match_args__", new PyTuple(desc.fields.slice(0, nSequence).filter((f): f is string => f !== null)));
   return t;
+}
+
+function readonlyMember(): never {
+  throw attributeError("readonly attribute");
 }
 
 /** An instance of a struct sequence type from all its field values (CPython: PyStructSequence_New + SetItem). */

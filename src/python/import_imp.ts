@@ -1,23 +1,26 @@
 // CPython: Python/import.c — the `_imp` module importlib._bootstrap runs on: the import lock,
-// built-in modules (the TypeScript modules of src/modules/index.ts), frozen modules (tython
-// freezes none), source hashes for hash-based .pyc files (PEP 552) and co_filename fix-ups.
+// built-in modules (the TypeScript modules of src/modules/index.ts), frozen modules
+// (src/python/frozen.ts), source hashes for hash-based .pyc files (PEP 552) and co_filename fix-ups.
 import { type PyObject, Py_None, Py_TYPE } from "../objects/object.js";
 import { PyModule } from "../objects/moduleobject.js";
 import { PyList } from "../objects/listobject.js";
 import { PyBytes, bytesLike } from "../objects/bytesobject.js";
 import { PyCodeObject } from "../objects/codeobject.js";
 import { newBuiltinFunction } from "../objects/methodobject.js";
-import { PyObject_GetAttr, PyNumber_Index } from "../objects/abstract.js";
+import { PyObject_GetAttr, PyNumber_Index, PyObject_IsTrue, PyObject_Repr } from "../objects/abstract.js";
 import { typeError, runtimeError } from "./errors.js";
 import { ArgParser, checkPositional } from "./getargs.js";
 import { builtinModuleInit, isBuiltinModuleName } from "./import.js";
 import { sysModules } from "./sysmodule.js";
 import { builtinsModule } from "./bltinmodule.js";
 import { newException, PyExc_ImportError, type PyBaseException } from "../objects/exceptions.js";
+import { PyTuple } from "../objects/tupleobject.js";
+import { PyMemoryView_FromMemory } from "../objects/memoryobject.js";
+import { PYC_MAGIC_NUMBER_TOKEN } from "./pyc.js";
+import { frozenCode, frozenConfig, frozenData, frozenModuleNames, frozenOrigName, lookUpFrozen } from "./frozen.js";
+import { PyMarshal_ReadObjectFromString } from "./marshal.js";
+import { PyImport_ImportFrozenModuleObject } from "./import.js";
 
-/** CPython 3.14's MAGIC_NUMBER as a little-endian token: 3627 | '\r\n' << 16. */
-export const PYC_MAGIC_NUMBER = 3627;
-export const PYC_MAGIC_NUMBER_TOKEN = PYC_MAGIC_NUMBER | (0x0d << 16) | (0x0a << 24);
 
 // --- the import lock (CPython: _PyImport_AcquireLock; one thread here, so a depth count) ---
 let importLockDepth = 0;
@@ -126,18 +129,49 @@ export function init_imp(): PyModule {
     throw runtimeError("tython cannot load extension modules");
   });
   fn("extension_suffixes", () => new PyList([]));
-  fn("is_frozen", (args, start, nargs) => (checkPositional("is_frozen", nargs, 1, 1), strArg("is_frozen", args[start]), false));
+  fn("is_frozen", (args, start, nargs) => {
+    checkPositional("is_frozen", nargs, 1, 1);
+    return lookUpFrozen(strArg("is_frozen", args[start])) !== null;
+  });
   fn("is_frozen_package", (args, start, nargs) => {
     checkPositional("is_frozen_package", nargs, 1, 1);
-    throw importErrorNotFrozen(strArg("is_frozen_package", args[start]));
+    const name = strArg("is_frozen_package", args[start]);
+    const e = lookUpFrozen(name);
+    if (e === null) throw importErrorNotFrozen(name);
+    return e.isPackage;
   });
   fn("get_frozen_object", (args, start, nargs) => {
     checkPositional("get_frozen_object", nargs, 1, 2);
-    throw importErrorNotFrozen(strArg("get_frozen_object", args[start]));
+    const nameObj = args[start];
+    const data = nargs > 1 && args[start + 1] !== Py_None ? args[start + 1] : null;
+    let code: PyObject | null;
+    if (data !== null) {
+      const bytes = bytesLike(data);
+      if (bytes === null) throw typeError(`a bytes-like object is required, not '${Py_TYPE(data).tp_name}'`);
+      code = PyMarshal_ReadObjectFromString(bytes);
+    } else {
+      const name = strArg("get_frozen_object", nameObj);
+      const e = lookUpFrozen(name);
+      if (e === null) throw importErrorNotFrozen(name);
+      code = frozenCode(e);
+      if (code === null) throw frozenError("Frozen object named %R is invalid", name);
+    }
+    if (!(code instanceof PyCodeObject)) throw typeError(`frozen object ${PyObject_Repr(nameObj)} is not a code object`);
+    return code;
   });
-  fn("init_frozen", (args, start, nargs) => (checkPositional("init_frozen", nargs, 1, 1), strArg("init_frozen", args[start]), Py_None));
-  fn("_frozen_module_names", () => new PyList([]));
-  fn("_override_frozen_modules_for_tests", (_a, _s, nargs) => (checkPositional("_override_frozen_modules_for_tests", nargs, 1, 1), Py_None));
+  fn("init_frozen", (args, start, nargs) => {
+    checkPositional("init_frozen", nargs, 1, 1);
+    const name = strArg("init_frozen", args[start]);
+    if (!PyImport_ImportFrozenModuleObject(name)) return Py_None;
+    return sysModules().getStr(name) ?? Py_None;
+  });
+  fn("_frozen_module_names", () => new PyList(frozenModuleNames()));
+  fn("_override_frozen_modules_for_tests", (args, start, nargs) => {
+    checkPositional("_override_frozen_modules_for_tests", nargs, 1, 1);
+    const n = PyNumber_Index(args[start]);
+    frozenConfig.override = typeof n === "number" ? Math.sign(n) : n > 0n ? 1 : -1;
+    return Py_None;
+  });
   fn("_override_multi_interp_extensions_check", (_a, _s, nargs) => (checkPositional("_override_multi_interp_extensions_check", nargs, 1, 1), -1));
   fn("_fix_co_filename", (args, start, nargs) => {
     checkPositional("_fix_co_filename", nargs, 2, 2);
@@ -150,9 +184,16 @@ export function init_imp(): PyModule {
   d.setStr(
     "find_frozen",
     newBuiltinFunction("find_frozen", (_s, args, start, nargs, kwnames) => {
-      const [name] = findFrozenArgs.parse(args, start, nargs, kwnames);
-      strArg("find_frozen", name!);
-      return Py_None; // no frozen modules
+      const [name, withdata] = findFrozenArgs.parse(args, start, nargs, kwnames);
+      const e = lookUpFrozen(strArg("find_frozen", name!));
+      if (e === null) return Py_None;
+      let data: PyObject = Py_None;
+      if (withdata !== null && PyObject_IsTrue(withdata)) {
+        const bytes = frozenData(e.source);
+        if (bytes === null) throw frozenError("Frozen object named %R is invalid", e.name);
+        data = PyMemoryView_FromMemory(bytes.slice(), true);
+      }
+      return new PyTuple([data, e.isPackage, frozenOrigName(e.name)]);
     }, "_imp"),
   );
   d.setStr(
@@ -168,6 +209,9 @@ export function init_imp(): PyModule {
   return m;
 }
 
+function frozenError(format: string, name: string): PyBaseException {
+  return newException(PyExc_ImportError, [format.replace("%R", PyObject_Repr(name))], new Map([["name", name]]));
+}
 function importErrorNotFrozen(name: string): PyBaseException {
-  return newException(PyExc_ImportError, [`No such frozen object named '${name}'`], new Map([["name", name]]));
+  return frozenError("No such frozen object named %R", name);
 }

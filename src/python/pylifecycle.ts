@@ -18,6 +18,11 @@ function waitForThreadShutdown(): void {
 
 let finalized = false;
 
+/** sys.is_finalizing() (CPython: Py_IsFinalizing). */
+export function Py_IsFinalizing(): boolean {
+  return finalized;
+}
+
 /** CPython: Py_FinalizeEx (the parts before the interpreter's teardown). */
 export function Py_FinalizeEx(): void {
   if (finalized) return;

@@ -6,7 +6,8 @@
 import fs from "node:fs";
 import { writeStderr } from "../cli/output.js";
 import { internalErrorReport } from "../cli/report.js";
-import { PyObject_Str } from "../objects/abstract.js";
+import { PyObject_Str, PyObject_GetAttr, PyObject_SetAttr, PyObject_CallFunctionObjArgs, PyObject_CallMethod } from "../objects/abstract.js";
+import { hasPycMagic } from "./pyc.js";
 import { PyBaseException, PyExc_KeyboardInterrupt, PySyntaxError, PySystemExit } from "../objects/exceptions.js";
 import { Py_None, PyObject_TypeCheck, type PyObject } from "../objects/object.js";
 
@@ -17,8 +18,13 @@ export class TythonUnavailable extends Error {}
 export interface PyConfig {
   /** sys.argv: [script, "-c", module path, "-" or "", then the program's arguments]. */
   argv: string[];
-  /** The initial sys.path: the script's directory ("" = the current directory), then the stdlib. */
+  /** sys.path while the interpreter starts (PYTHONPATH, the standard library). */
   sysPath: string[];
+  /**
+   * The entry put first on sys.path once `site` has run (CPython: config->sys_path_0): the
+   * script's directory, "" for -c and stdin, the current directory for -m; null under -P.
+   */
+  sysPath0: string | null;
   /** -O (1) and -OO (2): asserts and __debug__ code removed, and with 2 docstrings too. */
   optimize: number;
   /** sys.orig_argv: the command line as given, the program's name first. */
@@ -27,7 +33,7 @@ export interface PyConfig {
   unbuffered?: boolean;
 }
 
-export const interpreterConfig: PyConfig = { argv: [""], sysPath: [""], optimize: 0, origArgv: ["tython"] };
+export const interpreterConfig: PyConfig = { argv: [""], sysPath: [], sysPath0: null, optimize: 0, origArgv: ["tython"] };
 
 /** A JS RangeError from a too-deep stack (V8's message), which Python reports as RecursionError. */
 export function isStackOverflow(e: unknown): boolean {
@@ -246,7 +252,16 @@ export async function pyErrPrint(thrown: unknown): Promise<number> {
   }
   if (thrown instanceof PySystemExit) return handleSystemExit(thrown);
   try {
-    writeStderr(await formatUncaught(thrown));
+    // CPython: _PyErr_PrintEx calls sys.excepthook (sysmodule_hooks.ts); the built-in one is this display
+    const hooks = await import("./sysmodule_hooks.js");
+    const outcome = hooks.callExcepthook(thrown);
+    await flushStdio(); // what the hook printed comes before the report
+    if (outcome.kind === "exit") return handleSystemExit(outcome.exit as PySystemExit);
+    if (outcome.kind === "missing") writeStderr("sys.excepthook is missing\n" + (await formatUncaught(thrown)));
+    else if (outcome.kind === "failed") {
+      writeStderr("Error in sys.excepthook:\n" + (await formatUncaught(outcome.error)) + "\nOriginal exception was:\n" + (await formatUncaught(thrown)));
+    } else if (outcome.kind === "default") writeStderr(await formatUncaught(thrown));
+    await flushStdio();
   } catch (e) {
     writeStderr(internalErrorReport(e));
   }
@@ -272,51 +287,129 @@ function isRealFile(filename: string): boolean {
 }
 
 /**
- * CPython: _PyRun_SimpleStringFlagsWithName / pyrun_simple_file: compiles `source` as the
- * __main__ module's code and runs it; reports an uncaught exception and returns the exit status.
+ * What the program is: -c text, a script file (source or .pyc), standard input, or a module run
+ * by runpy (-m's, or the __main__ of a directory or zip file given as the script).
  */
-export async function runSource(source: Uint8Array, filename: string): Promise<number> {
+export type MainSource =
+  | { kind: "command"; source: Uint8Array }
+  | { kind: "file"; source: Uint8Array; filename: string }
+  | { kind: "stdin"; source: Uint8Array }
+  | { kind: "module"; name: string; alterArgv: boolean };
+
+interface ImportApi {
+  initImportlib(): void;
+  PyImport_ImportModule(name: string): PyObject;
+}
+const IMPORT = "./import.js";
+
+/**
+ * CPython: add_main_module and init_import_site (pylifecycle.c): importlib installed, an empty
+ * __main__ in sys.modules (its __loader__ BuiltinImporter), then `import site` unless -S.
+ */
+async function initMain(): Promise<PyObject> {
+  const imp = await loadStage(() => import(IMPORT) as Promise<ImportApi>, "the import system");
+  const { PyModule } = await import("../objects/moduleobject.js");
+  const { sysModules, getSysModule } = await import("./sysmodule.js");
+  const { PyList } = await import("../objects/listobject.js");
+  const { builtinsModule } = await loadStage(() => import(BUILTINS) as Promise<BuiltinsApi>, "the builtins module");
+  imp.initImportlib();
+  const main = new PyModule("__main__");
+  main.dict.setStr("__builtins__", builtinsModule);
+  const bootstrap = sysModules().getStr("_frozen_importlib");
+  if (bootstrap !== undefined) main.dict.setStr("__loader__", PyObject_GetAttr(bootstrap, "BuiltinImporter"));
+  sysModules().setStr("__main__", main);
+  const { sysOptions } = await import("./sysmodule_config.js");
+  if (sysOptions.siteImport) imp.PyImport_ImportModule("site");
+  // CPython: pymain_run_python's pymain_sys_path_add_path0, after site
+  const sysPath = getSysModule().dict.getStr("path");
+  if (interpreterConfig.sysPath0 !== null && sysPath instanceof PyList) sysPath.items.unshift(interpreterConfig.sysPath0);
+  return main;
+}
+
+/** A loader of importlib._bootstrap_external for `__main__` (CPython: set_main_loader). */
+function setMainLoader(main: PyObject, filename: string, loaderName: string, sysModulesGet: (n: string) => PyObject | undefined): void {
+  const external = sysModulesGet("_frozen_importlib_external");
+  if (external === undefined) return;
+  const loaderType = PyObject_GetAttr(external, loaderName);
+  PyObject_SetAttr(main, "__loader__", PyObject_CallFunctionObjArgs(loaderType, "__main__", filename));
+}
+
+/**
+ * CPython: pymain_run_python with _PyRun_SimpleStringFlagsWithName, _PyRun_SimpleFileObject
+ * (run_pyc_file for a compiled file) and pymain_run_module (runpy._run_module_as_main). Reports an
+ * uncaught exception and returns the exit status.
+ */
+export async function runMain(what: MainSource): Promise<number> {
+  const source = what.kind === "module" ? null : what.source;
+  const filename = what.kind === "file" ? what.filename : what.kind === "stdin" ? "<stdin>" : "<string>";
   try {
     let compile: CompileApi;
     try {
       compile = await loadStage(() => import(COMPILER) as Promise<CompileApi>, "the compiler");
     } catch (e) {
       // Without a compiler, still report the program's syntax errors when the parser exists.
-      if (!(e instanceof TythonUnavailable)) throw e;
+      if (!(e instanceof TythonUnavailable) || source === null) throw e;
       const parser = await loadStage(() => import(PARSER) as Promise<ParserApi>, "the parser");
       parser.parserASTFromString(source, filename, "exec");
       throw e;
     }
-    const code = compile.compileStringObject(source, filename, "exec", 0, interpreterConfig.optimize);
-    if (filename === "<string>") {
-      // CPython 3.13+ keeps -c code for tracebacks (gh-117174); a file's lines are read from it
-      const tb = await loadStage(() => import(TRACEBACK) as Promise<TracebackApi>, "traceback printing");
-      tb.linecacheRegister(filename, Buffer.from(source).toString("utf8"));
-    }
     const ceval = await loadStage(() => import(CEVAL) as Promise<CevalApi>, "the eval loop");
-    const { builtinsModule } = await loadStage(() => import(BUILTINS) as Promise<BuiltinsApi>, "the builtins module");
-    const { PyModule } = await import("../objects/moduleobject.js");
-    // CPython: pylifecycle.c add_main_module, then pymain_run_file's __file__ and __cached__
-    const main = new PyModule("__main__");
-    main.dict.setStr("__builtins__", builtinsModule);
-    // pickle's whichmodule and copyreg find __main__'s classes through sys.modules
-    (await import("./sysmodule.js")).sysModules().setStr("__main__", main);
-    if (isRealFile(filename)) {
-      main.dict.setStr("__file__", filename);
-      main.dict.setStr("__cached__", Py_None);
-    }
+    const { sysModules } = await import("./sysmodule.js");
+    const modulesGet = (n: string): PyObject | undefined => sysModules().getStr(n);
     let status: number;
     try {
-      ceval.PyEval_EvalCode(code, main.dict, main.dict);
+      const main = await initMain();
+      const d = (main as PyObject & { dict: import("../objects/dictobject.js").PyDict }).dict;
+      if (what.kind === "module") {
+        const runpy = (await import(IMPORT) as ImportApi).PyImport_ImportModule("runpy");
+        PyObject_CallMethod(runpy, "_run_module_as_main", what.name, what.alterArgv);
+      } else {
+        let code: PyObject;
+        if (what.kind === "file" && isPycFile(what.source, what.filename)) {
+          code = await loadPyc(what.source);
+          d.setStr("__file__", filename);
+          d.setStr("__cached__", Py_None);
+          setMainLoader(main, filename, "SourcelessFileLoader", modulesGet);
+        } else {
+          code = compile.compileStringObject(what.source, filename, "exec", 0, interpreterConfig.optimize);
+          if (what.kind === "command") {
+            // CPython 3.13+ keeps -c code for tracebacks (gh-117174); a file's lines are read from it
+            const tb = await loadStage(() => import(TRACEBACK) as Promise<TracebackApi>, "traceback printing");
+            tb.linecacheRegister(filename, Buffer.from(what.source).toString("utf8"));
+          } else {
+            d.setStr("__file__", filename);
+            d.setStr("__cached__", Py_None);
+            if (what.kind === "file") setMainLoader(main, filename, "SourceFileLoader", modulesGet);
+          }
+        }
+        ceval.PyEval_EvalCode(code, d, d);
+      }
       status = 0;
     } catch (e) {
+      if (e instanceof PySyntaxError && source !== null) syntaxErrorSources.set(e, Buffer.from(source).toString("utf8"));
       status = await pyErrPrint(e);
     }
     return await finalize(status);
   } catch (e) {
-    if (e instanceof PySyntaxError) syntaxErrorSources.set(e, Buffer.from(source).toString("utf8"));
+    if (e instanceof PySyntaxError && source !== null) syntaxErrorSources.set(e, Buffer.from(source).toString("utf8"));
     return finalizeStdio(await pyErrPrint(e));
   }
+}
+
+/** CPython: maybe_pyc_file: a name ending in .pyc, or a file starting with this version's magic number. */
+function isPycFile(data: Uint8Array, filename: string): boolean {
+  return filename.endsWith(".pyc") || hasPycMagic(data);
+}
+
+/** The code of a .pyc file run as the script (CPython: run_pyc_file). */
+async function loadPyc(data: Uint8Array): Promise<PyObject> {
+  const { runtimeError } = await import("./errors.js");
+  if (!hasPycMagic(data)) throw runtimeError("Bad magic number in .pyc file");
+  const { PyMarshal_ReadObjectFromString } = await import("./marshal.js");
+  const { PyCodeObject } = await import("../objects/codeobject.js");
+  const code = PyMarshal_ReadObjectFromString(data.subarray(16));
+  if (!(code instanceof PyCodeObject)) throw runtimeError("Bad code object in .pyc file");
+  return code;
 }
 
 /**

@@ -1,23 +1,17 @@
-// CPython: Python/sysmodule.c — a first `sys` module: argv, path, modules, stdout/stderr, exit,
-// version data and a few functions. Built on first use from the interpreter configuration.
-import { type PyObject, Py_None, Py_TYPE } from "../objects/object.js";
+// CPython: Python/sysmodule.c (_PySys_Create, _PySys_InitCore, _PySys_UpdateConfig) — the sys
+// module, built on first use from the interpreter configuration: the import state (argv, path,
+// modules), the standard streams, then the data (sysmodule_data.ts), the hooks
+// (sysmodule_hooks.ts) and the functions (sysmodule_functions.ts).
 import { PyModule } from "../objects/moduleobject.js";
 import { PyList } from "../objects/listobject.js";
-import { PyTuple } from "../objects/tupleobject.js";
 import { PyDict } from "../objects/dictobject.js";
-import { newNamespace } from "../objects/namespaceobject.js";
-import { newBuiltinFunction } from "../objects/methodobject.js";
-import { newException, PyExc_SystemExit } from "../objects/exceptions.js";
-import { PyObject_Str, PyObject_CallMethod, PyNumber_Index } from "../objects/abstract.js";
-import { intMaxStrDigits, setIntMaxStrDigits } from "../objects/longobject.js";
-import { typeError, valueError } from "./errors.js";
-import { checkPositional } from "./getargs.js";
 import { interpreterConfig } from "./pythonrun.js";
-import { builtinModuleNames } from "./import.js";
 import { builtinsModule, setStdStreams } from "./bltinmodule.js";
 import { createStdio } from "../modules/_io/_iomodule.js";
-import { PyInterpreterState_Get, Py_SetRecursionLimit, PyThreadState_Get } from "../vm/pystate.js";
-import { _PyFrame_GetFrameObject } from "../objects/frameobject.js";
+import { sysOptions } from "./sysmodule_config.js";
+import { initSysInfo } from "./sysmodule_data.js";
+import { initSysHooks } from "./sysmodule_hooks.js";
+import { initSysFunctions } from "./sysmodule_functions.js";
 
 let sys: PyModule | null = null;
 
@@ -32,84 +26,15 @@ export function getSysModule(): PyModule {
   modules.setStr("builtins", builtinsModule);
   d.setStr("modules", modules);
   d.setStr("argv", new PyList(interpreterConfig.argv.slice()));
-  d.setStr("orig_argv", new PyList(["python3", ...interpreterConfig.argv]));
+  d.setStr("orig_argv", new PyList(interpreterConfig.origArgv.slice()));
   d.setStr("path", new PyList(interpreterConfig.sysPath.slice()));
   d.setStr("meta_path", new PyList([]));
   d.setStr("path_hooks", new PyList([]));
   d.setStr("path_importer_cache", new PyDict());
   initStdStreams(d);
-  d.setStr("version", "3.14.2 (tython) [TypeScript]");
-  d.setStr("version_info", new PyTuple([3, 14, 2, "final", 0]));
-  d.setStr("hexversion", 0x030e02f0);
-  d.setStr("api_version", 1013);
-  d.setStr("platform", "linux");
-  d.setStr("byteorder", "little");
-  d.setStr("maxsize", 2n ** 63n - 1n);
-  d.setStr("maxunicode", 0x10ffff);
-  d.setStr("executable", process.execPath);
-  d.setStr("prefix", "");
-  d.setStr("base_prefix", "");
-  d.setStr("exec_prefix", "");
-  d.setStr("dont_write_bytecode", true);
-  d.setStr(
-    "implementation",
-    newNamespace({
-      name: "cpython",
-      cache_tag: "cpython-314",
-      version: new PyTuple([3, 14, 2, "final", 0]),
-      hexversion: 0x030e02f0,
-      _multiarch: "x86_64-linux-gnu",
-    }),
-  );
-  d.setStr("builtin_module_names", new PyTuple(builtinModuleNames()));
-  d.setStr("stdlib_module_names", new PyTuple([]));
-  const fn = (name: string, f: (args: readonly PyObject[], start: number, nargs: number) => PyObject): void => {
-    d.setStr(name, newBuiltinFunction(name, (_s, args, start, nargs) => f(args, start, nargs), "sys"));
-  };
-  fn("exit", (args, start, nargs) => {
-    checkPositional("exit", nargs, 0, 1);
-    throw newException(PyExc_SystemExit, nargs ? [args[start]] : []);
-  });
-  fn("getrecursionlimit", () => recursionLimit());
-  fn("setrecursionlimit", (args, start, nargs) => {
-    checkPositional("setrecursionlimit", nargs, 1, 1);
-    const n = PyNumber_Index(args[start]);
-    if (typeof n !== "number" || n < 1) throw valueError("recursion limit must be greater or equal than 1");
-    setRecursionLimit(n);
-    return Py_None;
-  });
-  fn("intern", (args, start, nargs) => {
-    checkPositional("intern", nargs, 1, 1);
-    if (typeof args[start] !== "string") throw typeError(`intern() argument must be str, not ${Py_TYPE(args[start]).tp_name}`);
-    return args[start];
-  });
-  fn("getsizeof", (args, start, nargs) => {
-    checkPositional("getsizeof", nargs, 1, 2);
-    return PyObject_CallMethod(args[start], "__sizeof__");
-  });
-  fn("get_int_max_str_digits", () => intMaxStrDigits);
-  fn("set_int_max_str_digits", (args, start, nargs) => {
-    checkPositional("set_int_max_str_digits", nargs, 1, 1);
-    const n = PyNumber_Index(args[start]);
-    if (typeof n !== "number" || (n !== 0 && n < 640)) throw valueError("maxdigits must be >= 640 or 0 for unlimited");
-    setIntMaxStrDigits(n);
-    return Py_None;
-  });
-  fn("_getframe", (args, start, nargs) => {
-    checkPositional("_getframe", nargs, 0, 1);
-    let depth = nargs ? Number(PyNumber_Index(args[start])) : 0;
-    let f = PyThreadState_Get().current_frame;
-    while (depth > 0 && f !== null) {
-      f = f.previous;
-      depth--;
-    }
-    if (f === null) throw valueError("call stack is not deep enough");
-    return _PyFrame_GetFrameObject(f);
-  });
-  fn("getdefaultencoding", () => "utf-8");
-  fn("getfilesystemencoding", () => "utf-8");
-  fn("getfilesystemencodeerrors", () => "surrogateescape");
-  fn("is_finalizing", () => false);
+  initSysInfo(d);
+  initSysHooks(d);
+  initSysFunctions(d);
   return m;
 }
 
@@ -123,17 +48,17 @@ export function getSysModule(): PyModule {
 function initStdStreams(d: PyDict): void {
   const env = process.env;
   const loc = env.LC_ALL || env.LC_CTYPE || env.LANG || "C";
-  const cLike = loc === "C" || loc === "POSIX" || /^C\.(UTF-8|utf8)$/i.test(loc) || /^UTF-8$/i.test(loc);
+  const cLike = sysOptions.utf8Mode === 1 || loc === "C" || loc === "POSIX" || /^C\.(UTF-8|utf8)$/i.test(loc) || /^UTF-8$/i.test(loc);
   let encoding = "utf-8";
   let errors = cLike ? "surrogateescape" : "strict";
-  const ioenc = env.PYTHONIOENCODING;
+  const ioenc = sysOptions.useEnvironment ? env.PYTHONIOENCODING : undefined;
   if (ioenc) {
     const colon = ioenc.indexOf(":");
     const e = colon < 0 ? ioenc : ioenc.slice(0, colon);
     if (e) encoding = e;
     if (colon >= 0 && ioenc.slice(colon + 1)) errors = ioenc.slice(colon + 1);
   }
-  const cfg = { unbuffered: interpreterConfig.unbuffered || !!env.PYTHONUNBUFFERED, encoding: null, errors: null };
+  const cfg = { unbuffered: interpreterConfig.unbuffered || sysOptions.unbuffered, encoding: null, errors: null };
   const stdin = createStdio(0, false, "<stdin>", encoding, errors, cfg);
   const stdout = createStdio(1, true, "<stdout>", encoding, errors, cfg);
   const stderr = createStdio(2, true, "<stderr>", encoding, "backslashreplace", cfg);
@@ -141,13 +66,6 @@ function initStdStreams(d: PyDict): void {
     d.setStr(n, v);
   }
   setStdStreams(stdin, stdout, stderr, () => d.getStr("stdout") ?? null, () => d.getStr("stderr") ?? null, () => d.getStr("stdin") ?? null);
-}
-
-function recursionLimit(): number {
-  return PyInterpreterState_Get().recursion_limit;
-}
-function setRecursionLimit(n: number): void {
-  Py_SetRecursionLimit(n);
 }
 
 /** sys.modules. */

@@ -17,8 +17,11 @@ import { PyMethod } from "../objects/classobject.js";
 import {
   PyObject_Str, PyObject_Repr, PyObject_ASCII, PyObject_GetItem, PyObject_SetItem, PyObject_DelItem,
   PyObject_GetIter, PyIter_Next, PyObject_GetAttr, PyObject_GetOptionalAttr, PyObject_Vectorcall, PyObject_Call,
-  PyNumber_Positive, PySequence_Tuple, iterableToArray, _PyObject_LookupSpecial,
+  PyNumber_Positive, PySequence_Tuple, iterableToArray, _PyObject_LookupSpecial, PyObject_IsTrue,
 } from "../objects/abstract.js";
+import { PyModule } from "../objects/moduleobject.js";
+import { getSysModule, sysModules } from "../python/sysmodule.js";
+import { originalImportFunc, PyImport_ImportModuleLevel } from "../python/import.js";
 import {
   PyBaseException, PyExc_BaseException, PyExc_TypeError, PyExc_ValueError, PyExc_RuntimeError, PyExc_NameError,
   PyExc_SystemError, PyExc_KeyError, PyExc_ImportError, PyExc_AssertionError, PyExc_NotImplementedError, newException,
@@ -40,7 +43,7 @@ export {
   PyObject_GetItem, PyObject_SetItem, PyObject_DelItem, PyObject_GetIter, PyIter_Next, PyObject_GetAttr,
   PyObject_Vectorcall, PyList, PyMethod,
 };
-export { PyObject_Str, PySequence_Tuple };
+export { PyObject_Str, PySequence_Tuple, PyObject_IsTrue };
 export { PyObject_IsInstance } from "../python/bltinmodule.js";
 
 /** A builtin by name (for the specializations that recognize len, isinstance, ...). */
@@ -49,7 +52,7 @@ export function _PyEval_Builtin(name: string): PyObject | null {
 }
 
 export {
-  PyNumber_Negative, PyNumber_Invert, PyObject_IsTrue, PyObject_RichCompare, PySequence_Contains,
+  PyNumber_Negative, PyNumber_Invert, PyObject_RichCompare, PySequence_Contains,
   PyObject_SetAttr, PyObject_DelAttr, PyObject_Format, PyObject_Size,
 } from "../objects/abstract.js";
 
@@ -543,24 +546,84 @@ export function _PyEval_LoadBuildClass(builtins: PyObject): PyObject {
   return bc;
 }
 
-/** IMPORT_NAME: builtins.__import__(name, globals, locals, fromlist, level). */
+/** IMPORT_NAME: builtins.__import__(name, globals, locals, fromlist, level), directly when it is the original. */
 export function _PyEval_ImportName(frame: _PyInterpreterFrame, name: string, fromlist: PyObject, level: PyObject): PyObject {
   const imp = mappingGet(frame.f_builtins, "__import__");
   if (imp === null) throw PyErr_Format(PyExc_ImportError, "__import__ not found");
+  if (imp === originalImportFunc() && typeof level === "number") return PyImport_ImportModuleLevel(name, frame.f_globals, fromlist, level);
   const args = [name, frame.f_globals, frame.f_locals ?? Py_None, fromlist, level];
   return PyObject_Vectorcall(imp, args, 0, 5, null);
 }
 
-/** IMPORT_FROM: `from module import name`. */
+/** IMPORT_FROM: `from module import name`, with sys.modules' submodule for a circular import (CPython: _PyEval_ImportFrom). */
 export function _PyEval_ImportFrom(module: PyObject, name: string): PyObject {
   const v = PyObject_GetOptionalAttr(module, name);
   if (v !== null) return v;
-  let modName = "<unknown module name>";
-  const n = PyObject_GetOptionalAttr(module, "__name__");
-  if (typeof n === "string") modName = n;
-  const file = PyObject_GetOptionalAttr(module, "__file__");
-  const where = typeof file === "string" ? ` (${file})` : " (unknown location)";
-  throw newException(PyExc_ImportError, [`cannot import name '${name}' from '${modName}'${where}`], new Map<string, PyObject>([["name", modName]]));
+  const modName = PyObject_GetOptionalAttr(module, "__name__");
+  if (typeof modName === "string") {
+    const sub = sysModules().getStr(`${modName}.${name}`);
+    if (sub !== undefined) return sub;
+  }
+  const shown = PyObject_Repr(typeof modName === "string" ? modName : "<unknown module name>");
+  const what = PyObject_Repr(name);
+  const attrs = (origin: PyObject): Map<string, PyObject> =>
+    new Map<string, PyObject>([["name", typeof modName === "string" ? modName : Py_None], ["path", origin], ["name_from", name]]);
+  const spec = PyObject_GetOptionalAttr(module, "__spec__");
+  if (spec === null) throw newException(PyExc_ImportError, [`cannot import name ${what} from ${shown} (unknown location)`], attrs(Py_None));
+  // CPython: _PyModuleSpec_GetFileOrigin: spec.origin when spec.has_location
+  let origin: string | null = null;
+  const hasLocation = PyObject_GetOptionalAttr(spec, "has_location");
+  if (hasLocation !== null && PyObject_IsTrue(hasLocation)) {
+    const o = PyObject_GetOptionalAttr(spec, "origin");
+    if (typeof o === "string") origin = o;
+  }
+  const shadowing = isPossiblyShadowing(origin);
+  const stdlibNames = shadowing ? getSysAttr("stdlib_module_names") : null;
+  const shadowingStdlib = shadowing && stdlibNames instanceof PySet && typeof modName === "string" && stdlibNames.has(modName);
+  if (origin === null && module instanceof PyModule) {
+    const f = module.dict.getStr("__file__");
+    if (typeof f === "string") origin = f;
+  }
+  let msg: string;
+  if (shadowingStdlib) {
+    msg = `cannot import name ${what} from ${shown} (consider renaming ${PyObject_Repr(origin as string)} since it has the same name as the standard library module named ${shown} and prevents importing that standard library module)`;
+  } else {
+    const initializing = spec !== Py_None && (() => {
+      const i = PyObject_GetOptionalAttr(spec, "_initializing");
+      return i !== null && PyObject_IsTrue(i);
+    })();
+    if (initializing) {
+      if (shadowing) msg = `cannot import name ${what} from ${shown} (consider renaming ${PyObject_Repr(origin as string)} if it has the same name as a library you intended to import)`;
+      else if (origin !== null) msg = `cannot import name ${what} from partially initialized module ${shown} (most likely due to a circular import) (${origin})`;
+      else msg = `cannot import name ${what} from partially initialized module ${shown} (most likely due to a circular import)`;
+    } else if (origin !== null) msg = `cannot import name ${what} from ${shown} (${origin})`;
+    else msg = `cannot import name ${what} from ${shown} (unknown location)`;
+  }
+  throw newException(PyExc_ImportError, [msg], attrs(origin ?? Py_None));
+}
+
+function getSysAttr(name: string): PyObject | null {
+  return getSysModule().dict.getStr(name) ?? null;
+}
+
+/**
+ * Whether a module from `origin` may hide a later module of its name: its folder (a package's
+ * parent) is sys.path[0] (or the current directory for "") and -P is not given
+ * (CPython: _PyModule_IsPossiblyShadowing).
+ */
+function isPossiblyShadowing(origin: string | null): boolean {
+  if (origin === null) return false;
+  const flags = getSysAttr("flags");
+  const safe = flags !== null ? PyObject_GetOptionalAttr(flags, "safe_path") : null;
+  if (safe !== null && PyObject_IsTrue(safe)) return false;
+  const stripped = origin.endsWith("/__init__.py") ? origin.slice(0, -"/__init__.py".length) : origin;
+  const root = stripped.slice(0, Math.max(0, stripped.lastIndexOf("/")));
+  const path = getSysAttr("path");
+  if (!(path instanceof PyList) || path.items.length === 0) return false;
+  let first = path.items[0];
+  if (typeof first !== "string") return false;
+  if (first === "") first = process.cwd();
+  return first === root;
 }
 
 // CALL_INTRINSIC_1's oparg (CPython: Include/internal/pycore_intrinsics.h)

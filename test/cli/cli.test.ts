@@ -51,8 +51,9 @@ test("a missing script exits 2", () => {
 });
 
 test("-m with an unknown module exits 1", () => {
+  // runpy reports it with sys.executable's name, as CPython does
   const r = runTython(["-m", "no_such_module_xyz"]);
-  assert.deepEqual(r, { stdout: "", stderr: "tython: No module named no_such_module_xyz\n", status: 1 });
+  assert.deepEqual(r, { stdout: "", stderr: `${path.join(REPO_ROOT, "bin", "tython.js")}: No module named no_such_module_xyz\n`, status: 1 });
 });
 
 test("a syntax error in -c code is reported as CPython reports it", (t) => {

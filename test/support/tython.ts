@@ -14,9 +14,13 @@ export interface TythonResult {
   status: number | null;
 }
 
-export function runTython(args: readonly string[], options: { cwd?: string; stdin?: string; timeoutMs?: number } = {}): TythonResult {
+export function runTython(
+  args: readonly string[],
+  options: { cwd?: string; stdin?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): TythonResult {
   const r = spawnSync(process.execPath, ["--stack-size=3900", TYTHON_BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
+    env: options.env ?? process.env,
     input: options.stdin ?? "",
     encoding: "utf8",
     timeout: options.timeoutMs ?? 60_000,
