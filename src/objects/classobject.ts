@@ -2,6 +2,7 @@
 import { PyObjectBase, type PyObject, newStaticType, PyBaseObject_Type, Py_TYPE, Py_NotImplemented } from "./object.js";
 import { PyObject_Vectorcall, PyObject_Repr, PyObject_GetAttr, PyObject_GetOptionalAttr, PyObject_Hash } from "./abstract.js";
 import { long_xor } from "./longobject.js";
+import { _PyType_Lookup } from "./typeobject.js";
 
 /** A function bound to an instance (CPython: PyMethodObject). */
 export class PyMethod extends PyObjectBase {
@@ -41,6 +42,15 @@ PyMethod_Type.tp_getattro = (v, name) => {
       return m.self;
     case "__class__":
       return Py_TYPE(v);
+    case "__doc__":
+      return PyObject_GetAttr(m.func, name);
+  }
+  // CPython: method_getattro — the method type's own attributes (__reduce__, ...) come first
+  const tp = Py_TYPE(v);
+  const descr = _PyType_Lookup(tp, name);
+  if (descr !== null) {
+    const f = Py_TYPE(descr).tp_descr_get;
+    return f !== null ? f(descr, v, tp) : descr;
   }
   return PyObject_GetAttr(m.func, name);
 };

@@ -24,6 +24,7 @@ import "./setobject.js";
 import "./namespaceobject.js";
 import "./funcobject.js";
 import "./codeobject_type.js";
+import "./typeobject_reduce.js";
 import { PyFunction_Type } from "./funcobject.js";
 import { PyMethod } from "./classobject.js";
 import { Py_TPFLAGS_METHOD_DESCRIPTOR } from "./descrobject.js";

@@ -319,30 +319,7 @@ O.tp_methods = [
     fn: (() => Py_NotImplemented) as PyMethodDef["fn"],
   },
   { name: "__sizeof__", kind: "noargs", fn: (() => 16) as PyMethodDef["fn"] },
-  {
-    name: "__reduce__",
-    kind: "noargs",
-    fn: ((self: PyObject) => {
-      throw typeError(`cannot pickle '${Py_TYPE(self).tp_name}' object`);
-    }) as PyMethodDef["fn"],
-  },
-  {
-    name: "__reduce_ex__",
-    kind: "o",
-    fn: ((self: PyObject) => {
-      // a type that overrides __reduce__ is reduced by it (CPython: object___reduce_ex___impl)
-      const reduce = _PyType_Lookup(Py_TYPE(self), "__reduce__");
-      if (reduce !== null && reduce !== typeDict(PyBaseObject_Type).get("__reduce__")) {
-        return PyObject_CallNoArgs(PyObject_GetAttr(self, "__reduce__"));
-      }
-      throw typeError(`cannot pickle '${Py_TYPE(self).tp_name}' object`);
-    }) as PyMethodDef["fn"],
-  },
-  {
-    name: "__getstate__",
-    kind: "noargs",
-    fn: ((self: PyObject) => instanceDict(self) ?? Py_None) as PyMethodDef["fn"],
-  },
+  // __reduce__, __reduce_ex__, __getstate__: typeobject_reduce.ts
 ];
 O.tp_getset = [
   {
@@ -495,6 +472,7 @@ T.tp_getset = [
   },
   { name: "__bases__", get: (v) => basesTuple(v as PyTypeObject) },
   { name: "__base__", get: (v) => (v as PyTypeObject).tp_base ?? Py_None },
+  { name: "__flags__", get: (v) => (v as PyTypeObject).tp_flags },
   { name: "__mro__", get: (v) => new PyTuple((v as PyTypeObject).tp_mro) },
   { name: "__dict__", get: (v) => mappingProxyHook(v as PyTypeObject) },
   {

@@ -302,7 +302,14 @@ function functionStr(func: PyObject): string {
     const mod = func.func_module;
     return typeof mod === "string" && mod !== "builtins" ? `${mod}.${func.func_qualname}()` : `${func.func_qualname}()`;
   }
-  return `${PyObject_Str(func)}`;
+  // CPython: _PyObject_FunctionStr — any callable with a __qualname__
+  const qualname = PyObject_GetOptionalAttr(func, "__qualname__");
+  if (qualname === null) return `${PyObject_Str(func)}`;
+  const mod = PyObject_GetOptionalAttr(func, "__module__");
+  if (mod !== null && mod !== Py_None && !(typeof mod === "string" && mod === "builtins")) {
+    return `${PyObject_Str(mod)}.${PyObject_Str(qualname)}()`;
+  }
+  return `${PyObject_Str(qualname)}()`;
 }
 
 /** DICT_MERGE: f(**a, **b), rejecting repeated keywords. */

@@ -10,6 +10,7 @@ import { typeError, valueError, overflowError, notImplementedError } from "../..
 import { ArgParser } from "../../python/getargs.js";
 import { PyIOBaseObject, mNoArgs, mO, mArgs, sizeArg, closedError, writableBuffer, bytesArg } from "./iobase.js";
 import { PyBufferedIOBase_Type } from "./bufferedio.js";
+import { PyMemoryView_FromMemory } from "../../objects/memoryobject.js";
 
 export class PyBytesIO extends PyIOBaseObject {
   /** null once closed. */
@@ -131,8 +132,9 @@ PyBytesIO_Type.tp_methods = [
     return new PyBytes(b.buf.slice(0, b.size));
   }),
   mNoArgs("getbuffer", (v) => {
-    open_(v);
-    throw notImplementedError("BytesIO.getbuffer() needs memoryview, which tython does not have yet");
+    const b = open_(v);
+    // a writable view of the live bytes (CPython exports them through a bytesiobuf object)
+    return PyMemoryView_FromMemory((b.buf as Uint8Array).subarray(0, b.size), false);
   }),
   mArgs("read", readArgs, (v, [n]) => readBytes(open_(v), sizeArg(n))),
   mArgs("read1", read1Args, (v, [n]) => readBytes(open_(v), sizeArg(n))),
